@@ -1,0 +1,174 @@
+//! Writes a govaudit [`Report`] for its readers: [`Format::Text`] for people at a terminal,
+//! [`Format::Json`] (the stable `govaudit/1` form), [`Format::Jsonl`] for streaming into other
+//! tools, and [`Format::Sarif`] for code scanning.
+//!
+//! The library decides nothing about the environment: the caller says whether to colour
+//! ([`TextStyle`]) and where to write. Call [`Report::finish`] before rendering; the renderers
+//! read [`Report::summary`] as it is.
+//!
+//! ```
+//! use govaudit_core::{declare_rule, Collector, Location, Report, Severity};
+//! use govaudit_report::{render, Format, TextStyle};
+//!
+//! declare_rule! {
+//!     /// Pages must have a title.
+//!     pub PAGE_TITLE = { id: "a11y/document-title", severity: Severity::High,
+//!                        standards: ["WCAG22:2.4.2"], sources: [] }
+//! }
+//! let mut found = Collector::new("index.html");
+//! found.fail(&PAGE_TITLE, Location::at_line(1), "The page has no <title>.");
+//! let mut report = Report::new();
+//! report.add_resource("index.html", found.into_findings());
+//! report.finish();
+//!
+//! let mut out = Vec::new();
+//! render(&report, &[&PAGE_TITLE], Format::Sarif, TextStyle::plain(), &mut out)?;
+//! assert!(String::from_utf8_lossy(&out).contains("\"ruleId\": \"a11y/document-title\""));
+//! # Ok::<(), govaudit_report::ReportError>(())
+//! ```
+
+mod fingerprint;
+mod json;
+mod sarif;
+mod text;
+mod uri;
+
+use govaudit_core::{Report, RuleMeta};
+use std::fmt;
+use std::io::Write;
+use std::str::FromStr;
+
+pub use fingerprint::finding_fingerprint;
+pub use json::{write_json, write_jsonl};
+pub use sarif::{SARIF_SCHEMA_URI, sarif_log, write_sarif};
+pub use text::write_text;
+pub use uri::uri_reference;
+
+/// An output format, named on the command line by its lowercase name (`--format sarif`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Grouped by rule, for people.
+    Text,
+    /// The whole report as one pretty-printed `govaudit/1` document.
+    Json,
+    /// One JSON object per line: findings, notes, then a summary.
+    Jsonl,
+    /// SARIF 2.1.0, one run.
+    Sarif,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Text, Format::Json, Format::Jsonl, Format::Sarif];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Sarif => "sarif",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format {0:?}: expected text, json, jsonl or sarif")]
+pub struct ParseFormatError(pub String);
+
+impl FromStr for Format {
+    type Err = ParseFormatError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(text.trim()))
+            .ok_or_else(|| ParseFormatError(text.to_owned()))
+    }
+}
+
+/// How text output looks. The CLI fills it from the terminal and `NO_COLOR`; the library never
+/// looks at the environment itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextStyle {
+    /// Whether to write ANSI colour and bold codes.
+    pub color: bool,
+}
+
+impl TextStyle {
+    /// No escape codes: for files, pipes and `NO_COLOR`.
+    pub const fn plain() -> Self {
+        TextStyle { color: false }
+    }
+
+    pub const fn colored() -> Self {
+        TextStyle { color: true }
+    }
+}
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("cannot write the report: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot serialise the report as JSON: {0}")]
+    Json(serde_json::Error),
+}
+
+/// serde_json wraps the writer's errors; give them back as I/O errors, so a closed pipe reads as
+/// one (the CLI exits quietly on `BrokenPipe`).
+impl From<serde_json::Error> for ReportError {
+    fn from(error: serde_json::Error) -> Self {
+        if error.is_io() {
+            ReportError::Io(error.into())
+        } else {
+            ReportError::Json(error)
+        }
+    }
+}
+
+/// Writes `report` in `format`. `rules` is the catalogue of rule metadata: SARIF describes the
+/// rules that have findings from it, and text shows each rule's summary. A finding whose rule is
+/// not in the catalogue is still written, with what the finding itself says.
+pub fn render(
+    report: &Report,
+    rules: &[&'static RuleMeta],
+    format: Format,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> Result<(), ReportError> {
+    match format {
+        Format::Text => write_text(report, rules, style, out),
+        Format::Json => write_json(report, out),
+        Format::Jsonl => write_jsonl(report, out),
+        Format::Sarif => write_sarif(report, rules, out),
+    }
+}
+
+// Keeps the README's example compiling.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+/// The catalogue entry for `id`, if any.
+fn find_rule<'a>(rules: &[&'a RuleMeta], id: &str) -> Option<&'a RuleMeta> {
+    rules.iter().copied().find(|meta| meta.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_their_lowercase_names() {
+        for format in Format::ALL {
+            assert_eq!(format.to_string().parse::<Format>(), Ok(format));
+        }
+        assert_eq!("SARIF".parse::<Format>(), Ok(Format::Sarif));
+        let err = "xml".parse::<Format>().unwrap_err();
+        assert!(err.to_string().contains("jsonl"));
+    }
+}

@@ -1,0 +1,152 @@
+//! Test helpers shared by govaudit's test suites. Not published; dev-dependency only.
+//!
+//! The team keeps reference data (schemas, ACT test cases, a page corpus) in `../shared`, next to
+//! the repository, not inside it. A test that needs it calls [`shared_dir`]:
+//!
+//! ```no_run
+//! let Some(shared) = govaudit_testkit::shared_dir() else { return };
+//! let schema = shared.join("schemas/sarif-schema-2.1.0.json");
+//! ```
+//!
+//! Outside CI a missing `../shared` skips the test with a message on stderr, so a fresh clone
+//! still passes `cargo test`; with `CI` set it fails, so CI never passes by skipping.
+//! `GOVAUDIT_SHARED_DIR` points elsewhere when the data lives somewhere else.
+
+use std::path::{Path, PathBuf};
+
+/// The variable that, when set to any value, turns a skip into a failure.
+pub const CI_VAR: &str = "CI";
+
+/// Points at the shared data when it is not at `../shared` (a CI cache, another checkout).
+pub const SHARED_DIR_VAR: &str = "GOVAUDIT_SHARED_DIR";
+
+/// Where the shared data is expected: `GOVAUDIT_SHARED_DIR` when set, else `shared` next to the
+/// workspace root.
+pub fn expected_shared_dir() -> PathBuf {
+    match std::env::var_os(SHARED_DIR_VAR) {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        // This crate is at <root>/crates/govaudit-testkit, whatever crate's test calls us.
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"),
+    }
+}
+
+/// The `../shared` directory, or `None` (after printing `skipping: ../shared not found`) when it
+/// is absent. Panics when it is absent and the `CI` variable is set.
+#[track_caller]
+pub fn shared_dir() -> Option<PathBuf> {
+    match resolve_shared(&expected_shared_dir(), std::env::var_os(CI_VAR).is_some()) {
+        Ok(Some(dir)) => Some(dir),
+        Ok(None) => {
+            eprintln!(
+                "skipping: ../shared not found (looked at {}); set CI to make this an error",
+                expected_shared_dir().display()
+            );
+            None
+        }
+        Err(message) => panic!("{message}"),
+    }
+}
+
+/// A file under `../shared` (`schemas/sarif-schema-2.1.0.json`), or `None` when `../shared` is
+/// absent (see [`shared_dir`]). Panics when `../shared` exists but the file does not: that is a
+/// broken checkout, not a missing one.
+#[track_caller]
+pub fn shared_file(relative: &str) -> Option<PathBuf> {
+    let path = shared_dir()?.join(relative);
+    assert!(
+        path.is_file(),
+        "{} not found: ../shared exists but lacks {relative}",
+        path.display()
+    );
+    Some(path)
+}
+
+/// The decision behind [`shared_dir`], without the environment: `Ok(None)` means skip.
+pub fn resolve_shared(candidate: &Path, ci: bool) -> Result<Option<PathBuf>, String> {
+    if candidate.is_dir() {
+        // Canonical form gives readable paths in messages; fall back to the joined path.
+        Ok(Some(
+            candidate
+                .canonicalize()
+                .unwrap_or_else(|_| candidate.to_path_buf()),
+        ))
+    } else if ci {
+        Err(format!(
+            "../shared not found at {} and {CI_VAR} is set: CI must not skip tests that need it",
+            candidate.display()
+        ))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Reads and parses a JSON file, panicking with the path on failure (tests only).
+pub fn read_json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+/// Validates `instance` against `schema` with format checks on (`uri`, `date-time`, ...), so
+/// a malformed URI fails as it would in a strict consumer. Every error is listed, with its path.
+pub fn validate_json(
+    schema: &serde_json::Value,
+    instance: &serde_json::Value,
+) -> Result<(), String> {
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .map_err(|e| format!("the schema does not compile: {e}"))?;
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| format!("at {}: {e}", e.instance_path()))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("\n"))
+    }
+}
+
+/// Panics with every validation error and the instance when `instance` does not match `schema`.
+#[track_caller]
+pub fn assert_valid(schema: &serde_json::Value, instance: &serde_json::Value) {
+    if let Err(errors) = validate_json(schema, instance) {
+        let pretty = serde_json::to_string_pretty(instance).unwrap_or_default();
+        panic!("instance does not match the schema:\n{errors}\n--- instance ---\n{pretty}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_dir_skips_outside_ci_and_fails_in_ci() {
+        let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-dir");
+        assert_eq!(resolve_shared(&missing, false), Ok(None));
+        let err = resolve_shared(&missing, true).unwrap_err();
+        assert!(err.contains("../shared not found"), "{err}");
+    }
+
+    #[test]
+    fn present_dir_is_returned() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for ci in [false, true] {
+            let found = resolve_shared(here, ci).unwrap();
+            assert!(found.is_some_and(|p| p.is_dir()));
+        }
+    }
+
+    #[test]
+    fn validation_lists_errors_with_paths_and_checks_formats() {
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {"u": {"type": "string", "format": "uri"}, "n": {"type": "integer"}}
+        });
+        assert!(validate_json(&schema, &serde_json::json!({"u": "https://a.example/"})).is_ok());
+        let err =
+            validate_json(&schema, &serde_json::json!({"u": "not a uri", "n": "x"})).unwrap_err();
+        assert!(err.contains("/u") && err.contains("/n"), "{err}");
+    }
+}
