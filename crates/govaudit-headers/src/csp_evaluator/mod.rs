@@ -1,0 +1,711 @@
+//! Google's CSP Evaluator (`google/csp-evaluator`, npm `csp_evaluator` 1.1.8): every check of
+//! `DEFAULT_CHECKS`, `STRICTCSP_CHECKS` and the Lighthouse reporting checks, ported check by
+//! check. The checks run on the effective policy (CSP3), as `CspEvaluator.evaluate` does.
+
+pub mod bypass_hosts;
+
+use crate::csp::{
+    ContentSecurityPolicy, is_directive, is_hash, is_keyword, is_nonce, is_url_scheme,
+};
+use serde::Serialize;
+
+/// The evaluator's severities (`finding.ts`); lower numbers are worse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EvalSeverity {
+    High = 10,
+    Syntax = 20,
+    Medium = 30,
+    HighMaybe = 40,
+    StrictCsp = 45,
+    MediumMaybe = 50,
+    Info = 60,
+}
+
+/// The evaluator's finding types (`finding.ts` `Type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EvalType {
+    MissingSemicolon,
+    UnknownDirective,
+    InvalidKeyword,
+    NonceCharset,
+    MissingDirectives,
+    ScriptUnsafeInline,
+    ScriptUnsafeEval,
+    PlainUrlSchemes,
+    PlainWildcard,
+    ScriptAllowlistBypass,
+    ObjectAllowlistBypass,
+    NonceLength,
+    IpSource,
+    DeprecatedDirective,
+    SrcHttp,
+    StrictDynamic,
+    StrictDynamicNotStandalone,
+    UnsafeInlineFallback,
+    AllowlistFallback,
+    RequireTrustedTypesForScripts,
+    ReportingDestinationMissing,
+    ReportToOnly,
+    ScriptUnsafeHashes,
+}
+
+/// One evaluator finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvalFinding {
+    #[serde(rename = "type")]
+    pub kind: EvalType,
+    pub severity: EvalSeverity,
+    pub directive: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    pub description: String,
+}
+
+fn finding(
+    kind: EvalType,
+    description: impl Into<String>,
+    severity: EvalSeverity,
+    directive: &str,
+    value: Option<&str>,
+) -> EvalFinding {
+    EvalFinding {
+        kind,
+        severity,
+        directive: directive.to_owned(),
+        value: value.map(str::to_owned),
+        description: description.into(),
+    }
+}
+
+const DIRECTIVES_CAUSING_XSS: &[&str] = &[
+    "script-src",
+    "script-src-attr",
+    "script-src-elem",
+    "object-src",
+    "base-uri",
+];
+const URL_SCHEMES_CAUSING_XSS: &[&str] = &["data:", "http:", "https:"];
+
+fn effective_directives<'a>(csp: &ContentSecurityPolicy, names: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for n in names {
+        let e = csp.effective_directive(n);
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+fn values<'a>(csp: &'a ContentSecurityPolicy, directive: &str) -> &'a [String] {
+    csp.get(directive).unwrap_or(&[])
+}
+
+/// Runs `DEFAULT_CHECKS`, `STRICTCSP_CHECKS` and the reporting check on one policy.
+pub fn evaluate(policy: &ContentSecurityPolicy) -> Vec<EvalFinding> {
+    let eff = policy.effective();
+    let mut out = Vec::new();
+    check_script_unsafe_inline(&eff, &mut out);
+    check_script_unsafe_eval(&eff, &mut out);
+    check_plain_url_schemes(&eff, &mut out);
+    check_wildcards(&eff, &mut out);
+    check_missing_directives(&eff, &mut out);
+    check_script_allowlist_bypass(&eff, &mut out);
+    check_flash_object_allowlist_bypass(&eff, &mut out);
+    check_ip_source(&eff, &mut out);
+    check_nonce_length(&eff, &mut out);
+    check_src_http(&eff, &mut out);
+    check_deprecated_directive(&eff, &mut out);
+    check_unknown_directive(&eff, &mut out);
+    check_missing_semicolon(&eff, &mut out);
+    check_invalid_keyword(&eff, &mut out);
+    check_strict_dynamic(&eff, &mut out);
+    check_strict_dynamic_not_standalone(&eff, &mut out);
+    check_unsafe_inline_fallback(&eff, &mut out);
+    check_allowlist_fallback(&eff, &mut out);
+    check_requires_trusted_types_for_scripts(&eff, &mut out);
+    check_has_configured_reporting(&eff, &mut out);
+    out
+}
+
+fn check_script_unsafe_inline(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for d in effective_directives(csp, &["script-src", "script-src-attr", "script-src-elem"]) {
+        let v = values(csp, d);
+        if v.iter().any(|x| x == "'unsafe-inline'") {
+            out.push(finding(
+                EvalType::ScriptUnsafeInline,
+                "'unsafe-inline' allows the execution of unsafe in-page scripts and event handlers.",
+                EvalSeverity::High,
+                d,
+                Some("'unsafe-inline'"),
+            ));
+        }
+        if v.iter().any(|x| x == "'unsafe-hashes'") {
+            out.push(finding(
+                EvalType::ScriptUnsafeHashes,
+                "'unsafe-hashes', while safer than 'unsafe-inline', allows the execution of unsafe in-page scripts and event handlers as long as their hashes appear in the CSP. Please refactor them to no longer use inline scripts if possible.",
+                EvalSeverity::MediumMaybe,
+                d,
+                Some("'unsafe-hashes'"),
+            ));
+        }
+    }
+}
+
+fn check_script_unsafe_eval(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for d in effective_directives(csp, &["script-src", "script-src-attr", "script-src-elem"]) {
+        if values(csp, d).iter().any(|x| x == "'unsafe-eval'") {
+            out.push(finding(
+                EvalType::ScriptUnsafeEval,
+                "'unsafe-eval' allows the execution of code injected into DOM APIs such as eval().",
+                EvalSeverity::MediumMaybe,
+                d,
+                Some("'unsafe-eval'"),
+            ));
+        }
+    }
+}
+
+fn check_plain_url_schemes(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for d in effective_directives(csp, DIRECTIVES_CAUSING_XSS) {
+        for v in values(csp, d) {
+            if URL_SCHEMES_CAUSING_XSS.contains(&v.as_str()) {
+                out.push(finding(
+                    EvalType::PlainUrlSchemes,
+                    format!("{v} URI in {d} allows the execution of unsafe scripts."),
+                    EvalSeverity::High,
+                    d,
+                    Some(v),
+                ));
+            }
+        }
+    }
+}
+
+/// `getSchemeFreeUrl`.
+fn scheme_free(url: &str) -> &str {
+    let bytes = url.as_bytes();
+    let mut rest = url;
+    if bytes
+        .first()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        && let Some(pos) = url.find("://")
+        && url[..pos]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'.' | b'-'))
+    {
+        rest = &url[pos + 3..];
+    }
+    rest.strip_prefix("//").unwrap_or(rest)
+}
+
+fn check_wildcards(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for d in effective_directives(csp, DIRECTIVES_CAUSING_XSS) {
+        for v in values(csp, d) {
+            if scheme_free(v) == "*" {
+                out.push(finding(
+                    EvalType::PlainWildcard,
+                    format!("{d} should not allow '*' as source"),
+                    EvalSeverity::High,
+                    d,
+                    Some(v),
+                ));
+            }
+        }
+    }
+}
+
+fn check_missing_directives(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    let object = csp.get("object-src").or_else(|| csp.get("default-src"));
+    if object.is_none_or(|o| o.is_empty()) {
+        out.push(finding(
+            EvalType::MissingDirectives,
+            "Missing object-src allows the injection of plugins which can execute JavaScript. Can you set it to 'none'?",
+            EvalSeverity::High,
+            "object-src",
+            None,
+        ));
+    }
+    if !csp.has("script-src") && !csp.has("default-src") {
+        out.push(finding(
+            EvalType::MissingDirectives,
+            "script-src directive is missing.",
+            EvalSeverity::High,
+            "script-src",
+            None,
+        ));
+    }
+    let needs_base_uri = csp.has_script_nonces("script-src")
+        || (csp.has_script_hashes("script-src") && csp.has_strict_dynamic("script-src"));
+    if needs_base_uri && !csp.has("base-uri") {
+        out.push(finding(
+            EvalType::MissingDirectives,
+            "Missing base-uri allows the injection of base tags. They can be used to set the base URL for all relative (script) URLs to an attacker controlled domain. Can you set it to 'none' or 'self'?",
+            EvalSeverity::High,
+            "base-uri",
+            None,
+        ));
+    }
+}
+
+/// `matchWildcardUrls`: the first URL of `list` that the CSP source matches.
+fn match_wildcard_urls(csp_url: &str, list: &'static [&'static str]) -> Option<String> {
+    let prepared = csp_url
+        .replacen(":*", "", 1)
+        .replacen('*', "wildcard_placeholder", 1);
+    let with_scheme = match prepared.strip_prefix("//") {
+        Some(rest) => format!("https://{rest}"),
+        None => prepared,
+    };
+    let parsed = url::Url::parse(&with_scheme).ok()?;
+    let host = parsed.host_str()?.to_ascii_lowercase();
+    let has_wildcard = host.starts_with("wildcard_placeholder.");
+    let wildcard_free = host
+        .strip_prefix("wildcard_placeholder")
+        .unwrap_or(&host)
+        .to_owned();
+    let path = parsed.path();
+    let has_path = path != "/";
+    for candidate in list {
+        let Ok(u) = url::Url::parse(&format!("https:{candidate}")) else {
+            continue;
+        };
+        let domain = u.host_str().unwrap_or("");
+        if !domain.ends_with(&wildcard_free) {
+            continue;
+        }
+        if !has_wildcard && host != domain {
+            continue;
+        }
+        if has_path {
+            if path.ends_with('/') {
+                if !u.path().starts_with(path) {
+                    continue;
+                }
+            } else if u.path() != path {
+                continue;
+            }
+        }
+        return Some(domain.to_owned());
+    }
+    None
+}
+
+fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for d in effective_directives(csp, &["script-src", "script-src-elem"]) {
+        let vals = values(csp, d);
+        if vals.iter().any(|v| v == "'none'") {
+            continue;
+        }
+        for v in vals {
+            if v == "'self'" {
+                out.push(finding(
+                    EvalType::ScriptAllowlistBypass,
+                    "'self' can be problematic if you host JSONP, AngularJS or user uploaded files.",
+                    EvalSeverity::MediumMaybe,
+                    d,
+                    Some(v),
+                ));
+                continue;
+            }
+            if v.starts_with('\'') || is_url_scheme(v) || !v.contains('.') {
+                continue;
+            }
+            let url = format!("//{}", scheme_free(v));
+            let angular = match_wildcard_urls(&url, bypass_hosts::ANGULAR_URLS);
+            let mut jsonp = match_wildcard_urls(&url, bypass_hosts::JSONP_URLS);
+            if let Some(host) = &jsonp
+                && bypass_hosts::JSONP_NEEDS_EVAL.contains(&host.as_str())
+                && !vals.iter().any(|x| x == "'unsafe-eval'")
+            {
+                jsonp = None;
+            }
+            if jsonp.is_some() || angular.is_some() {
+                let mut domain = String::new();
+                let mut text = String::new();
+                if let Some(h) = &jsonp {
+                    domain.clone_from(h);
+                    text.push_str(" JSONP endpoints");
+                }
+                if let Some(h) = &angular {
+                    domain.clone_from(h);
+                    if !text.trim().is_empty() {
+                        text.push_str(" and");
+                    }
+                    text.push_str(" Angular libraries");
+                }
+                out.push(finding(
+                    EvalType::ScriptAllowlistBypass,
+                    format!("{domain} is known to host{text} which allow to bypass this CSP."),
+                    EvalSeverity::High,
+                    d,
+                    Some(v),
+                ));
+            } else {
+                out.push(finding(
+                    EvalType::ScriptAllowlistBypass,
+                    "No bypass found; make sure that this URL doesn't serve JSONP replies or Angular libraries.",
+                    EvalSeverity::MediumMaybe,
+                    d,
+                    Some(v),
+                ));
+            }
+        }
+    }
+}
+
+fn check_flash_object_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    let d = csp.effective_directive("object-src");
+    if let Some(types) = csp.get("plugin-types")
+        && !types.iter().any(|t| t == "application/x-shockwave-flash")
+    {
+        return;
+    }
+    let mut found = Vec::new();
+    for v in values(csp, d) {
+        if v == "'none'" {
+            return;
+        }
+        let url = format!("//{}", scheme_free(v));
+        if let Some(host) = match_wildcard_urls(&url, bypass_hosts::FLASH_URLS) {
+            found.push(finding(
+                EvalType::ObjectAllowlistBypass,
+                format!("{host} is known to host Flash files which allow to bypass this CSP."),
+                EvalSeverity::High,
+                d,
+                Some(v),
+            ));
+        } else if d == "object-src" {
+            found.push(finding(
+                EvalType::ObjectAllowlistBypass,
+                "Can you restrict object-src to 'none' only?",
+                EvalSeverity::MediumMaybe,
+                d,
+                Some(v),
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// `getHostname`.
+fn source_hostname(value: &str) -> Option<String> {
+    let free = scheme_free(value);
+    let prepared = free
+        .replacen(":*", "", 1)
+        .replacen('*', "wildcard_placeholder", 1);
+    let host = url::Url::parse(&format!("https://{prepared}"))
+        .ok()?
+        .host_str()?
+        .replacen("wildcard_placeholder", "*", 1);
+    Some(host)
+}
+
+fn looks_like_ip(host: &str) -> bool {
+    if host.starts_with('[') && host.ends_with(']') {
+        return true;
+    }
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn check_ip_source(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for (d, vals) in &csp.directives {
+        for v in vals {
+            let Some(host) = source_hostname(v) else {
+                continue;
+            };
+            if !looks_like_ip(&host) {
+                continue;
+            }
+            let description = if host == "127.0.0.1" {
+                format!(
+                    "{d} directive allows localhost as source. Please make sure to remove this in production environments."
+                )
+            } else {
+                format!(
+                    "{d} directive has an IP-Address as source: {host} (will be ignored by browsers!). "
+                )
+            };
+            out.push(finding(
+                EvalType::IpSource,
+                description,
+                EvalSeverity::Info,
+                d,
+                Some(v),
+            ));
+        }
+    }
+}
+
+fn check_nonce_length(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for (d, vals) in &csp.directives {
+        for v in vals {
+            let Some(nonce) = v.strip_prefix("'nonce-").and_then(|n| n.strip_suffix('\'')) else {
+                continue;
+            };
+            if nonce.is_empty() {
+                continue;
+            }
+            if nonce.chars().count() < 8 {
+                out.push(finding(
+                    EvalType::NonceLength,
+                    "Nonces should be at least 8 characters long.",
+                    EvalSeverity::Medium,
+                    d,
+                    Some(v),
+                ));
+            }
+            if !is_nonce(v, true) {
+                out.push(finding(
+                    EvalType::NonceCharset,
+                    "Nonces should only use the base64 charset.",
+                    EvalSeverity::Info,
+                    d,
+                    Some(v),
+                ));
+            }
+        }
+    }
+}
+
+fn check_src_http(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for (d, vals) in &csp.directives {
+        for v in vals {
+            if v.starts_with("http://") {
+                let description = if d == "report-uri" {
+                    "Use HTTPS to send violation reports securely."
+                } else {
+                    "Allow only resources downloaded over HTTPS."
+                };
+                out.push(finding(
+                    EvalType::SrcHttp,
+                    description,
+                    EvalSeverity::Medium,
+                    d,
+                    Some(v),
+                ));
+            }
+        }
+    }
+}
+
+/// Deprecated directives and what replaced them (`checkDeprecatedDirective`).
+pub const DEPRECATED_DIRECTIVES: &[(&str, &str)] = &[
+    (
+        "reflected-xss",
+        "reflected-xss is deprecated since CSP2. Please, use the X-XSS-Protection header instead.",
+    ),
+    (
+        "referrer",
+        "referrer is deprecated since CSP2. Please, use the Referrer-Policy header instead.",
+    ),
+    (
+        "disown-opener",
+        "disown-opener is deprecated since CSP3. Please, use the Cross Origin Opener Policy header instead.",
+    ),
+    (
+        "prefetch-src",
+        "prefetch-src is deprecated since CSP3. Be aware that this feature may cease to work at any time.",
+    ),
+];
+
+fn check_deprecated_directive(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for (d, text) in DEPRECATED_DIRECTIVES {
+        if csp.has(d) {
+            out.push(finding(
+                EvalType::DeprecatedDirective,
+                *text,
+                EvalSeverity::Info,
+                d,
+                None,
+            ));
+        }
+    }
+}
+
+fn check_unknown_directive(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for (d, _) in &csp.directives {
+        if is_directive(d) {
+            continue;
+        }
+        let description = if d.ends_with(':') {
+            "CSP directives don't end with a colon.".to_owned()
+        } else {
+            format!("Directive \"{d}\" is not a known CSP directive.")
+        };
+        out.push(finding(
+            EvalType::UnknownDirective,
+            description,
+            EvalSeverity::Syntax,
+            d,
+            None,
+        ));
+    }
+}
+
+fn check_missing_semicolon(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for (d, vals) in &csp.directives {
+        for v in vals {
+            if is_directive(v) {
+                out.push(finding(
+                    EvalType::MissingSemicolon,
+                    format!("Did you forget the semicolon? \"{v}\" seems to be a directive, not a value."),
+                    EvalSeverity::Syntax,
+                    d,
+                    Some(v),
+                ));
+            }
+        }
+    }
+}
+
+fn check_invalid_keyword(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    for (d, vals) in &csp.directives {
+        for v in vals {
+            let bare_keyword = crate::csp::KEYWORDS
+                .iter()
+                .any(|k| k.trim_matches('\'') == v.as_str());
+            let bare_hash = ["sha256-", "sha384-", "sha512-"]
+                .iter()
+                .any(|p| v.starts_with(p));
+            if bare_keyword || v.starts_with("nonce-") || bare_hash {
+                out.push(finding(
+                    EvalType::InvalidKeyword,
+                    format!("Did you forget to surround \"{v}\" with single-ticks?"),
+                    EvalSeverity::Syntax,
+                    d,
+                    Some(v),
+                ));
+                continue;
+            }
+            if !v.starts_with('\'') {
+                continue;
+            }
+            let valid = match d.as_str() {
+                "require-trusted-types-for" => v == "'script'",
+                "trusted-types" => v == "'allow-duplicates'" || v == "'none'",
+                _ => is_keyword(v) || is_hash(v, true) || is_nonce(v, true),
+            };
+            if !valid {
+                out.push(finding(
+                    EvalType::InvalidKeyword,
+                    format!("{v} seems to be an invalid CSP keyword."),
+                    EvalSeverity::Syntax,
+                    d,
+                    Some(v),
+                ));
+            }
+        }
+    }
+}
+
+fn check_strict_dynamic(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    let d = csp.effective_directive("script-src");
+    let vals = values(csp, d);
+    if vals.iter().any(|v| !v.starts_with('\'')) && !vals.iter().any(|v| v == "'strict-dynamic'") {
+        out.push(finding(
+            EvalType::StrictDynamic,
+            "Host allowlists can frequently be bypassed. Consider using 'strict-dynamic' in combination with CSP nonces or hashes.",
+            EvalSeverity::StrictCsp,
+            d,
+            None,
+        ));
+    }
+}
+
+fn check_strict_dynamic_not_standalone(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    let d = csp.effective_directive("script-src");
+    if values(csp, d).iter().any(|v| v == "'strict-dynamic'")
+        && !csp.has_script_nonces("script-src")
+        && !csp.has_script_hashes("script-src")
+    {
+        out.push(finding(
+            EvalType::StrictDynamicNotStandalone,
+            "'strict-dynamic' without a CSP nonce/hash will block all scripts.",
+            EvalSeverity::Info,
+            d,
+            None,
+        ));
+    }
+}
+
+fn check_unsafe_inline_fallback(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    if !csp.has_script_nonces("script-src") && !csp.has_script_hashes("script-src") {
+        return;
+    }
+    let d = csp.effective_directive("script-src");
+    if !values(csp, d).iter().any(|v| v == "'unsafe-inline'") {
+        out.push(finding(
+            EvalType::UnsafeInlineFallback,
+            "Consider adding 'unsafe-inline' (ignored by browsers supporting nonces/hashes) to be backward compatible with older browsers.",
+            EvalSeverity::StrictCsp,
+            d,
+            None,
+        ));
+    }
+}
+
+fn check_allowlist_fallback(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    let d = csp.effective_directive("script-src");
+    let vals = values(csp, d);
+    if !vals.iter().any(|v| v == "'strict-dynamic'") {
+        return;
+    }
+    if !vals
+        .iter()
+        .any(|v| ["http:", "https:", "*"].contains(&v.as_str()) || v.contains('.'))
+    {
+        out.push(finding(
+            EvalType::AllowlistFallback,
+            "Consider adding https: and http: url schemes (ignored by browsers supporting 'strict-dynamic') to be backward compatible with older browsers.",
+            EvalSeverity::StrictCsp,
+            d,
+            None,
+        ));
+    }
+}
+
+fn check_requires_trusted_types_for_scripts(
+    csp: &ContentSecurityPolicy,
+    out: &mut Vec<EvalFinding>,
+) {
+    let d = csp.effective_directive("require-trusted-types-for");
+    if !values(csp, d).iter().any(|v| v == "'script'") {
+        out.push(finding(
+            EvalType::RequireTrustedTypesForScripts,
+            "Consider requiring Trusted Types for scripts to lock down DOM XSS injection sinks. You can do this by adding \"require-trusted-types-for 'script'\" to your policy.",
+            EvalSeverity::Info,
+            "require-trusted-types-for",
+            None,
+        ));
+    }
+}
+
+fn check_has_configured_reporting(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+    if !values(csp, "report-uri").is_empty() {
+        return;
+    }
+    if !values(csp, "report-to").is_empty() {
+        out.push(finding(
+            EvalType::ReportToOnly,
+            "This CSP policy only provides a reporting destination via the 'report-to' directive. This directive is only supported in Chromium-based browsers so it is recommended to also use a 'report-uri' directive.",
+            EvalSeverity::Info,
+            "report-to",
+            None,
+        ));
+        return;
+    }
+    out.push(finding(
+        EvalType::ReportingDestinationMissing,
+        "This CSP policy does not configure a reporting destination. This makes it difficult to maintain the CSP policy over time and monitor for any breakages.",
+        EvalSeverity::Info,
+        "report-uri",
+        None,
+    ));
+}

@@ -1,0 +1,276 @@
+//! The input model: one recorded HTTP exchange, serialised as the documented *recorded exchange*
+//! JSON (see `docs/recorded-exchange.md`), so any score can be re-derived offline.
+
+use govaudit_core::{HeaderField, Resource};
+use serde::{Deserialize, Serialize};
+
+/// One hop of the redirect chain followed from `http://host/`: the URL that answered and its
+/// status. Serialised as `[url, status]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hop {
+    pub url: String,
+    pub status: u16,
+}
+
+impl Serialize for Hop {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.url, self.status).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Hop {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (url, status) = <(String, u16)>::deserialize(d)?;
+        Ok(Hop { url, status })
+    }
+}
+
+/// A recorded exchange: the graded (final) response with its header field lines in order
+/// (duplicates and case kept, never merged early), plus what the Observatory also looks at.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exchange {
+    /// URL of the graded response (after redirects).
+    pub url: String,
+    /// Status of the graded response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// Header field lines as received.
+    #[serde(default)]
+    pub headers: Vec<HeaderField>,
+    /// The HTML body, when the response was HTML.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The chain followed from `http://host/`, first request first, final response last.
+    #[serde(default)]
+    pub http_redirects: Vec<Hop>,
+    /// Whether `http://host/` answered; defaults to "the chain is not empty".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_available: Option<bool>,
+    /// Whether `https://host/` answered; defaults to "`url` is https".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub https_available: Option<bool>,
+    /// Whether the certificate chain verified; defaults to true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cert_valid: Option<bool>,
+    /// Headers of the CORS preflight answer (`OPTIONS` with
+    /// `Origin: https://http-observatory.security.mozilla.org`), when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cors_headers: Option<Vec<HeaderField>>,
+}
+
+/// The Origin the Observatory sends in its CORS preflight.
+pub const OBSERVATORY_CORS_ORIGIN: &str = "https://http-observatory.security.mozilla.org";
+
+/// Headers Node's HTTP parser keeps only once (the first line wins); every other repeated header
+/// is joined with `", "`, except `set-cookie` (kept as a list). Source: Node.js `http` docs,
+/// `message.headers`.
+const NODE_DISCARD_DUPLICATES: &[&str] = &[
+    "age",
+    "authorization",
+    "content-length",
+    "content-type",
+    "etag",
+    "expires",
+    "from",
+    "host",
+    "if-modified-since",
+    "if-unmodified-since",
+    "last-modified",
+    "location",
+    "max-forwards",
+    "proxy-authorization",
+    "referer",
+    "retry-after",
+    "server",
+    "user-agent",
+];
+
+/// Decodes bytes as Latin-1, as Node does for header values.
+pub fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+impl Exchange {
+    /// An exchange for `url` with these header lines and nothing else.
+    pub fn new(url: impl Into<String>, headers: Vec<HeaderField>) -> Self {
+        Exchange {
+            url: url.into(),
+            status: Some(200),
+            headers,
+            ..Exchange::default()
+        }
+    }
+
+    /// Every field line with this name, in order.
+    pub fn fields<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a HeaderField> + 'a {
+        self.headers.iter().filter(move |h| h.is_named(name))
+    }
+
+    /// The RFC 9110 view: field lines joined with `", "`. Not for `Set-Cookie`.
+    pub fn combined(&self, name: &str) -> Option<String> {
+        combined(&self.headers, name)
+    }
+
+    /// The view Node.js (and so the Observatory) has of one header: Latin-1 text, repeated lines
+    /// joined with `", "` or, for a few headers, only the first kept.
+    pub fn node_header(&self, name: &str) -> Option<String> {
+        node_header(&self.headers, name)
+    }
+
+    /// `Set-Cookie` lines, kept apart.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.fields("set-cookie").map(|h| h.value_text()).collect()
+    }
+
+    pub fn parsed_url(&self) -> Option<url::Url> {
+        url::Url::parse(&self.url).ok()
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.url
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+    }
+
+    /// The host that was scanned: the host of the first hop from `http://host/`, else of `url`.
+    pub fn site_host(&self) -> Option<String> {
+        self.http_redirects
+            .first()
+            .and_then(|hop| url::Url::parse(&hop.url).ok())
+            .or_else(|| self.parsed_url())
+            .and_then(|u| u.host_str().map(str::to_owned))
+    }
+
+    pub fn http_available(&self) -> bool {
+        self.http_available
+            .unwrap_or(!self.http_redirects.is_empty())
+    }
+
+    pub fn https_available(&self) -> bool {
+        self.https_available.unwrap_or_else(|| self.is_https())
+    }
+
+    pub fn cert_valid(&self) -> bool {
+        self.cert_valid.unwrap_or(true)
+    }
+
+    /// The MIME type of `Content-Type` (Node keeps the first line), lower-cased, without
+    /// parameters.
+    pub fn mime_type(&self) -> Option<String> {
+        self.node_header("content-type").map(|ct| {
+            ct.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+    }
+
+    /// Whether the body is HTML for the Observatory: `Content-Type` is exactly `text/html` or
+    /// `application/xhtml+xml` before `;` (case-sensitive, as in its `HTML_TYPES` lookup).
+    pub fn observatory_is_html(&self) -> bool {
+        let Some(ct) = self.node_header("content-type") else {
+            return false;
+        };
+        let mime = ct.split(';').next().unwrap_or("");
+        mime == "text/html" || mime == "application/xhtml+xml"
+    }
+
+    /// A [`Resource`] view of the final response (for other govaudit crates).
+    pub fn to_resource(&self) -> Resource {
+        Resource {
+            requested_url: self
+                .http_redirects
+                .first()
+                .map_or_else(|| self.url.clone(), |h| h.url.clone()),
+            final_url: Some(self.url.clone()),
+            status: self.status,
+            headers: self.headers.clone(),
+            body: self.body.clone().unwrap_or_default().into_bytes(),
+            redirects: self
+                .http_redirects
+                .iter()
+                .map(|h| govaudit_core::Redirect {
+                    url: h.url.clone(),
+                    status: h.status,
+                })
+                .collect(),
+            ..Resource::default()
+        }
+    }
+
+    /// An exchange from a fetched [`Resource`]: its headers, body (as UTF-8, lossy) and chain.
+    pub fn from_resource(resource: &Resource) -> Self {
+        Exchange {
+            url: resource.url().to_owned(),
+            status: resource.status,
+            headers: resource.headers.clone(),
+            body: (!resource.body.is_empty())
+                .then(|| String::from_utf8_lossy(&resource.body).into_owned()),
+            http_redirects: resource
+                .redirects
+                .iter()
+                .map(|r| Hop {
+                    url: r.url.clone(),
+                    status: r.status,
+                })
+                .collect(),
+            ..Exchange::default()
+        }
+    }
+}
+
+/// RFC 9110 combination of the lines named `name`.
+pub fn combined(headers: &[HeaderField], name: &str) -> Option<String> {
+    let values: Vec<String> = headers
+        .iter()
+        .filter(|h| h.is_named(name))
+        .map(|h| h.value_text())
+        .collect();
+    (!values.is_empty()).then(|| values.join(", "))
+}
+
+/// Node.js's view of one header (see [`Exchange::node_header`]).
+pub fn node_header(headers: &[HeaderField], name: &str) -> Option<String> {
+    let mut lines = headers.iter().filter(|h| h.is_named(name));
+    let lower = name.to_ascii_lowercase();
+    if NODE_DISCARD_DUPLICATES.contains(&lower.as_str()) {
+        return lines.next().map(|h| latin1(&h.value));
+    }
+    let values: Vec<String> = lines.map(|h| latin1(&h.value)).collect();
+    (!values.is_empty()).then(|| values.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_view_joins_or_keeps_first() {
+        let ex = Exchange::new(
+            "https://a.example/",
+            vec![
+                HeaderField::new("X-Frame-Options", "DENY"),
+                HeaderField::new("x-frame-options", "DENY"),
+                HeaderField::new("Content-Type", "text/html"),
+                HeaderField::new("content-type", "text/plain"),
+            ],
+        );
+        assert_eq!(ex.node_header("x-frame-options").unwrap(), "DENY, DENY");
+        assert_eq!(ex.node_header("content-type").unwrap(), "text/html");
+        assert!(ex.observatory_is_html());
+    }
+
+    #[test]
+    fn recorded_json_round_trips() {
+        let json = r#"{"url":"https://a.example/","status":200,"headers":[["A","b"]],
+            "http_redirects":[["http://a.example/",301],["https://a.example/",200]],
+            "cert_valid":true}"#;
+        let ex: Exchange = serde_json::from_str(json).unwrap();
+        assert_eq!(ex.http_redirects[0].status, 301);
+        assert!(ex.http_available() && ex.https_available());
+        assert_eq!(ex.site_host().as_deref(), Some("a.example"));
+        let back: Exchange = serde_json::from_value(serde_json::to_value(&ex).unwrap()).unwrap();
+        assert_eq!(back, ex);
+    }
+}

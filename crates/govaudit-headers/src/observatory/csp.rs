@@ -1,0 +1,317 @@
+//! A faithful port of the Observatory's `cspParser.js`: policies are parsed together and
+//! intersected approximately; the quirks (length limit, duplicate directives, lower-casing,
+//! collation order) are kept on purpose because the score depends on them.
+
+use std::cmp::Ordering;
+
+/// `"img-src".length - 1`: shorter policies are refused.
+const SHORTEST_POLICY: usize = 6;
+const DISALLOWED_IN_META: &[&str] = &["frame-ancestors", "report-uri", "sandbox"];
+const ALLOWED_DUPLICATES: &[&str] = &["report-uri", "report-to"];
+
+/// Why the Observatory could not parse a policy set (it reports `csp-header-invalid`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ObservatoryCspError {
+    #[error("policy {0:?} is empty or shorter than 6 characters")]
+    TooShort(String),
+    #[error("directive {directive} appears twice in policy {policy}")]
+    DuplicateDirective { directive: String, policy: usize },
+    #[error("a source has a malformed percent-escape: {0}")]
+    BadEscape(String),
+}
+
+/// The parsed set: directives in first-seen order, each a set of sources in insertion order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ObservatoryCsp {
+    pub directives: Vec<(String, Vec<String>)>,
+    /// Directives repeated where the Observatory allows it (report-uri, report-to).
+    pub duplicate_warnings: Vec<String>,
+}
+
+impl ObservatoryCsp {
+    pub fn get(&self, directive: &str) -> Option<&Vec<String>> {
+        self.directives
+            .iter()
+            .find(|(d, _)| d == directive)
+            .map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, directive: &str) -> Option<&mut Vec<String>> {
+        self.directives
+            .iter_mut()
+            .find(|(d, _)| d == directive)
+            .map(|(_, v)| v)
+    }
+
+    pub fn has(&self, directive: &str) -> bool {
+        self.get(directive).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.directives.len() + usize::from(!self.duplicate_warnings.is_empty())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn delete(&mut self, directive: &str) {
+        self.directives.retain(|(d, _)| d != directive);
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Src {
+    source: String,
+    index: usize,
+    keep: bool,
+}
+
+fn is_js_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// `parseCspMeta`: `parseCsp` without the directives a `<meta>` policy cannot carry.
+pub fn parse_meta(list: &[String]) -> Result<ObservatoryCsp, ObservatoryCspError> {
+    let mut csp = parse(list)?;
+    for d in DISALLOWED_IN_META {
+        csp.delete(d);
+    }
+    Ok(csp)
+}
+
+/// `parseCsp`.
+pub fn parse(list: &[String]) -> Result<ObservatoryCsp, ObservatoryCspError> {
+    let clean: Vec<String> = list
+        .iter()
+        .map(|p| {
+            p.chars()
+                .filter(|c| *c != '\r' && *c != '\n')
+                .collect::<String>()
+                .trim_matches(is_js_space)
+                .to_owned()
+        })
+        .collect();
+    let mut csp: Vec<(String, Vec<Src>)> = Vec::new();
+    let mut duplicates: Vec<String> = Vec::new();
+    if clean.is_empty() {
+        return Ok(ObservatoryCsp::default());
+    }
+    for p in &clean {
+        if p.is_empty() || p.encode_utf16().count() < SHORTEST_POLICY {
+            return Err(ObservatoryCspError::TooShort(p.clone()));
+        }
+    }
+    let many = list.len() > 1;
+    for (policy_index, policy) in clean.iter().enumerate() {
+        let mut seen: Vec<String> = Vec::new();
+        for entry in policy.split(';') {
+            let mut tokens = entry
+                .trim_matches(is_js_space)
+                .split(is_js_space)
+                .filter(|_| true);
+            let Some(first) = tokens.next() else { continue };
+            if first.is_empty() {
+                continue;
+            }
+            let directive = first.to_lowercase();
+            let values: Vec<&str> = tokens.collect();
+            if seen.contains(&directive) {
+                if ALLOWED_DUPLICATES.contains(&directive.as_str()) {
+                    if !duplicates.contains(&directive) {
+                        duplicates.push(directive.clone());
+                    }
+                } else {
+                    return Err(ObservatoryCspError::DuplicateDirective {
+                        directive,
+                        policy: policy_index,
+                    });
+                }
+            } else {
+                seen.push(directive.clone());
+            }
+            let keep = policy_index == 0;
+            let mut new_values: Vec<Src> = values
+                .iter()
+                .map(|raw| Src {
+                    source: raw.trim_matches(is_js_space).to_lowercase(),
+                    index: policy_index,
+                    keep,
+                })
+                .collect();
+            if values.is_empty() && directive.ends_with("-src") {
+                new_values.push(Src {
+                    source: "'none'".into(),
+                    index: policy_index,
+                    keep,
+                });
+            }
+            let existing = csp.iter().position(|(d, _)| *d == directive);
+            let mut combined: Vec<Src> = if policy_index == 0 {
+                new_values
+            } else {
+                let mut c = existing.map(|i| csp[i].1.clone()).unwrap_or_default();
+                c.extend(new_values);
+                c
+            };
+            // Array.prototype.sort is stable.
+            combined.sort_by(|a, b| collate(&a.source, &b.source));
+            for i in 1..combined.len() {
+                let (prev_source, prev_index) =
+                    (combined[i - 1].source.clone(), combined[i - 1].index);
+                let source = &mut combined[i];
+                if source.index == prev_index && source.source.starts_with(&prev_source) {
+                    source.keep = false;
+                }
+                if source.index != prev_index && path_part_match(&prev_source, &source.source)? {
+                    source.keep = true;
+                }
+            }
+            let mut kept: Vec<Src> = combined.into_iter().filter(|s| s.keep).collect();
+            if policy_index == 0 && many {
+                for s in &mut kept {
+                    s.keep = false;
+                }
+            }
+            match existing {
+                Some(i) => csp[i].1 = kept,
+                None => csp.push((directive, kept)),
+            }
+        }
+    }
+    let directives = csp
+        .into_iter()
+        .map(|(d, sources)| {
+            let mut set: Vec<String> = Vec::new();
+            for s in sources {
+                if !set.contains(&s.source) {
+                    set.push(s.source);
+                }
+            }
+            if set.is_empty() {
+                set.push("'none'".into());
+            }
+            (d, set)
+        })
+        .collect();
+    Ok(ObservatoryCsp {
+        directives,
+        duplicate_warnings: duplicates,
+    })
+}
+
+/// `pathPartMatch`, including `decodeURIComponent` throwing on a malformed escape.
+fn path_part_match(a: &str, b: &str) -> Result<bool, ObservatoryCspError> {
+    if a.is_empty() {
+        return Ok(true);
+    }
+    if a == "/" && b.is_empty() {
+        return Ok(true);
+    }
+    let exact = !a.ends_with('/');
+    let mut list_a: Vec<&str> = a.split('/').collect();
+    let list_b: Vec<&str> = b.split('/').collect();
+    if list_a.len() > list_b.len() {
+        return Ok(false);
+    }
+    if exact && list_a.len() != list_b.len() {
+        return Ok(false);
+    }
+    if !exact {
+        list_a.pop();
+    }
+    for (pa, pb) in list_a.iter().zip(&list_b) {
+        if decode_uri_component(pa)? != decode_uri_component(pb)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn decode_uri_component(s: &str) -> Result<String, ObservatoryCspError> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| ObservatoryCspError::BadEscape(s.to_owned()))?;
+            out.push(hex);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| ObservatoryCspError::BadEscape(s.to_owned()))
+}
+
+/// Primary weights of ASCII in the CLDR root collation that `Intl.Collator("en")` uses:
+/// whitespace, punctuation, symbols, digits, then letters (case folded at this level).
+const ROOT_ORDER: &str =
+    "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz";
+
+fn weight(c: char) -> u32 {
+    let lower = c.to_ascii_lowercase();
+    match ROOT_ORDER.find(lower) {
+        Some(pos) => pos as u32,
+        None => 1000 + c as u32,
+    }
+}
+
+/// `Intl.Collator("en").compare` for the lower-cased sources the parser sorts.
+pub fn collate(a: &str, b: &str) -> Ordering {
+    let primary = a.chars().map(weight).cmp(b.chars().map(weight));
+    primary.then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCspError> {
+        parse(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn short_and_duplicate_policies_are_invalid() {
+        assert!(matches!(p(&["a b"]), Err(ObservatoryCspError::TooShort(_))));
+        assert!(p(&["script-src 'self'; script-src 'none'"]).is_err());
+        let ok = p(&["default-src 'none'; report-uri /a; report-uri /b"]).unwrap();
+        assert_eq!(ok.duplicate_warnings, ["report-uri"]);
+    }
+
+    #[test]
+    fn empty_src_is_none_and_values_lowercase() {
+        let csp = p(&["img-src; Script-Src 'SELF' HTTPS://A.example"]).unwrap();
+        assert_eq!(csp.get("img-src").unwrap(), &["'none'"]);
+        assert_eq!(
+            csp.get("script-src").unwrap(),
+            &["'self'", "https://a.example"]
+        );
+    }
+
+    #[test]
+    fn policies_intersect() {
+        let csp = p(&[
+            "script-src 'self' https://a.example",
+            "script-src https://a.example",
+        ])
+        .unwrap();
+        assert_eq!(csp.get("script-src").unwrap(), &["https://a.example"]);
+        // Checked against npm 1.4.8: a directive only in the first policy survives as is.
+        let csp = p(&["script-src 'self'", "default-src 'none'"]).unwrap();
+        assert_eq!(csp.get("script-src").unwrap(), &["'self'"]);
+        assert_eq!(csp.get("default-src").unwrap(), &["'none'"]);
+    }
+
+    #[test]
+    fn collation_puts_punctuation_before_letters() {
+        let mut v = vec!["https:", "'self'", "*", "data:", "https://a"];
+        v.sort_by(|a, b| collate(a, b));
+        assert_eq!(v, ["'self'", "*", "data:", "https:", "https://a"]);
+    }
+}

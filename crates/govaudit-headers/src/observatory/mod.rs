@@ -1,0 +1,1172 @@
+//! MDN HTTP Observatory-compatible scoring: the same tests, result ids, modifiers, extra-credit
+//! rule, clamping and grade chart, quirks included, for algorithms 4 (npm 1.4.8), 5 and 6.
+//!
+//! Each test below is a port of the Observatory's `src/analyzer/tests/*.js`; the Node.js view of
+//! the headers (repeated lines joined with `", "`, Latin-1) is reproduced by
+//! [`Exchange::node_header`]. Where this port has to assume something the recorded exchange does
+//! not carry (cookies set by redirects or `robots.txt`), the README says so.
+
+pub mod chart;
+pub mod csp;
+
+use crate::exchange::{Exchange, OBSERVATORY_CORS_ORIGIN};
+use crate::html::BodyFacts;
+use crate::preload::PreloadList;
+use serde::Serialize;
+use std::fmt;
+
+/// The Observatory's `ALGORITHM_VERSION`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Algorithm {
+    /// npm 1.4.8: ten tests.
+    V4,
+    /// 1.5.0–1.6.3: XFO `sameorigin-or-deny` earns +5; comma-joined CSP headers are split into
+    /// policies (1.6.2, #496).
+    V5,
+    /// main after PR #498: adds COOP and COEP (twelve tests).
+    V6,
+}
+
+impl Algorithm {
+    pub fn number(self) -> u8 {
+        match self {
+            Algorithm::V4 => 4,
+            Algorithm::V5 => 5,
+            Algorithm::V6 => 6,
+        }
+    }
+
+    pub fn from_number(n: u8) -> Option<Self> {
+        match n {
+            4 => Some(Algorithm::V4),
+            5 => Some(Algorithm::V5),
+            6 => Some(Algorithm::V6),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Algorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.number())
+    }
+}
+
+/// Where the Observatory refuses to grade.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ObservatoryError {
+    /// The scan allows only 2xx, 3xx, 401 and 403.
+    #[error("Site did respond with an unexpected HTTP status code {0}.")]
+    UnexpectedStatus(u16),
+    #[error("The site seems to be down.")]
+    NoResponse,
+}
+
+/// One test's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TestOutcome {
+    /// The Observatory's test name (`content-security-policy`).
+    pub name: &'static str,
+    /// Its result id (`csp-implemented-with-no-unsafe`).
+    pub result: &'static str,
+    pub modifier: i32,
+    pub pass: bool,
+}
+
+/// A graded exchange.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObservatoryResult {
+    pub algorithm: Algorithm,
+    pub score: i32,
+    pub grade: &'static str,
+    /// The score after penalties only; bonuses counted only when this is at least 90.
+    pub score_without_bonuses: i32,
+    pub tests_passed: usize,
+    pub tests_failed: usize,
+    pub tests: Vec<TestOutcome>,
+}
+
+impl ObservatoryResult {
+    pub fn test(&self, name: &str) -> Option<&TestOutcome> {
+        self.tests.iter().find(|t| t.name == name)
+    }
+
+    /// The `"observatory"` section of the JSON report.
+    pub fn to_json(&self) -> serde_json::Value {
+        let tests: serde_json::Map<String, serde_json::Value> = self
+            .tests
+            .iter()
+            .map(|t| {
+                (
+                    t.name.to_owned(),
+                    serde_json::json!({"result": t.result, "modifier": t.modifier, "pass": t.pass}),
+                )
+            })
+            .collect();
+        serde_json::json!({
+            "algorithm": self.algorithm.number(),
+            "score": self.score,
+            "grade": self.grade,
+            "tests": tests,
+        })
+    }
+}
+
+/// What every test reads: the exchange as the Observatory's retriever would have seen it.
+struct Requests<'a> {
+    ex: &'a Exchange,
+    algorithm: Algorithm,
+    preload: Option<&'a PreloadList>,
+    /// Parsed only when the response is HTML for the Observatory.
+    body: Option<BodyFacts>,
+    hostname: String,
+    session_https: bool,
+}
+
+impl Requests<'_> {
+    fn header(&self, name: &str) -> Option<String> {
+        self.ex.node_header(name)
+    }
+
+    fn preloaded(&self, host: &str) -> Option<&crate::preload::PreloadEntry> {
+        self.preload.and_then(|p| p.covering(host))
+    }
+}
+
+/// Grades an exchange. `body` facts are read here when the exchange carries an HTML body; use
+/// [`observatory_with_body`] to pass facts already read.
+pub fn observatory(
+    exchange: &Exchange,
+    algorithm: Algorithm,
+    preload: Option<&PreloadList>,
+) -> Result<ObservatoryResult, ObservatoryError> {
+    let body = exchange
+        .body
+        .as_deref()
+        .filter(|b| !b.is_empty() && exchange.observatory_is_html())
+        .map(BodyFacts::read);
+    observatory_with_body(exchange, body, algorithm, preload)
+}
+
+/// [`observatory`] with body facts read by the caller (`None`: no HTML body).
+pub fn observatory_with_body(
+    exchange: &Exchange,
+    body: Option<BodyFacts>,
+    algorithm: Algorithm,
+    preload: Option<&PreloadList>,
+) -> Result<ObservatoryResult, ObservatoryError> {
+    let status = exchange.status.ok_or(ObservatoryError::NoResponse)?;
+    if status < 200 || (status >= 400 && status != 401 && status != 403) {
+        return Err(ObservatoryError::UnexpectedStatus(status));
+    }
+    let body = if exchange.observatory_is_html() {
+        body
+    } else {
+        None
+    };
+    let requests = Requests {
+        ex: exchange,
+        algorithm,
+        preload,
+        body,
+        hostname: exchange.site_host().unwrap_or_default(),
+        session_https: exchange.https_available(),
+    };
+    let csp = csp_test(&requests);
+    let mut results: Vec<(&'static str, &'static str, bool)> =
+        vec![("content-security-policy", csp.result, csp.pass)];
+    results.push(cookies_test(&requests));
+    results.push(cors_test(&requests));
+    results.push(redirection_test(&requests));
+    results.push(referrer_test(&requests));
+    let hsts = hsts_test(&requests);
+    results.push(("strict-transport-security", hsts.0, hsts.1));
+    results.push(sri_test(&requests));
+    results.push(xcto_test(&requests));
+    results.push(xfo_test(&requests, &csp));
+    results.push(corp_test(&requests));
+    if algorithm >= Algorithm::V6 {
+        results.push(coop_test(&requests));
+        results.push(coep_test(&requests));
+    }
+    let mut with_bonus = 100;
+    let mut without_bonus = 100;
+    let mut passed = 0;
+    let tests: Vec<TestOutcome> = results
+        .into_iter()
+        .map(|(name, result, pass)| {
+            let modifier = chart::modifier(algorithm, result);
+            with_bonus += modifier;
+            if modifier < 0 {
+                without_bonus += modifier;
+            }
+            passed += usize::from(pass);
+            TestOutcome {
+                name,
+                result,
+                modifier,
+                pass,
+            }
+        })
+        .collect();
+    let raw = if without_bonus >= chart::MINIMUM_SCORE_FOR_EXTRA_CREDIT {
+        with_bonus
+    } else {
+        without_bonus
+    };
+    let (score, grade) = chart::grade(raw);
+    Ok(ObservatoryResult {
+        algorithm,
+        score,
+        grade,
+        score_without_bonuses: without_bonus.max(0),
+        tests_passed: passed,
+        tests_failed: tests.len() - passed,
+        tests,
+    })
+}
+
+/// JS `String.prototype.slice(0, n)` on a Latin-1 string.
+fn js_slice(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+fn js_trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+// ---------------------------------------------------------------------------------------------
+// content-security-policy
+
+const DANGEROUSLY_BROAD: &[&str] = &[
+    "ftp:",
+    "http:",
+    "https:",
+    "*",
+    "http://*",
+    "http://*.*",
+    "https://*",
+    "https://*.*",
+];
+const UNSAFE_INLINE: &[&str] = &["'unsafe-inline'", "data:"];
+const PASSIVE_DIRECTIVES: &[&str] = &["img-src", "media-src"];
+const NONCES_HASHES: &[&str] = &["'sha256-", "'sha384-", "'sha512-", "'nonce-"];
+
+fn broad(s: &str) -> bool {
+    DANGEROUSLY_BROAD.contains(&s)
+}
+
+fn broad_or_inline(s: &str) -> bool {
+    broad(s) || UNSAFE_INLINE.contains(&s)
+}
+
+fn has_nonce_or_hash(list: &[String]) -> bool {
+    list.iter()
+        .any(|s| NONCES_HASHES.iter().any(|p| s.starts_with(p)))
+}
+
+/// The CSP test's outcome and what other tests and findings reuse.
+#[derive(Debug, Clone, Default)]
+pub struct CspOutcome {
+    pub result: &'static str,
+    pub pass: bool,
+    /// The parsed (headers + meta) policy after the test's rewrites, when it got that far.
+    pub data: Option<csp::ObservatoryCsp>,
+    /// Why the set is `csp-header-invalid`, in words.
+    pub invalid_reason: Option<String>,
+}
+
+/// Which list a fallback resolves to.
+#[derive(Clone, Copy)]
+enum ListRef<'a> {
+    Directive(&'a str),
+    Star,
+}
+
+fn resolve<'a>(csp: &csp::ObservatoryCsp, first: &'a str, fallback: &'a str) -> ListRef<'a> {
+    if csp.has(first) {
+        ListRef::Directive(first)
+    } else if csp.has(fallback) {
+        ListRef::Directive(fallback)
+    } else {
+        ListRef::Star
+    }
+}
+
+/// The CSP header values as the test sees them: one merged string (v4), or split on `,` (v5 from
+/// 1.6.2, and v6).
+fn csp_header_values(r: &Requests<'_>) -> Vec<String> {
+    let Some(merged) = r.header("content-security-policy") else {
+        return Vec::new();
+    };
+    if r.algorithm >= Algorithm::V5 {
+        merged
+            .split(',')
+            .map(|p| js_trim(p).to_owned())
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        vec![merged]
+    }
+}
+
+fn csp_test(r: &Requests<'_>) -> CspOutcome {
+    let header = csp_header_values(r);
+    let meta: Vec<String> = r
+        .body
+        .as_ref()
+        .map(|b| b.meta_csp.clone())
+        .unwrap_or_default();
+    let mut all = header.clone();
+    all.extend(meta.iter().cloned());
+    let mut out = CspOutcome::default();
+    let mut csp = match csp::parse(&all) {
+        Ok(c) => c,
+        Err(e) => {
+            out.result = "csp-header-invalid";
+            out.invalid_reason = Some(e.to_string());
+            return out;
+        }
+    };
+    let header_only = csp::parse(&header).unwrap_or_default();
+    let meta_only = csp::parse_meta(&meta).unwrap_or_default();
+    if header_only.len() + meta_only.len() == 0 {
+        // `response.headers.get(...)` on axios headers: any value, even empty, counts if truthy.
+        let report_only = r
+            .header("content-security-policy-report-only")
+            .is_some_and(|v| !v.is_empty());
+        out.result = if report_only {
+            "csp-not-implemented-but-reporting-enabled"
+        } else {
+            "csp-not-implemented"
+        };
+        return out;
+    }
+    let mut result: Option<&'static str> = None;
+    let script = resolve(&csp, "script-src", "default-src");
+    let style = resolve(&csp, "style-src", "default-src");
+    let object = resolve(&csp, "object-src", "default-src");
+    let star = vec!["*".to_owned()];
+    // The JS works on the same Set objects as the map, so a removal shows in every alias
+    // (script-src and style-src falling back to one default-src); the synthetic `*` lists hold
+    // no nonce, so they never change.
+    for which in [script, style] {
+        let list = match which {
+            ListRef::Directive(d) => csp.get_mut(d),
+            ListRef::Star => None,
+        };
+        if let Some(list) = list
+            && has_nonce_or_hash(list)
+        {
+            list.retain(|s| s != "'unsafe-inline'");
+        }
+    }
+    let script_list = |csp: &csp::ObservatoryCsp| -> Vec<String> {
+        match script {
+            ListRef::Directive(d) => csp.get(d).cloned().unwrap_or_default(),
+            ListRef::Star => star.clone(),
+        }
+    };
+    let s = script_list(&csp);
+    if has_nonce_or_hash(&s) && s.iter().any(|x| x == "'strict-dynamic'") {
+        if let ListRef::Directive(d) = script
+            && let Some(list) = csp.get_mut(d)
+        {
+            list.retain(|src| {
+                !(DANGEROUSLY_BROAD.iter().any(|b| src.starts_with(b))
+                    || src == "'self'"
+                    || src == "'unsafe-inline'")
+            });
+        }
+    } else if s.iter().any(|x| x == "'strict-dynamic'") {
+        result = Some("csp-header-invalid");
+        out.invalid_reason = Some(
+            "'strict-dynamic' is used without a nonce or a hash in the same source list".into(),
+        );
+    }
+    let script_src = script_list(&csp);
+    let style_src = match style {
+        ListRef::Directive(d) => csp.get(d).cloned().unwrap_or_default(),
+        ListRef::Star => star.clone(),
+    };
+    let object_src = match object {
+        ListRef::Directive(d) => csp.get(d).cloned().unwrap_or_default(),
+        ListRef::Star => star.clone(),
+    };
+    let mut active: Vec<&String> = csp
+        .directives
+        .iter()
+        .filter(|(d, _)| !PASSIVE_DIRECTIVES.contains(&d.as_str()) && d != "script-src")
+        .flat_map(|(_, v)| v.iter())
+        .collect();
+    active.extend(script_src.iter());
+    let passive: Vec<&String> = PASSIVE_DIRECTIVES
+        .iter()
+        .flat_map(|d| {
+            csp.get(d)
+                .or_else(|| csp.get("default-src"))
+                .map(|v| v.iter().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+        .collect();
+    let insecure = |s: &&String| s.starts_with("http:") || s.starts_with("ftp:");
+    let mut set = |id: &'static str| {
+        if result.is_none() {
+            result = Some(id);
+        }
+    };
+    if script_src.iter().any(|s| broad_or_inline(s)) || object_src.iter().any(|s| broad(s)) {
+        set("csp-implemented-with-unsafe-inline");
+    }
+    if r.session_https && active.iter().any(insecure) {
+        set("csp-implemented-with-insecure-scheme");
+    }
+    if script_src
+        .iter()
+        .chain(style_src.iter())
+        .any(|s| s == "'unsafe-eval'")
+    {
+        set("csp-implemented-with-unsafe-eval");
+    }
+    if r.session_https && passive.iter().any(insecure) {
+        set("csp-implemented-with-insecure-scheme-in-passive-content-only");
+    }
+    if style_src.iter().any(|s| broad_or_inline(s)) {
+        set("csp-implemented-with-unsafe-inline-in-style-src-only");
+    }
+    let default_none = csp
+        .get("default-src")
+        .is_some_and(|d| d.len() == 1 && d[0] == "'none'");
+    if default_none {
+        set("csp-implemented-with-no-unsafe-default-src-none");
+    } else {
+        set("csp-implemented-with-no-unsafe");
+    }
+    let result = result.unwrap_or("csp-implemented-with-no-unsafe");
+    out.result = result;
+    if matches!(
+        result,
+        "csp-implemented-with-no-unsafe"
+            | "csp-implemented-with-no-unsafe-default-src-none"
+            | "csp-implemented-with-unsafe-inline-in-style-src-only"
+            | "csp-implemented-with-insecure-scheme-in-passive-content-only"
+    ) {
+        out.pass = true;
+        if !csp.duplicate_warnings.is_empty() {
+            out.result = "csp-implemented-but-duplicate-directives";
+        }
+    }
+    out.data = Some(csp);
+    out
+}
+
+/// The CSP test alone (findings use it to explain "invalid").
+pub fn csp_outcome(
+    exchange: &Exchange,
+    body: Option<&BodyFacts>,
+    algorithm: Algorithm,
+) -> CspOutcome {
+    let r = Requests {
+        ex: exchange,
+        algorithm,
+        preload: None,
+        body: body.filter(|_| exchange.observatory_is_html()).cloned(),
+        hostname: exchange.site_host().unwrap_or_default(),
+        session_https: exchange.https_available(),
+    };
+    csp_test(&r)
+}
+
+// ---------------------------------------------------------------------------------------------
+// cookies
+
+/// Cookies the Observatory ignores (mozilla/http-observatory#282).
+const COOKIES_TO_DELETE: &[&str] = &["heroku-session-affinity"];
+
+const COOKIE_GOODNESS: &[&str] = &[
+    "cookies-without-secure-flag-but-protected-by-hsts",
+    "cookies-without-secure-flag",
+    "cookies-session-without-secure-flag-but-protected-by-hsts",
+    "cookies-samesite-flag-invalid",
+    "cookies-anticsrf-without-samesite-flag",
+    "cookies-session-without-httponly-flag",
+    "cookies-session-without-secure-flag",
+];
+
+/// `onlyIfWorse`: `indexOf` gives -1 for ids outside the list.
+fn only_if_worse(
+    new: &'static str,
+    old: Option<&'static str>,
+    order: &[&str],
+) -> Option<&'static str> {
+    let pos = |x: &str| order.iter().position(|o| *o == x).map_or(-1, |p| p as i64);
+    match old {
+        None => Some(new),
+        Some(old) if pos(new) > pos(old) => Some(new),
+        Some(old) => Some(old),
+    }
+}
+
+/// `containsInvalidSameSiteCookie` on a raw Set-Cookie line.
+fn contains_invalid_samesite(raw: &str) -> bool {
+    for part in js_trim(raw).split(';') {
+        let mut kv = js_trim(part).split('=');
+        let key = kv.next().unwrap_or("");
+        let value = kv.next();
+        if js_trim(key).eq_ignore_ascii_case("samesite") {
+            match value {
+                None | Some("") => return true,
+                Some(v) => {
+                    let v = js_trim(v).to_lowercase();
+                    if !["lax", "strict", "none"].contains(&v.as_str()) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+/// A cookie as tough-cookie 5 stores it.
+#[derive(Debug, Clone)]
+struct JarCookie {
+    key: String,
+    domain: String,
+    path: String,
+    secure: bool,
+    http_only: bool,
+    same_site: Option<&'static str>,
+}
+
+/// tough-cookie 5 `Cookie.parse` (strict mode) and `CookieJar.setCookie` acceptance.
+fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
+    let mut s = raw;
+    for t in ['\n', '\r', '\0'] {
+        if let Some(i) = s.find(t) {
+            s = &s[..i];
+        }
+    }
+    let s = js_trim(s);
+    if s.is_empty() {
+        return None;
+    }
+    let (pair, rest) = match s.find(';') {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let eq = pair.find('=').filter(|&i| i > 0)?;
+    let key = js_trim(&pair[..eq]);
+    let value = js_trim(&pair[eq + 1..]);
+    if key.chars().chain(value.chars()).any(|c| (c as u32) < 0x20) {
+        return None;
+    }
+    let mut cookie = JarCookie {
+        key: key.to_owned(),
+        domain: String::new(),
+        path: String::new(),
+        secure: false,
+        http_only: false,
+        same_site: None,
+    };
+    let mut domain_attr: Option<String> = None;
+    let mut path_attr: Option<String> = None;
+    for av in rest.unwrap_or("").split(';') {
+        let av = js_trim(av);
+        if av.is_empty() {
+            continue;
+        }
+        let (k, v) = match av.find('=') {
+            Some(i) => (&av[..i], Some(js_trim(&av[i + 1..]))),
+            None => (av, None),
+        };
+        match js_trim(k).to_lowercase().as_str() {
+            "domain" => {
+                if let Some(v) = v.filter(|v| !v.is_empty()) {
+                    let d = v.strip_prefix('.').unwrap_or(v);
+                    if !d.is_empty() {
+                        domain_attr = Some(d.to_lowercase());
+                    }
+                }
+            }
+            "path" => path_attr = v.filter(|v| v.starts_with('/')).map(str::to_owned),
+            "secure" => cookie.secure = true,
+            "httponly" => cookie.http_only = true,
+            "samesite" => {
+                cookie.same_site = match v.unwrap_or("").to_lowercase().as_str() {
+                    "strict" => Some("strict"),
+                    "lax" => Some("lax"),
+                    "none" => Some("none"),
+                    _ => None,
+                }
+            }
+            _ => {}
+        }
+    }
+    let host = host.to_lowercase();
+    let host_only = domain_attr.is_none();
+    match domain_attr {
+        Some(d) => {
+            // rejectPublicSuffixes: a domain that is itself a public suffix is refused.
+            if d.parse::<std::net::Ipv6Addr>().is_err() && psl::domain_str(&d).is_none() {
+                return None;
+            }
+            let is_ip = host.parse::<std::net::IpAddr>().is_ok();
+            let matches = host == d || (!is_ip && host.ends_with(&format!(".{d}")));
+            if !matches {
+                return None;
+            }
+            cookie.domain = d;
+        }
+        None => cookie.domain = host,
+    }
+    cookie.path = match path_attr {
+        Some(p) => p,
+        None => {
+            // RFC 6265 default-path.
+            match request_path.rfind('/') {
+                Some(0) | None => "/".into(),
+                Some(i) if request_path.starts_with('/') => request_path[..i].to_owned(),
+                Some(_) => "/".into(),
+            }
+        }
+    };
+    // Prefix rules, prefixSecurity "silent": the cookie is dropped.
+    let lower = cookie.key.as_str();
+    if lower.starts_with("__Secure-") && !cookie.secure {
+        return None;
+    }
+    if lower.starts_with("__Host-") && !(cookie.secure && host_only && cookie.path == "/") {
+        return None;
+    }
+    Some(cookie)
+}
+
+fn cookies_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    let hsts_pass = hsts_test(r).1;
+    let mut result: Option<&'static str> = None;
+    let raw = r.ex.set_cookies();
+    for line in &raw {
+        if contains_invalid_samesite(&crate::exchange::latin1(line.as_bytes())) {
+            result = only_if_worse("cookies-samesite-flag-invalid", result, COOKIE_GOODNESS);
+        }
+    }
+    let url = r.ex.parsed_url();
+    let host = url
+        .as_ref()
+        .and_then(|u| u.host_str())
+        .unwrap_or("")
+        .to_owned();
+    let path = url.as_ref().map_or("/", |u| u.path()).to_owned();
+    let mut jar: Vec<JarCookie> = Vec::new();
+    for line in &raw {
+        if let Some(c) = jar_cookie(line, &host, &path) {
+            if let Some(old) = jar
+                .iter_mut()
+                .find(|o| o.domain == c.domain && o.path == c.path && o.key == c.key)
+            {
+                *old = c;
+            } else {
+                jar.push(c);
+            }
+        }
+    }
+    jar.retain(|c| !c.key.is_empty() && !COOKIES_TO_DELETE.contains(&c.key.as_str()));
+    if jar.is_empty() {
+        return ("cookies", "cookies-not-found", true);
+    }
+    let mut missing_samesite = false;
+    for c in &jar {
+        let key = c.key.to_lowercase();
+        let session = key.contains("login") || key.contains("sess");
+        let anticsrf = key.contains("csrf");
+        if !c.secure && c.same_site == Some("none") {
+            result = only_if_worse("cookies-samesite-flag-invalid", result, COOKIE_GOODNESS);
+        }
+        if !c.secure && hsts_pass {
+            result = only_if_worse(
+                "cookies-without-secure-flag-but-protected-by-hsts",
+                result,
+                COOKIE_GOODNESS,
+            );
+        } else if !c.secure {
+            result = only_if_worse("cookies-without-secure-flag", result, COOKIE_GOODNESS);
+        }
+        if anticsrf && c.same_site.is_none() {
+            result = only_if_worse(
+                "cookies-anticsrf-without-samesite-flag",
+                result,
+                COOKIE_GOODNESS,
+            );
+        }
+        if session && !c.secure && hsts_pass {
+            result = only_if_worse(
+                "cookies-session-without-secure-flag-but-protected-by-hsts",
+                result,
+                COOKIE_GOODNESS,
+            );
+        } else if session && !c.secure {
+            result = only_if_worse(
+                "cookies-session-without-secure-flag",
+                result,
+                COOKIE_GOODNESS,
+            );
+        }
+        if session && !c.http_only {
+            result = only_if_worse(
+                "cookies-session-without-httponly-flag",
+                result,
+                COOKIE_GOODNESS,
+            );
+        }
+        if c.same_site.is_none() {
+            missing_samesite = true;
+        }
+    }
+    let result = result.unwrap_or(if missing_samesite {
+        "cookies-secure-with-httponly-sessions"
+    } else {
+        "cookies-secure-with-httponly-sessions-and-samesite"
+    });
+    let pass = matches!(
+        result,
+        "cookies-not-found"
+            | "cookies-secure-with-httponly-sessions-and-samesite"
+            | "cookies-secure-with-httponly-sessions"
+    );
+    ("cookies", result, pass)
+}
+
+// ---------------------------------------------------------------------------------------------
+// cross-origin-resource-sharing
+
+fn cors_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    const NAME: &str = "cross-origin-resource-sharing";
+    let Some(cors) = r.ex.cors_headers.as_ref() else {
+        return (NAME, "cross-origin-resource-sharing-not-implemented", true);
+    };
+    let acao = crate::exchange::node_header(cors, "access-control-allow-origin");
+    let acac = crate::exchange::node_header(cors, "access-control-allow-credentials");
+    let result = match acao.filter(|a| !a.is_empty()) {
+        None => "cross-origin-resource-sharing-not-implemented",
+        Some(acao) => {
+            let data = js_trim(&js_slice(&acao, 256)).to_lowercase();
+            if data == "*" {
+                "cross-origin-resource-sharing-implemented-with-public-access"
+            } else if acao == OBSERVATORY_CORS_ORIGIN
+                && acac.is_some_and(|c| js_trim(&c.to_lowercase()) == "true")
+            {
+                "cross-origin-resource-sharing-implemented-with-universal-access"
+            } else {
+                "cross-origin-resource-sharing-implemented-with-restricted-access"
+            }
+        }
+    };
+    let pass = result != "cross-origin-resource-sharing-implemented-with-universal-access";
+    (NAME, result, pass)
+}
+
+// ---------------------------------------------------------------------------------------------
+// redirection
+
+fn redirection_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    const NAME: &str = "redirection";
+    let result = if !r.ex.http_available() {
+        "redirection-not-needed-no-http"
+    } else if !r.ex.cert_valid() {
+        "redirection-invalid-cert"
+    } else {
+        let route: Vec<(String, String)> =
+            r.ex.http_redirects
+                .iter()
+                .map(|hop| match url::Url::parse(&hop.url) {
+                    Ok(u) => (
+                        format!("{}:", u.scheme()),
+                        u.host_str().unwrap_or("").to_owned(),
+                    ),
+                    Err(_) => (String::new(), String::new()),
+                })
+                .collect();
+        if route.iter().all(|(_, host)| r.preloaded(host).is_some()) {
+            "redirection-all-redirects-preloaded"
+        } else if route.len() == 1 {
+            "redirection-missing"
+        } else if route.last().is_some_and(|(scheme, _)| scheme != "https:") {
+            "redirection-not-to-https"
+        } else if route[1].0 == "http:" {
+            "redirection-not-to-https-on-initial-redirection"
+        } else if route[0].0 == "http:" && route[1].0 == "https:" && route[0].1 != route[1].1 {
+            "redirection-off-host-from-http"
+        } else {
+            "redirection-to-https"
+        }
+    };
+    let pass = matches!(
+        result,
+        "redirection-not-needed-no-http"
+            | "redirection-all-redirects-preloaded"
+            | "redirection-to-https"
+    );
+    (NAME, result, pass)
+}
+
+// ---------------------------------------------------------------------------------------------
+// referrer-policy
+
+const REFERRER_GOOD: &[&str] = &[
+    "no-referrer",
+    "same-origin",
+    "strict-origin",
+    "strict-origin-when-cross-origin",
+];
+const REFERRER_BAD: &[&str] = &[
+    "origin",
+    "origin-when-cross-origin",
+    "unsafe-url",
+    "no-referrer-when-downgrade",
+];
+
+fn referrer_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    const NAME: &str = "referrer-policy";
+    let mut values: Vec<String> = r.header("referrer-policy").into_iter().collect();
+    if let Some(meta) = r.body.as_ref().and_then(|b| b.meta_referrer.clone()) {
+        values.push(meta);
+    }
+    if values.is_empty() {
+        return (NAME, "referrer-policy-not-implemented", true);
+    }
+    let data = values.join(", ");
+    let policy = data
+        .split(',')
+        .map(|e| js_trim(e).to_lowercase())
+        .rfind(|e| REFERRER_GOOD.contains(&e.as_str()) || REFERRER_BAD.contains(&e.as_str()))
+        .unwrap_or_default();
+    let result = if REFERRER_GOOD.contains(&policy.as_str()) {
+        "referrer-policy-private"
+    } else if REFERRER_BAD.contains(&policy.as_str()) {
+        "referrer-policy-unsafe"
+    } else {
+        "referrer-policy-header-invalid"
+    };
+    (NAME, result, result == "referrer-policy-private")
+}
+
+// ---------------------------------------------------------------------------------------------
+// strict-transport-security
+
+/// "15768000 is six months, but a lot of sites use 15552000, so a white lie is in order".
+pub const SIX_MONTHS: i64 = 15_552_000;
+
+/// JS `parseInt(s, 10)`: optional sign and leading digits after whitespace; `None` is NaN.
+fn js_parse_int(s: &str) -> Option<i64> {
+    let s = js_trim(s);
+    let (neg, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let end = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if end == 0 {
+        return None;
+    }
+    let value = digits[..end].parse::<i64>().unwrap_or(i64::MAX);
+    Some(if neg { -value } else { value })
+}
+
+fn hsts_test(r: &Requests<'_>) -> (&'static str, bool) {
+    let mut result = "hsts-not-implemented";
+    if !r.ex.https_available() {
+        result = "hsts-not-implemented-no-https";
+    } else if !r.ex.cert_valid() {
+        result = "hsts-invalid-cert";
+    } else if let Some(header) = r.header("strict-transport-security") {
+        let data = js_slice(&header, 1024);
+        let mut max_age: Option<Option<i64>> = None;
+        let invalid = data.contains(',');
+        for parameter in data.split(';').map(|p| js_trim(p).to_lowercase()) {
+            if let Some(rest) = parameter.strip_prefix("max-age=") {
+                max_age = Some(js_parse_int(&js_slice(rest, 120)));
+            }
+        }
+        result = match (invalid, max_age) {
+            (true, _) | (false, None) => "hsts-header-invalid",
+            // NaN < 15552000 is false: a non-numeric max-age counts as six months.
+            (false, Some(Some(age))) if age < SIX_MONTHS => {
+                "hsts-implemented-max-age-less-than-six-months"
+            }
+            (false, Some(_)) => "hsts-implemented-max-age-at-least-six-months",
+        };
+    }
+    if r.ex.https_available() && r.preloaded(&r.hostname).is_some() {
+        result = "hsts-preloaded";
+    }
+    let pass = matches!(
+        result,
+        "hsts-implemented-max-age-at-least-six-months" | "hsts-preloaded"
+    );
+    (result, pass)
+}
+
+// ---------------------------------------------------------------------------------------------
+// subresource-integrity
+
+const SRI_GOODNESS: &[&str] = &[
+    "sri-implemented-and-all-scripts-loaded-securely",
+    "sri-implemented-and-external-scripts-loaded-securely",
+    "sri-implemented-but-external-scripts-not-loaded-securely",
+    "sri-not-implemented-but-external-scripts-loaded-securely",
+    "sri-not-implemented-and-external-scripts-not-loaded-securely",
+    "sri-not-implemented-response-not-html",
+];
+
+/// tldts `parse(x).domain`: the registrable domain, none for IP addresses.
+fn registrable_domain(host: &str) -> Option<String> {
+    let host = host.trim_end_matches('.').to_lowercase();
+    if host.is_empty() || host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[') {
+        return None;
+    }
+    psl::domain_str(&host).map(str::to_owned)
+}
+
+fn sri_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    const NAME: &str = "subresource-integrity";
+    let result = if !r.ex.observatory_is_html() {
+        "sri-not-implemented-response-not-html"
+    } else {
+        let scripts = r.body.as_ref().map(|b| b.scripts.as_slice()).unwrap_or(&[]);
+        let page_domain = registrable_domain(&r.hostname);
+        let mut result: Option<&'static str> = None;
+        let mut foreign = false;
+        for script in scripts {
+            let Some(raw) = script.src.as_deref() else {
+                continue;
+            };
+            // `script.src` resolved against about:blank: absolute URLs serialise, others stay.
+            let trimmed = raw.trim_matches(|c: char| c <= ' ');
+            let parsed = url::Url::parse(trimmed).ok();
+            let src = match &parsed {
+                Some(u) => u.to_string(),
+                None if trimmed.is_empty() => "about:blank".to_owned(),
+                None => raw.to_owned(),
+            };
+            let integrity = script.integrity.as_deref().filter(|i| !i.is_empty());
+            let relative_protocol = src.starts_with("//") && !src[2..].starts_with('/');
+            let full_url = src.starts_with("http://") || src.starts_with("https://");
+            let (relative_origin, same_sld) = if relative_protocol {
+                (false, true)
+            } else if full_url {
+                let host = parsed.as_ref().and_then(|u| u.host_str()).unwrap_or("");
+                (false, registrable_domain(host) == page_domain)
+            } else {
+                (true, true)
+            };
+            let secure_origin = relative_origin || (same_sld && !relative_protocol);
+            if !secure_origin {
+                foreign = true;
+            }
+            let scheme_https = !relative_protocol
+                && !relative_origin
+                && parsed.as_ref().is_some_and(|u| u.scheme() == "https");
+            let secure_scheme = scheme_https || (relative_origin && r.session_https);
+            if !secure_origin {
+                let new = match (integrity.is_some(), secure_scheme) {
+                    (true, false) => {
+                        Some("sri-implemented-but-external-scripts-not-loaded-securely")
+                    }
+                    (false, true) => {
+                        Some("sri-not-implemented-but-external-scripts-loaded-securely")
+                    }
+                    (false, false) => {
+                        Some("sri-not-implemented-and-external-scripts-not-loaded-securely")
+                    }
+                    (true, true) => None,
+                };
+                if let Some(new) = new {
+                    result = only_if_worse(new, result, SRI_GOODNESS);
+                }
+            } else if integrity.is_some() && secure_scheme && result.is_none() {
+                result = Some("sri-implemented-and-all-scripts-loaded-securely");
+            }
+        }
+        if scripts.is_empty() {
+            "sri-not-implemented-but-no-scripts-loaded"
+        } else {
+            result.unwrap_or(if foreign {
+                "sri-implemented-and-external-scripts-loaded-securely"
+            } else {
+                "sri-not-implemented-but-all-scripts-loaded-from-secure-origin"
+            })
+        }
+    };
+    let pass = matches!(
+        result,
+        "sri-implemented-and-all-scripts-loaded-securely"
+            | "sri-implemented-and-external-scripts-loaded-securely"
+            | "sri-not-implemented-response-not-html"
+            | "sri-not-implemented-but-all-scripts-loaded-from-secure-origin"
+            | "sri-not-implemented-but-no-scripts-loaded"
+    );
+    (NAME, result, pass)
+}
+
+// ---------------------------------------------------------------------------------------------
+// x-content-type-options, x-frame-options, corp, coop, coep
+
+fn xcto_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    let result = match r.header("x-content-type-options").filter(|h| !h.is_empty()) {
+        None => "x-content-type-options-not-implemented",
+        Some(h) if js_trim(&js_slice(&h, 256)).to_lowercase() == "nosniff" => {
+            "x-content-type-options-nosniff"
+        }
+        Some(_) => "x-content-type-options-header-invalid",
+    };
+    (
+        "x-content-type-options",
+        result,
+        result == "x-content-type-options-nosniff",
+    )
+}
+
+fn xfo_test(r: &Requests<'_>, csp: &CspOutcome) -> (&'static str, &'static str, bool) {
+    let mut result = match r.header("x-frame-options").filter(|h| !h.is_empty()) {
+        None => "x-frame-options-not-implemented",
+        Some(h) => {
+            let xfo = js_trim(&js_slice(&h, 1024)).to_lowercase();
+            if xfo == "deny" || xfo == "sameorigin" {
+                "x-frame-options-sameorigin-or-deny"
+            } else if xfo.starts_with("allow-from") {
+                "x-frame-options-allow-from-origin"
+            } else {
+                "x-frame-options-header-invalid"
+            }
+        }
+    };
+    // Any frame-ancestors in the parsed set (meta included: a documented quirk).
+    if csp.data.as_ref().is_some_and(|d| d.has("frame-ancestors")) {
+        result = "x-frame-options-implemented-via-csp";
+    }
+    let pass = matches!(
+        result,
+        "x-frame-options-allow-from-origin"
+            | "x-frame-options-sameorigin-or-deny"
+            | "x-frame-options-implemented-via-csp"
+    );
+    ("x-frame-options", result, pass)
+}
+
+fn corp_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    let result = match r
+        .header("cross-origin-resource-policy")
+        .filter(|h| !h.is_empty())
+    {
+        None => "corp-not-implemented",
+        Some(h) => match js_trim(&js_slice(&h, 256)).to_lowercase().as_str() {
+            "" => "corp-not-implemented",
+            "same-site" => "corp-implemented-with-same-site",
+            "same-origin" => "corp-implemented-with-same-origin",
+            "cross-origin" => "corp-implemented-with-cross-origin",
+            _ => "corp-header-invalid",
+        },
+    };
+    (
+        "cross-origin-resource-policy",
+        result,
+        result != "corp-header-invalid",
+    )
+}
+
+/// `parseStructuredFieldToken`: the bare item of an RFC 8941 item when it is a token.
+pub fn structured_token(value: &str) -> Option<String> {
+    let item: sfv::Item = sfv::Parser::new(value).parse().ok()?;
+    item.bare_item.as_token().map(|t| t.as_str().to_owned())
+}
+
+fn sf_policy_test(
+    r: &Requests<'_>,
+    name: &'static str,
+    header: &str,
+    table: &[(&str, &'static str)],
+    prefix_not_implemented: &'static str,
+    prefix_invalid: &'static str,
+) -> (&'static str, &'static str, bool) {
+    let result = match r.header(header).filter(|h| !h.is_empty()) {
+        None => prefix_not_implemented,
+        Some(h) => {
+            let value = js_trim(&js_slice(&h, 1024)).to_owned();
+            let token = structured_token(&value);
+            table
+                .iter()
+                .find(|(t, _)| Some(*t) == token.as_deref())
+                .map_or(prefix_invalid, |(_, id)| *id)
+        }
+    };
+    (name, result, result != prefix_invalid)
+}
+
+fn coop_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    sf_policy_test(
+        r,
+        "cross-origin-opener-policy",
+        "cross-origin-opener-policy",
+        &[
+            ("same-origin", "coop-implemented-with-same-origin"),
+            (
+                "same-origin-allow-popups",
+                "coop-implemented-with-same-origin-allow-popups",
+            ),
+            (
+                "noopener-allow-popups",
+                "coop-implemented-with-noopener-allow-popups",
+            ),
+            ("unsafe-none", "coop-implemented-with-unsafe-none"),
+        ],
+        "coop-not-implemented",
+        "coop-header-invalid",
+    )
+}
+
+fn coep_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
+    sf_policy_test(
+        r,
+        "cross-origin-embedder-policy",
+        "cross-origin-embedder-policy",
+        &[
+            ("require-corp", "coep-implemented-with-require-corp"),
+            ("credentialless", "coep-implemented-with-credentialless"),
+            ("unsafe-none", "coep-implemented-with-unsafe-none"),
+        ],
+        "coep-not-implemented",
+        "coep-header-invalid",
+    )
+}
+
+/// Every test name of an algorithm, in the Observatory's order.
+pub fn test_names(algorithm: Algorithm) -> &'static [&'static str] {
+    const V4: &[&str] = &[
+        "content-security-policy",
+        "cookies",
+        "cross-origin-resource-sharing",
+        "redirection",
+        "referrer-policy",
+        "strict-transport-security",
+        "subresource-integrity",
+        "x-content-type-options",
+        "x-frame-options",
+        "cross-origin-resource-policy",
+    ];
+    const V6: &[&str] = &[
+        "content-security-policy",
+        "cookies",
+        "cross-origin-resource-sharing",
+        "redirection",
+        "referrer-policy",
+        "strict-transport-security",
+        "subresource-integrity",
+        "x-content-type-options",
+        "x-frame-options",
+        "cross-origin-resource-policy",
+        "cross-origin-opener-policy",
+        "cross-origin-embedder-policy",
+    ];
+    if algorithm >= Algorithm::V6 { V6 } else { V4 }
+}

@@ -1,0 +1,132 @@
+//! `Set-Cookie` (RFC 6265bis): name, attributes and prefixes.
+
+/// `SameSite` as written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum SameSite {
+    Strict,
+    Lax,
+    None,
+    /// Present with an empty or unknown value (browsers treat it as absent: Lax by default).
+    Invalid(String),
+}
+
+/// `__Secure-` and `__Host-` name prefixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum CookiePrefix {
+    Secure,
+    Host,
+}
+
+/// One parsed `Set-Cookie` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetCookie {
+    pub raw: String,
+    pub name: String,
+    pub secure: bool,
+    pub http_only: bool,
+    pub same_site: Option<SameSite>,
+    pub domain: Option<String>,
+    pub path: Option<String>,
+    pub prefix: Option<CookiePrefix>,
+}
+
+impl SetCookie {
+    /// Parses a line; `None` when browsers would ignore it (no `=` and no name, or control
+    /// characters in the name or value).
+    pub fn parse(raw: &str) -> Option<Self> {
+        let (pair, attributes) = raw.split_once(';').unwrap_or((raw, ""));
+        let (name, value) = pair.split_once('=').unwrap_or(("", pair));
+        let (name, value) = (name.trim(), value.trim());
+        if name.is_empty() && value.is_empty() {
+            return None;
+        }
+        if name
+            .chars()
+            .chain(value.chars())
+            .any(|c| c.is_ascii_control() && c != '\t')
+        {
+            return None;
+        }
+        let mut cookie = SetCookie {
+            raw: raw.to_owned(),
+            name: name.to_owned(),
+            secure: false,
+            http_only: false,
+            same_site: None,
+            domain: None,
+            path: None,
+            prefix: if name.starts_with("__Host-") {
+                Some(CookiePrefix::Host)
+            } else if name.starts_with("__Secure-") {
+                Some(CookiePrefix::Secure)
+            } else {
+                None
+            },
+        };
+        for attribute in attributes.split(';') {
+            let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+            let value = value.trim();
+            match key.trim().to_ascii_lowercase().as_str() {
+                "secure" => cookie.secure = true,
+                "httponly" => cookie.http_only = true,
+                "domain" if !value.is_empty() => cookie.domain = Some(value.to_ascii_lowercase()),
+                "path" if value.starts_with('/') => cookie.path = Some(value.to_owned()),
+                "samesite" => {
+                    cookie.same_site = Some(match value.to_ascii_lowercase().as_str() {
+                        "strict" => SameSite::Strict,
+                        "lax" => SameSite::Lax,
+                        "none" => SameSite::None,
+                        _ => SameSite::Invalid(value.to_owned()),
+                    })
+                }
+                _ => {}
+            }
+        }
+        Some(cookie)
+    }
+
+    /// The Observatory's heuristic: a session cookie's name contains `login` or `sess`.
+    pub fn looks_like_session(&self) -> bool {
+        let n = self.name.to_ascii_lowercase();
+        n.contains("login") || n.contains("sess")
+    }
+
+    /// A name that contains `csrf` (an anti-CSRF token).
+    pub fn looks_like_anti_csrf(&self) -> bool {
+        self.name.to_ascii_lowercase().contains("csrf")
+    }
+
+    /// Why the prefix's requirements are not met (RFC 6265bis §4.1.3), if they are not.
+    pub fn prefix_problem(&self) -> Option<&'static str> {
+        match self.prefix? {
+            CookiePrefix::Secure if !self.secure => Some("__Secure- cookies must have Secure"),
+            CookiePrefix::Host if !self.secure => Some("__Host- cookies must have Secure"),
+            CookiePrefix::Host if self.domain.is_some() => {
+                Some("__Host- cookies must not have Domain")
+            }
+            CookiePrefix::Host if self.path.as_deref() != Some("/") => {
+                Some("__Host- cookies must have Path=/")
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_and_prefixes() {
+        let c = SetCookie::parse("__Host-sessionid=abc; Secure; HttpOnly; Path=/; SameSite=Lax")
+            .unwrap();
+        assert!(c.secure && c.http_only && c.looks_like_session());
+        assert_eq!(c.same_site, Some(SameSite::Lax));
+        assert_eq!(c.prefix_problem(), None);
+        let c = SetCookie::parse("__Host-a=1; Secure; Domain=example.gov").unwrap();
+        assert!(c.prefix_problem().is_some());
+        let c = SetCookie::parse("a=1; SameSite=Sometimes").unwrap();
+        assert_eq!(c.same_site, Some(SameSite::Invalid("Sometimes".into())));
+        assert!(SetCookie::parse("").is_none());
+    }
+}

@@ -1,0 +1,18 @@
+//! Typed parsers at the edge: each header value becomes a typed value once, raw text kept for
+//! evidence. Rules work on these values, never on strings.
+
+mod cookie;
+mod hsts;
+mod simple;
+mod structured;
+
+pub use cookie::{CookiePrefix, SameSite, SetCookie};
+pub use hsts::{HstsError, HstsPolicy};
+pub use simple::{
+    CacheControl, REFERRER_POLICY_TOKENS, ReferrerPolicy, XContentTypeOptions, XFrameOptions,
+};
+pub use structured::{PermissionsPolicy, StructuredError, StructuredPolicy};
+
+/// Values longer than this are reported (`headers/value-oversized`); the Observatory cuts most
+/// values at 1024 characters and Node refuses header blocks over 16 KiB.
+pub const MAX_VALUE_BYTES: usize = 8 * 1024;

@@ -1,0 +1,41 @@
+use super::Context;
+use crate::tables::OWASP_REMOVE;
+use govaudit_core::{Collector, Location, Severity, Source, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Headers on the OWASP Secure Headers Project remove list (`Server`, `X-Powered-By`, `X-AspNet-Version`, ... 68 names, kept in `tables.rs`). `Server` is reported only when it carries a version number.
+    ///
+    /// ## Why it matters
+    /// Product names and versions tell attackers which known vulnerabilities to try.
+    ///
+    /// ## How to fix
+    /// Remove these headers in the web server or proxy configuration (and hide version numbers in `Server`).
+    pub INFORMATION_LEAK = {
+        id: "headers/information-leak",
+        severity: Severity::Low,
+        standards: ["CWE-200", "OWASP-ASVS:14.3.3"],
+        sources: [Source::same("owasp-secure-headers:headers_remove"), Source::inspired("drheader:must-avoid")],
+    }
+}
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
+    for name in OWASP_REMOVE {
+        let Some(value) = cx.header(name) else {
+            continue;
+        };
+        let versioned = value.bytes().any(|b| b.is_ascii_digit());
+        if name.eq_ignore_ascii_case("server") && !versioned {
+            continue;
+        }
+        let f = out.fail(
+            &INFORMATION_LEAK,
+            Location::header(*name),
+            format!("{name} discloses server internals: {value}."),
+        );
+        if !versioned {
+            f.severity = Severity::Info;
+        }
+        f.evidence("value", &value);
+    }
+}

@@ -1,0 +1,321 @@
+//! The header rules: one file each (doc comment = documentation, `declare_rule!`, `check`), and
+//! the registry below, written by hand.
+
+use crate::csp::{ContentSecurityPolicy, PolicySource};
+use crate::csp_evaluator::{self, EvalFinding, EvalSeverity, EvalType};
+use crate::exchange::Exchange;
+use crate::html::BodyFacts;
+use crate::observatory::{self, Algorithm, CspOutcome};
+use crate::parse::SetCookie;
+use crate::preload::PreloadList;
+use govaudit_core::{Collector, Finding, Location, Outcome, RuleMeta, Severity};
+
+mod cookie_prefix_invalid;
+mod cookie_samesite;
+mod cookie_session_without_httponly;
+mod cookie_without_secure;
+mod cors_credentials_with_reflected_origin;
+mod cross_origin_isolation_missing;
+mod cross_origin_policy_invalid;
+mod csp_allowlist_fallback;
+mod csp_deprecated_directive;
+mod csp_invalid_keyword;
+mod csp_ip_source;
+mod csp_missing;
+mod csp_missing_directives;
+mod csp_missing_semicolon;
+mod csp_nonce_charset;
+mod csp_nonce_length;
+mod csp_object_allowlist_bypass;
+mod csp_observatory_invalid;
+mod csp_plain_url_schemes;
+mod csp_plain_wildcard;
+mod csp_report_only;
+mod csp_report_to_only;
+mod csp_reporting_destination_missing;
+mod csp_require_trusted_types;
+mod csp_script_allowlist_bypass;
+mod csp_script_unsafe_eval;
+mod csp_script_unsafe_hashes;
+mod csp_script_unsafe_inline;
+mod csp_src_http;
+mod csp_strict_dynamic;
+mod csp_strict_dynamic_not_standalone;
+mod csp_unknown_directive;
+mod csp_unsafe_inline_fallback;
+mod deprecated_header;
+mod framing_unprotected;
+mod hsts_invalid;
+mod hsts_max_age_short;
+mod hsts_missing;
+mod hsts_no_include_subdomains;
+mod hsts_preload_ineligible;
+mod information_leak;
+mod mixed_content;
+mod non_ascii_value;
+mod nosniff_missing;
+mod permissions_policy_invalid;
+mod redirect_to_https_missing;
+mod referrer_policy_unsafe;
+mod value_oversized;
+mod xfo_invalid;
+
+/// A rule: its metadata and its check.
+pub struct Rule {
+    pub meta: &'static RuleMeta,
+    pub check: fn(&Context<'_>, &mut Collector),
+}
+
+macro_rules! rule {
+    ($module:ident, $meta:ident) => {
+        Rule {
+            meta: &$module::$meta,
+            check: $module::check,
+        }
+    };
+}
+
+/// Every header rule, one line each.
+pub static RULES: &[Rule] = &[
+    rule!(hsts_missing, HSTS_MISSING),
+    rule!(hsts_invalid, HSTS_INVALID),
+    rule!(hsts_max_age_short, HSTS_MAX_AGE_SHORT),
+    rule!(hsts_no_include_subdomains, HSTS_NO_INCLUDE_SUBDOMAINS),
+    rule!(hsts_preload_ineligible, HSTS_PRELOAD_INELIGIBLE),
+    rule!(redirect_to_https_missing, REDIRECT_TO_HTTPS_MISSING),
+    rule!(csp_missing, CSP_MISSING),
+    rule!(csp_report_only, CSP_REPORT_ONLY),
+    rule!(csp_observatory_invalid, CSP_OBSERVATORY_INVALID),
+    rule!(csp_script_unsafe_inline, CSP_SCRIPT_UNSAFE_INLINE),
+    rule!(csp_script_unsafe_hashes, CSP_SCRIPT_UNSAFE_HASHES),
+    rule!(csp_script_unsafe_eval, CSP_SCRIPT_UNSAFE_EVAL),
+    rule!(csp_plain_url_schemes, CSP_PLAIN_URL_SCHEMES),
+    rule!(csp_plain_wildcard, CSP_PLAIN_WILDCARD),
+    rule!(csp_missing_directives, CSP_MISSING_DIRECTIVES),
+    rule!(csp_script_allowlist_bypass, CSP_SCRIPT_ALLOWLIST_BYPASS),
+    rule!(csp_object_allowlist_bypass, CSP_OBJECT_ALLOWLIST_BYPASS),
+    rule!(csp_ip_source, CSP_IP_SOURCE),
+    rule!(csp_nonce_length, CSP_NONCE_LENGTH),
+    rule!(csp_nonce_charset, CSP_NONCE_CHARSET),
+    rule!(csp_src_http, CSP_SRC_HTTP),
+    rule!(csp_deprecated_directive, CSP_DEPRECATED_DIRECTIVE),
+    rule!(csp_unknown_directive, CSP_UNKNOWN_DIRECTIVE),
+    rule!(csp_missing_semicolon, CSP_MISSING_SEMICOLON),
+    rule!(csp_invalid_keyword, CSP_INVALID_KEYWORD),
+    rule!(csp_strict_dynamic, CSP_STRICT_DYNAMIC),
+    rule!(
+        csp_strict_dynamic_not_standalone,
+        CSP_STRICT_DYNAMIC_NOT_STANDALONE
+    ),
+    rule!(csp_unsafe_inline_fallback, CSP_UNSAFE_INLINE_FALLBACK),
+    rule!(csp_allowlist_fallback, CSP_ALLOWLIST_FALLBACK),
+    rule!(csp_require_trusted_types, CSP_REQUIRE_TRUSTED_TYPES),
+    rule!(
+        csp_reporting_destination_missing,
+        CSP_REPORTING_DESTINATION_MISSING
+    ),
+    rule!(csp_report_to_only, CSP_REPORT_TO_ONLY),
+    rule!(cookie_without_secure, COOKIE_WITHOUT_SECURE),
+    rule!(
+        cookie_session_without_httponly,
+        COOKIE_SESSION_WITHOUT_HTTPONLY
+    ),
+    rule!(cookie_samesite, COOKIE_SAMESITE),
+    rule!(cookie_prefix_invalid, COOKIE_PREFIX_INVALID),
+    rule!(framing_unprotected, FRAMING_UNPROTECTED),
+    rule!(xfo_invalid, XFO_INVALID),
+    rule!(nosniff_missing, NOSNIFF_MISSING),
+    rule!(referrer_policy_unsafe, REFERRER_POLICY_UNSAFE),
+    rule!(cross_origin_policy_invalid, CROSS_ORIGIN_POLICY_INVALID),
+    rule!(
+        cross_origin_isolation_missing,
+        CROSS_ORIGIN_ISOLATION_MISSING
+    ),
+    rule!(
+        cors_credentials_with_reflected_origin,
+        CORS_CREDENTIALS_WITH_REFLECTED_ORIGIN
+    ),
+    rule!(permissions_policy_invalid, PERMISSIONS_POLICY_INVALID),
+    rule!(information_leak, INFORMATION_LEAK),
+    rule!(deprecated_header, DEPRECATED_HEADER),
+    rule!(mixed_content, MIXED_CONTENT),
+    rule!(value_oversized, VALUE_OVERSIZED),
+    rule!(non_ascii_value, NON_ASCII_VALUE),
+];
+
+/// The metadata of every header rule (for `govaudit rules`).
+pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
+    RULES.iter().map(|r| r.meta)
+}
+
+/// Everything the rules read, parsed once.
+pub struct Context<'a> {
+    pub exchange: &'a Exchange,
+    pub body: Option<BodyFacts>,
+    pub preload: Option<&'a PreloadList>,
+    /// Enforced policies: header lines (split on `,`) then `<meta>` policies.
+    pub policies: Vec<ContentSecurityPolicy>,
+    pub report_only: Vec<ContentSecurityPolicy>,
+    /// CSP Evaluator findings per enforced policy (same order as `policies`).
+    pub evaluations: Vec<Vec<EvalFinding>>,
+    pub cookies: Vec<SetCookie>,
+    /// The Observatory's CSP verdict (algorithm 6), to explain its "invalid".
+    pub observatory_csp: CspOutcome,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(exchange: &'a Exchange, preload: Option<&'a PreloadList>) -> Self {
+        let body = exchange
+            .body
+            .as_deref()
+            .filter(|b| !b.is_empty())
+            .map(BodyFacts::read);
+        let mut policies: Vec<ContentSecurityPolicy> = exchange
+            .fields("content-security-policy")
+            .flat_map(|h| ContentSecurityPolicy::parse_list(&h.value_text(), PolicySource::Header))
+            .collect();
+        if exchange.observatory_is_html()
+            && let Some(b) = &body
+        {
+            policies.extend(
+                b.meta_csp
+                    .iter()
+                    .map(|m| ContentSecurityPolicy::parse(m, PolicySource::Meta)),
+            );
+        }
+        let report_only = exchange
+            .fields("content-security-policy-report-only")
+            .flat_map(|h| {
+                ContentSecurityPolicy::parse_list(&h.value_text(), PolicySource::ReportOnly)
+            })
+            .collect();
+        let evaluations = policies.iter().map(csp_evaluator::evaluate).collect();
+        let cookies = exchange
+            .set_cookies()
+            .iter()
+            .filter_map(|c| SetCookie::parse(c))
+            .collect();
+        let observatory_csp = observatory::csp_outcome(exchange, body.as_ref(), Algorithm::V6);
+        Context {
+            exchange,
+            body,
+            preload,
+            policies,
+            report_only,
+            evaluations,
+            cookies,
+            observatory_csp,
+        }
+    }
+
+    /// The combined value of a header, if present.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.exchange.combined(name)
+    }
+
+    /// Whether HSTS is in effect for the site (a valid header over HTTPS, or preloaded).
+    pub fn hsts_in_effect(&self) -> bool {
+        let preloaded = self
+            .exchange
+            .site_host()
+            .is_some_and(|h| self.preload.is_some_and(|p| p.covering(&h).is_some()));
+        let header_ok = self.exchange.is_https()
+            && self
+                .exchange
+                .fields("strict-transport-security")
+                .next()
+                .is_some_and(|h| {
+                    crate::parse::HstsPolicy::parse(&h.value_text()).is_ok_and(|p| p.max_age > 0)
+                });
+        preloaded || header_ok
+    }
+}
+
+/// Runs every rule over an exchange.
+pub fn check(exchange: &Exchange, preload: Option<&PreloadList>) -> Vec<Finding> {
+    let cx = Context::new(exchange, preload);
+    let mut out = Collector::new(exchange.url.clone());
+    check_with(&cx, &mut out);
+    out.into_findings()
+}
+
+/// Runs every rule with a prepared context into a collector.
+pub fn check_with(cx: &Context<'_>, out: &mut Collector) {
+    for rule in RULES {
+        (rule.check)(cx, out);
+    }
+}
+
+/// Govaudit severity and outcome of a CSP Evaluator severity: `*_MAYBE` findings need a person.
+fn eval_level(severity: EvalSeverity) -> (Severity, Outcome) {
+    match severity {
+        EvalSeverity::High => (Severity::High, Outcome::Fail),
+        EvalSeverity::Syntax | EvalSeverity::Medium => (Severity::Medium, Outcome::Fail),
+        EvalSeverity::HighMaybe => (Severity::Medium, Outcome::Review),
+        EvalSeverity::StrictCsp => (Severity::Low, Outcome::Fail),
+        EvalSeverity::MediumMaybe => (Severity::Low, Outcome::Review),
+        EvalSeverity::Info => (Severity::Info, Outcome::Fail),
+    }
+}
+
+/// Shared by every CSP Evaluator rule: one finding per evaluator finding of `kind`, with the
+/// policy, directive and value as evidence.
+fn report_evaluator(
+    cx: &Context<'_>,
+    out: &mut Collector,
+    rule: &'static RuleMeta,
+    kind: EvalType,
+) {
+    for (policy, findings) in cx.policies.iter().zip(&cx.evaluations) {
+        for f in findings.iter().filter(|f| f.kind == kind) {
+            let (severity, outcome) = eval_level(f.severity);
+            let location = Location::header(policy.source.header_name());
+            let finding = match outcome {
+                Outcome::Fail => out.fail(rule, location, f.description.clone()),
+                Outcome::Review => out.review(rule, location, f.description.clone()),
+            };
+            finding.severity = severity;
+            finding
+                .evidence("directive", &f.directive)
+                .evidence("policy", &policy.raw)
+                .evidence("csp_evaluator_severity", f.severity);
+            if let Some(v) = &f.value {
+                finding.evidence("value", v);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govaudit_core::is_valid_rule_id;
+
+    #[test]
+    fn registry_ids_are_unique_well_formed_and_documented() {
+        let mut ids: Vec<&str> = rules().map(|r| r.id).collect();
+        for r in rules() {
+            assert!(is_valid_rule_id(r.id), "{}", r.id);
+            assert!(r.id.starts_with("headers/"), "{}", r.id);
+            let docs = r.documentation();
+            for heading in ["What it checks", "Why it matters", "How to fix"] {
+                assert!(docs.contains(heading), "{} lacks {heading}", r.id);
+            }
+        }
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate rule ids");
+    }
+
+    #[test]
+    fn every_rule_file_is_registered() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let files = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name() != "mod.rs")
+            .count();
+        assert_eq!(files, RULES.len());
+    }
+}

@@ -1,0 +1,48 @@
+use super::Context;
+use govaudit_core::{Collector, Location, Severity, Source, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The redirect chain from `http://host/`: it must end on HTTPS, and its first hop must go to HTTPS on the same host (so HSTS can be set).
+    ///
+    /// ## Why it matters
+    /// Visitors who type the address or follow old links stay on plain HTTP, or pass through another host over HTTP.
+    ///
+    /// ## How to fix
+    /// Answer `http://host/` with a 301 to `https://host/` (same host), then redirect further if needed.
+    pub REDIRECT_TO_HTTPS_MISSING = {
+        id: "headers/redirect-to-https-missing",
+        severity: Severity::High,
+        standards: ["CWE-319"],
+        sources: [Source::inspired("observatory:redirection")],
+    }
+}
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
+    let hops = &cx.exchange.http_redirects;
+    if !cx.exchange.http_available() || hops.is_empty() {
+        return;
+    }
+    let https = |u: &str| u.to_ascii_lowercase().starts_with("https://");
+    let chain: Vec<(String, u16)> = hops.iter().map(|h| (h.url.clone(), h.status)).collect();
+    let message = if hops.len() == 1 {
+        Some("http:// does not redirect to HTTPS.")
+    } else if hops.last().is_some_and(|h| !https(&h.url)) {
+        Some("The redirect chain from http:// does not end on HTTPS.")
+    } else if !https(&hops[1].url) {
+        Some("http:// first redirects to another http:// URL before HTTPS.")
+    } else {
+        let host = |u: &str| {
+            url::Url::parse(u)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+        };
+        (host(&hops[0].url) != host(&hops[1].url)).then_some(
+            "http:// redirects to HTTPS on another host, so HSTS for this host is never set.",
+        )
+    };
+    if let Some(message) = message {
+        out.fail(&REDIRECT_TO_HTTPS_MISSING, Location::resource(), message)
+            .evidence("redirect_chain", &chain);
+    }
+}
