@@ -1,0 +1,475 @@
+//! The parsed page every check borrows: decoded once, parsed once, indexed once.
+
+use crate::decode::{Decoding, decode};
+use crate::path;
+use crate::sink::DepthGuard;
+use crate::sink::LineRecordingSink;
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use govaudit_core::{Location, Resource};
+use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer};
+use html5ever::tree_builder::QuirksMode;
+use html5ever::tree_builder::{TreeBuilder, TreeSink};
+use scraper::{ElementRef, Html, Node};
+use std::collections::HashMap;
+use url::Url;
+
+/// A CSS selector, parsed once and reused.
+#[derive(Debug, Clone)]
+pub struct Selector(pub(crate) scraper::Selector);
+
+/// A selector that does not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid CSS selector {selector:?}: {reason}")]
+pub struct SelectorError {
+    pub selector: String,
+    pub reason: String,
+}
+
+impl Selector {
+    pub fn parse(css: &str) -> Result<Self, SelectorError> {
+        scraper::Selector::parse(css)
+            .map(Selector)
+            .map_err(|e| SelectorError {
+                selector: css.to_owned(),
+                reason: e.to_string(),
+            })
+    }
+}
+
+/// A parsed HTML page with the source line of every element, an id index, and the facts of
+/// its decoding.
+pub struct Document {
+    html: Html,
+    /// Element node → position in document order.
+    order: HashMap<NodeId, u32>,
+    /// Per element in document order: its node, source line, the end (exclusive) of its subtree
+    /// in this order, and whether it is inside `<template>` contents.
+    elements: Vec<ElementEntry>,
+    ids: HashMap<String, Vec<u32>>,
+    decoding: Decoding,
+    url: Option<Url>,
+    flattened: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ElementEntry {
+    node: NodeId,
+    line: u32,
+    subtree_end: u32,
+    in_template: bool,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("url", &self.url.as_ref().map(Url::as_str))
+            .field("encoding", &self.decoding.encoding.name())
+            .field("elements", &self.elements.len())
+            .finish()
+    }
+}
+
+impl Document {
+    /// Decodes (BOM, HTTP charset, `<meta>`, detection) and parses a page. Never fails: HTML
+    /// parsing recovers from any input, as browsers do.
+    pub fn parse(bytes: &[u8], content_type: Option<&str>, url: Option<&Url>) -> Document {
+        let (text, decoding) = decode(bytes, content_type, url);
+        Document::build(&text, decoding, url.cloned())
+    }
+
+    /// Parses a resource's body with its `Content-Type` and URL.
+    pub fn from_resource(resource: &Resource) -> Document {
+        let url = Url::parse(resource.url()).ok();
+        Document::parse(
+            &resource.body,
+            resource.content_type().as_deref(),
+            url.as_ref(),
+        )
+    }
+
+    /// Parses text that is already decoded.
+    pub fn from_html(html: &str) -> Document {
+        let decoding = Decoding {
+            encoding: encoding_rs::UTF_8,
+            source: crate::EncodingSource::HttpHeader,
+            had_errors: false,
+        };
+        Document::build(html, decoding, None)
+    }
+
+    fn build(text: &str, decoding: Decoding, url: Option<Url>) -> Document {
+        let builder = TreeBuilder::new(LineRecordingSink::new(), Default::default());
+        let tokenizer = Tokenizer::new(DepthGuard::new(builder), Default::default());
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from_slice(text));
+        // Anything but `Done` is a pause (for script execution, or an encoding indicator the
+        // sniffing has already dealt with), which a static parse resumes at once.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        tokenizer.end();
+        let flattened = tokenizer.sink.flattened();
+        let (html, lines) = tokenizer.sink.inner.sink.finish();
+        let mut document = Document {
+            html,
+            order: HashMap::with_capacity(lines.len()),
+            elements: Vec::with_capacity(lines.len()),
+            ids: HashMap::new(),
+            decoding,
+            url,
+            flattened,
+        };
+        document.index(&lines);
+        document
+    }
+
+    /// One iterative walk (no recursion: deep pages must not overflow the stack) that numbers
+    /// elements in document order and records subtree ends, template contents and ids.
+    fn index(&mut self, lines: &HashMap<NodeId, u32>) {
+        let mut template_depth = 0usize;
+        let mut open: Vec<usize> = Vec::new();
+        for edge in self.html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Fragment => template_depth += 1,
+                    Node::Element(element) => {
+                        let position = self.elements.len();
+                        let Ok(index) = u32::try_from(position) else {
+                            continue;
+                        };
+                        self.order.insert(node.id(), index);
+                        self.elements.push(ElementEntry {
+                            node: node.id(),
+                            line: lines.get(&node.id()).copied().unwrap_or(0),
+                            subtree_end: index + 1,
+                            in_template: template_depth > 0,
+                        });
+                        if let Some(id) = element.id() {
+                            self.ids.entry(id.to_owned()).or_default().push(index);
+                        }
+                        open.push(position);
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => match node.value() {
+                    Node::Fragment => template_depth = template_depth.saturating_sub(1),
+                    Node::Element(_) => {
+                        if let Some(position) = open.pop() {
+                            let end = u32::try_from(self.elements.len()).unwrap_or(u32::MAX);
+                            self.elements[position].subtree_end = end;
+                        }
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+
+    pub fn decoding(&self) -> &Decoding {
+        &self.decoding
+    }
+
+    pub fn url(&self) -> Option<&Url> {
+        self.url.as_ref()
+    }
+
+    /// Whether elements nested deeper than 512 levels were flattened (their start and end tags
+    /// ignored, their content kept), as browsers do to keep parsing linear.
+    pub fn was_flattened(&self) -> bool {
+        self.flattened
+    }
+
+    /// Whether the page is parsed in quirks mode (no or an old doctype).
+    pub fn is_quirks_mode(&self) -> bool {
+        self.html.quirks_mode == QuirksMode::Quirks
+    }
+
+    /// The underlying scraper tree, for what this API does not cover.
+    pub fn html(&self) -> &Html {
+        &self.html
+    }
+
+    /// How many elements the page has.
+    pub fn element_count(&self) -> usize {
+        self.elements.len()
+    }
+
+    /// The `<html>` element.
+    pub fn root(&self) -> Option<Element<'_>> {
+        self.elements()
+            .find(|e| e.parent().is_none() && !e.is_in_template())
+    }
+
+    /// Every element in document order, template contents included (check
+    /// [`Element::is_in_template`]).
+    pub fn elements(&self) -> impl Iterator<Item = Element<'_>> + '_ {
+        (0..self.elements.len()).filter_map(|i| self.element_at(i))
+    }
+
+    /// The element at a document-order position.
+    pub fn element_at(&self, index: usize) -> Option<Element<'_>> {
+        let entry = self.elements.get(index)?;
+        let node = self.html.tree.get(entry.node)?;
+        Some(Element {
+            document: self,
+            element: ElementRef::wrap(node)?,
+            index: index as u32,
+        })
+    }
+
+    fn wrap<'a>(&'a self, element: ElementRef<'a>) -> Option<Element<'a>> {
+        let index = *self.order.get(&element.id())?;
+        Some(Element {
+            document: self,
+            element,
+            index,
+        })
+    }
+
+    /// Elements matching `selector`, in document order, outside template contents.
+    pub fn select<'a, 's>(
+        &'a self,
+        selector: &'s Selector,
+    ) -> impl Iterator<Item = Element<'a>> + use<'a, 's> {
+        self.html
+            .select(&selector.0)
+            .filter_map(|e| self.wrap(e))
+            .filter(|e| !e.is_in_template())
+    }
+
+    /// Parses `css` and returns the matching elements.
+    pub fn select_css(&self, css: &str) -> Result<Vec<Element<'_>>, SelectorError> {
+        let selector = Selector::parse(css)?;
+        let found = self.select(&selector).collect();
+        Ok(found)
+    }
+
+    /// Elements (outside templates) whose tag name is `name` (lowercase), in document order.
+    pub fn elements_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = Element<'a>> + 'a {
+        self.elements()
+            .filter(move |e| e.name() == name && !e.is_in_template())
+    }
+
+    /// The first element with this `id`, as `getElementById` gives.
+    pub fn element_by_id(&self, id: &str) -> Option<Element<'_>> {
+        self.elements_with_id(id).next()
+    }
+
+    /// Every element with this `id` (more than one is a defect).
+    pub fn elements_with_id<'a>(&'a self, id: &str) -> impl Iterator<Item = Element<'a>> + 'a {
+        self.ids
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.element_at(i as usize))
+            .filter(|e| !e.is_in_template())
+    }
+
+    /// Every `id` value and how many elements carry it.
+    pub fn ids(&self) -> impl Iterator<Item = (&str, usize)> + '_ {
+        self.ids.iter().map(|(id, at)| (id.as_str(), at.len()))
+    }
+
+    /// The text of the first `<title>`, whitespace collapsed; `None` when there is none.
+    pub fn title(&self) -> Option<String> {
+        self.elements_named("title")
+            .next()
+            .map(|t| t.normalized_text())
+    }
+
+    /// The URL relative references resolve against: the first `<base href>`, else the page URL.
+    pub fn base_url(&self) -> Option<Url> {
+        let base = self
+            .elements_named("base")
+            .find_map(|b| b.attr("href"))
+            .map(str::trim);
+        match (base, &self.url) {
+            (Some(href), Some(url)) => url.join(href).ok().or_else(|| Some(url.clone())),
+            (Some(href), None) => Url::parse(href).ok(),
+            (None, url) => url.clone(),
+        }
+    }
+
+    pub(crate) fn has_unique_id(&self, id: &str) -> bool {
+        self.ids.get(id).is_some_and(|at| at.len() == 1)
+    }
+}
+
+/// An element of a [`Document`]: cheap to copy, knows its line and position.
+#[derive(Clone, Copy)]
+pub struct Element<'a> {
+    document: &'a Document,
+    element: ElementRef<'a>,
+    index: u32,
+}
+
+impl std::fmt::Debug for Element<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Element({} at line {})", self.snippet(), self.line())
+    }
+}
+
+impl PartialEq for Element<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index && std::ptr::eq(self.document, other.document)
+    }
+}
+
+impl Eq for Element<'_> {}
+
+impl<'a> Element<'a> {
+    pub fn document(&self) -> &'a Document {
+        self.document
+    }
+
+    /// The scraper element, for selector matching and what this API does not cover.
+    pub fn raw(&self) -> ElementRef<'a> {
+        self.element
+    }
+
+    /// Position in document order: a dense index for per-element tables.
+    pub fn index(&self) -> usize {
+        self.index as usize
+    }
+
+    /// The local name: lowercase for HTML elements, as written for SVG (`clipPath`).
+    pub fn name(&self) -> &'a str {
+        self.element.value().name()
+    }
+
+    pub fn namespace(&self) -> &'a str {
+        &self.element.value().name.ns
+    }
+
+    pub fn is_html(&self) -> bool {
+        self.namespace() == "http://www.w3.org/1999/xhtml"
+    }
+
+    pub fn is_svg(&self) -> bool {
+        self.namespace() == "http://www.w3.org/2000/svg"
+    }
+
+    /// An attribute value by (lowercase) name; namespaced ones as written, e.g. `xlink:href`.
+    pub fn attr(&self, name: &str) -> Option<&'a str> {
+        let (prefix, local) = match name.split_once(':') {
+            Some((prefix, local)) => (Some(prefix), local),
+            None => (None, name),
+        };
+        self.element
+            .value()
+            .attrs
+            .iter()
+            .find(|(qual, _)| &*qual.local == local && qual.prefix.as_deref() == prefix)
+            .map(|(_, value)| &**value)
+    }
+
+    pub fn has_attr(&self, name: &str) -> bool {
+        self.attr(name).is_some()
+    }
+
+    /// Attributes in source order, as `(name, value)`.
+    pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        self.element.value().attrs()
+    }
+
+    pub fn id(&self) -> Option<&'a str> {
+        self.element.value().id()
+    }
+
+    /// 1-based source line of the start tag (of its closing `>` when the tag spans lines); 0 for
+    /// elements the parser created without a tag.
+    pub fn line(&self) -> u32 {
+        self.entry().line
+    }
+
+    fn entry(&self) -> &'a ElementEntry {
+        &self.document.elements[self.index as usize]
+    }
+
+    /// Inside `<template>` contents, which are not rendered.
+    pub fn is_in_template(&self) -> bool {
+        self.entry().in_template
+    }
+
+    pub fn parent(&self) -> Option<Element<'a>> {
+        self.element
+            .parent()
+            .and_then(ElementRef::wrap)
+            .and_then(|p| self.document.wrap(p))
+    }
+
+    /// Parent, grandparent, ... up to `<html>`.
+    pub fn ancestors(&self) -> impl Iterator<Item = Element<'a>> + 'a {
+        std::iter::successors(self.parent(), |e| e.parent())
+    }
+
+    pub fn children(&self) -> impl Iterator<Item = Element<'a>> + 'a {
+        let document = self.document;
+        self.element
+            .child_elements()
+            .filter_map(move |c| document.wrap(c))
+    }
+
+    /// Every element inside this one, in document order.
+    pub fn descendants(&self) -> impl Iterator<Item = Element<'a>> + 'a {
+        let document = self.document;
+        let start = self.index as usize + 1;
+        let end = self.entry().subtree_end as usize;
+        (start..end).filter_map(move |i| document.element_at(i))
+    }
+
+    /// Whether `other` is inside this element.
+    pub fn contains(&self, other: &Element<'_>) -> bool {
+        other.index > self.index && other.index < self.entry().subtree_end
+    }
+
+    /// The concatenated text of every text node inside, as `textContent` gives.
+    pub fn text(&self) -> String {
+        self.element.text().collect()
+    }
+
+    /// [`Element::text`] with runs of white space collapsed to one space and trimmed.
+    pub fn normalized_text(&self) -> String {
+        collapse_whitespace(&self.text())
+    }
+
+    /// A CSS selector that matches exactly this element in its document.
+    pub fn css_path(&self) -> String {
+        path::css_path(self)
+    }
+
+    /// The start tag, shortened: `<img src="logo.png" alt="">`.
+    pub fn snippet(&self) -> String {
+        path::snippet(self)
+    }
+
+    /// Line, selector and snippet, as findings carry them.
+    pub fn location(&self) -> Location {
+        let line = self.line();
+        Location {
+            line: (line > 0).then_some(line),
+            column: None,
+            selector: Some(self.css_path()),
+            snippet: Some(self.snippet()),
+            header: None,
+        }
+    }
+
+    /// Whether the element matches a selector.
+    pub fn matches(&self, selector: &Selector) -> bool {
+        selector.0.matches(&self.element)
+    }
+}
+
+/// Collapses runs of ASCII and Unicode white space into one space and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
