@@ -1,0 +1,758 @@
+//! Vectors per Observatory test and result id, for algorithms 4, 5 and 6, derived from the
+//! Observatory's source (npm 1.4.8 `src/analyzer/tests/*.js`; main for COOP/COEP). The v4 header
+//! vectors were cross-checked with `tools/observatory-crosscheck.mjs` (see the README).
+
+use govaudit_core::HeaderField;
+use govaudit_headers::observatory::chart;
+use govaudit_headers::preload::PreloadEntry;
+use govaudit_headers::{Algorithm, Exchange, Hop, ObservatoryError, PreloadList, observatory};
+
+const ALL: [Algorithm; 3] = [Algorithm::V4, Algorithm::V5, Algorithm::V6];
+
+fn ex(headers: &[(&str, &str)]) -> Exchange {
+    let mut e = Exchange::new(
+        "https://site.example/",
+        headers
+            .iter()
+            .map(|(n, v)| HeaderField::new(*n, v.as_bytes().to_vec()))
+            .collect(),
+    );
+    e.http_redirects = vec![
+        Hop {
+            url: "http://site.example/".into(),
+            status: 301,
+        },
+        Hop {
+            url: "https://site.example/".into(),
+            status: 200,
+        },
+    ];
+    e
+}
+
+fn html(headers: &[(&str, &str)], body: &str) -> Exchange {
+    let mut h = vec![("Content-Type", "text/html; charset=utf-8")];
+    h.extend_from_slice(headers);
+    let mut e = ex(&h);
+    e.body = Some(body.into());
+    e
+}
+
+fn preload() -> PreloadList {
+    PreloadList::from_entries([PreloadEntry {
+        name: "preloaded.example".into(),
+        mode: Some("force-https".into()),
+        include_subdomains: true,
+        policy: None,
+    }])
+}
+
+fn result(e: &Exchange, algorithm: Algorithm, test: &str) -> String {
+    let list = preload();
+    let r = observatory(e, algorithm, Some(&list)).expect("graded");
+    r.test(test).expect("test present").result.to_owned()
+}
+
+fn expect_all(e: &Exchange, test: &str, expected: &str) {
+    for a in ALL {
+        assert_eq!(result(e, a, test), expected, "algorithm {a}, test {test}");
+    }
+}
+
+#[test]
+fn csp_results() {
+    const T: &str = "content-security-policy";
+    let cases: &[(&str, &str)] = &[
+        (
+            "default-src 'none'",
+            "csp-implemented-with-no-unsafe-default-src-none",
+        ),
+        ("default-src 'self'", "csp-implemented-with-no-unsafe"),
+        (
+            "default-src 'self'; style-src 'unsafe-inline'",
+            "csp-implemented-with-unsafe-inline-in-style-src-only",
+        ),
+        (
+            "default-src 'self'; img-src http:",
+            "csp-implemented-with-insecure-scheme-in-passive-content-only",
+        ),
+        (
+            "default-src 'self'; script-src 'self' 'unsafe-eval'",
+            "csp-implemented-with-unsafe-eval",
+        ),
+        (
+            "default-src 'self'; style-src 'self' 'unsafe-eval'",
+            "csp-implemented-with-unsafe-eval",
+        ),
+        (
+            "default-src 'self'; script-src 'unsafe-inline'",
+            "csp-implemented-with-unsafe-inline",
+        ),
+        ("script-src 'self'", "csp-implemented-with-unsafe-inline"),
+        ("garbage", "csp-implemented-with-unsafe-inline"),
+        (
+            "default-src 'self'; script-src http://cdn.example",
+            "csp-implemented-with-insecure-scheme",
+        ),
+        (
+            "default-src 'none'; report-uri /a; report-uri /b",
+            "csp-implemented-but-duplicate-directives",
+        ),
+        (
+            "default-src 'self'; default-src 'none'",
+            "csp-header-invalid",
+        ),
+        ("a b", "csp-header-invalid"),
+        (
+            "default-src 'self'; script-src 'strict-dynamic'",
+            "csp-header-invalid",
+        ),
+        (
+            "default-src 'self'; script-src 'nonce-abc' 'unsafe-inline'",
+            "csp-implemented-with-no-unsafe",
+        ),
+        (
+            "default-src 'self'; script-src 'sha256-abc' 'unsafe-inline'",
+            "csp-implemented-with-no-unsafe",
+        ),
+        (
+            "default-src 'self'; script-src 'nonce-abc' 'strict-dynamic' https: 'unsafe-inline'",
+            "csp-implemented-with-no-unsafe",
+        ),
+    ];
+    for (policy, expected) in cases {
+        expect_all(&ex(&[("Content-Security-Policy", policy)]), T, expected);
+    }
+    expect_all(&ex(&[]), T, "csp-not-implemented");
+    expect_all(
+        &ex(&[("Content-Security-Policy-Report-Only", "default-src 'none'")]),
+        T,
+        "csp-not-implemented-but-reporting-enabled",
+    );
+    // Meta policies count; meta frame-ancestors alone is dropped.
+    expect_all(
+        &html(
+            &[],
+            r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'">"#,
+        ),
+        T,
+        "csp-implemented-with-no-unsafe-default-src-none",
+    );
+    expect_all(
+        &html(
+            &[],
+            r#"<meta http-equiv="Content-Security-Policy" content="frame-ancestors 'none'">"#,
+        ),
+        T,
+        "csp-not-implemented",
+    );
+    // Duplicated header lines: v4 parses the joined value as one policy (invalid), v5+ split it.
+    let dup = ex(&[
+        (
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'self'",
+        ),
+        (
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'self'",
+        ),
+    ]);
+    assert_eq!(result(&dup, Algorithm::V4, T), "csp-header-invalid");
+    assert_eq!(
+        result(&dup, Algorithm::V5, T),
+        "csp-implemented-with-no-unsafe-default-src-none"
+    );
+    assert_eq!(
+        result(&dup, Algorithm::V6, T),
+        "csp-implemented-with-no-unsafe-default-src-none"
+    );
+}
+
+#[test]
+fn cookies_results() {
+    const T: &str = "cookies";
+    let hsts = ("Strict-Transport-Security", "max-age=31536000");
+    let cases: &[(&[(&str, &str)], &str)] = &[
+        (&[], "cookies-not-found"),
+        (
+            &[("Set-Cookie", "heroku-session-affinity=1")],
+            "cookies-not-found",
+        ),
+        (
+            &[("Set-Cookie", "a=1; Secure; SameSite=Lax")],
+            "cookies-secure-with-httponly-sessions-and-samesite",
+        ),
+        (
+            &[("Set-Cookie", "a=1; Secure")],
+            "cookies-secure-with-httponly-sessions",
+        ),
+        (
+            &[hsts, ("Set-Cookie", "a=1; SameSite=Lax")],
+            "cookies-without-secure-flag-but-protected-by-hsts",
+        ),
+        (
+            &[hsts, ("Set-Cookie", "sessionid=1; HttpOnly; SameSite=Lax")],
+            "cookies-session-without-secure-flag-but-protected-by-hsts",
+        ),
+        (
+            &[("Set-Cookie", "a=1; SameSite=Lax")],
+            "cookies-without-secure-flag",
+        ),
+        (
+            &[("Set-Cookie", "a=1; Secure; SameSite=Sometimes")],
+            "cookies-samesite-flag-invalid",
+        ),
+        (
+            &[("Set-Cookie", "a=1; SameSite=None")],
+            "cookies-samesite-flag-invalid",
+        ),
+        (
+            &[("Set-Cookie", "csrftoken=1; Secure")],
+            "cookies-anticsrf-without-samesite-flag",
+        ),
+        (
+            &[("Set-Cookie", "sessionid=1; Secure; SameSite=Lax")],
+            "cookies-session-without-httponly-flag",
+        ),
+        (
+            &[("Set-Cookie", "sessionid=1; HttpOnly; SameSite=Lax")],
+            "cookies-session-without-secure-flag",
+        ),
+        // tough-cookie drops a __Secure- cookie without Secure, and cookies for other domains.
+        (&[("Set-Cookie", "__Secure-a=1")], "cookies-not-found"),
+        (
+            &[("Set-Cookie", "a=1; Domain=other.example")],
+            "cookies-not-found",
+        ),
+    ];
+    for (headers, expected) in cases {
+        expect_all(&ex(headers), T, expected);
+    }
+}
+
+#[test]
+fn cors_results() {
+    const T: &str = "cross-origin-resource-sharing";
+    let with = |h: &[(&str, &str)]| {
+        let mut e = ex(&[]);
+        e.cors_headers = Some(
+            h.iter()
+                .map(|(n, v)| HeaderField::new(*n, v.as_bytes().to_vec()))
+                .collect(),
+        );
+        e
+    };
+    expect_all(&ex(&[]), T, "cross-origin-resource-sharing-not-implemented");
+    expect_all(
+        &with(&[("Access-Control-Allow-Origin", "*")]),
+        T,
+        "cross-origin-resource-sharing-implemented-with-public-access",
+    );
+    expect_all(
+        &with(&[("Access-Control-Allow-Origin", "https://a.example")]),
+        T,
+        "cross-origin-resource-sharing-implemented-with-restricted-access",
+    );
+    expect_all(
+        &with(&[
+            (
+                "Access-Control-Allow-Origin",
+                "https://http-observatory.security.mozilla.org",
+            ),
+            ("Access-Control-Allow-Credentials", "true"),
+        ]),
+        T,
+        "cross-origin-resource-sharing-implemented-with-universal-access",
+    );
+}
+
+#[test]
+fn redirection_results() {
+    const T: &str = "redirection";
+    let chain = |hops: &[&str]| {
+        let mut e = ex(&[]);
+        e.http_redirects = hops
+            .iter()
+            .map(|u| Hop {
+                url: (*u).into(),
+                status: 301,
+            })
+            .collect();
+        e
+    };
+    expect_all(
+        &chain(&["http://site.example/", "https://site.example/"]),
+        T,
+        "redirection-to-https",
+    );
+    expect_all(
+        &chain(&[
+            "http://preloaded.example/",
+            "https://www.preloaded.example/",
+        ]),
+        T,
+        "redirection-all-redirects-preloaded",
+    );
+    expect_all(&chain(&["http://site.example/"]), T, "redirection-missing");
+    expect_all(
+        &chain(&["http://site.example/", "http://www.site.example/"]),
+        T,
+        "redirection-not-to-https",
+    );
+    expect_all(
+        &chain(&[
+            "http://site.example/",
+            "http://www.site.example/",
+            "https://www.site.example/",
+        ]),
+        T,
+        "redirection-not-to-https-on-initial-redirection",
+    );
+    expect_all(
+        &chain(&["http://site.example/", "https://www.site.example/"]),
+        T,
+        "redirection-off-host-from-http",
+    );
+    let mut no_http = chain(&[]);
+    no_http.http_available = Some(false);
+    expect_all(&no_http, T, "redirection-not-needed-no-http");
+    let mut bad_cert = chain(&["http://site.example/", "https://site.example/"]);
+    bad_cert.cert_valid = Some(false);
+    expect_all(&bad_cert, T, "redirection-invalid-cert");
+}
+
+#[test]
+fn referrer_results() {
+    const T: &str = "referrer-policy";
+    expect_all(
+        &ex(&[("Referrer-Policy", "no-referrer")]),
+        T,
+        "referrer-policy-private",
+    );
+    expect_all(
+        &ex(&[("Referrer-Policy", "no-referrer, bogus")]),
+        T,
+        "referrer-policy-private",
+    );
+    expect_all(&ex(&[]), T, "referrer-policy-not-implemented");
+    expect_all(
+        &ex(&[("Referrer-Policy", "unsafe-url")]),
+        T,
+        "referrer-policy-unsafe",
+    );
+    expect_all(
+        &ex(&[("Referrer-Policy", "bogus")]),
+        T,
+        "referrer-policy-header-invalid",
+    );
+    expect_all(
+        &html(
+            &[("Referrer-Policy", "unsafe-url")],
+            r#"<meta name="referrer" content="same-origin">"#,
+        ),
+        T,
+        "referrer-policy-private",
+    );
+}
+
+#[test]
+fn hsts_results() {
+    const T: &str = "strict-transport-security";
+    let h = |v: &str| ex(&[("Strict-Transport-Security", v)]);
+    expect_all(
+        &h("max-age=31536000"),
+        T,
+        "hsts-implemented-max-age-at-least-six-months",
+    );
+    expect_all(
+        &h("max-age=15552000"),
+        T,
+        "hsts-implemented-max-age-at-least-six-months",
+    );
+    expect_all(
+        &h("max-age=forever"),
+        T,
+        "hsts-implemented-max-age-at-least-six-months",
+    );
+    expect_all(
+        &h("max-age=31536000abc"),
+        T,
+        "hsts-implemented-max-age-at-least-six-months",
+    );
+    expect_all(
+        &h("max-age=15551999"),
+        T,
+        "hsts-implemented-max-age-less-than-six-months",
+    );
+    expect_all(&ex(&[]), T, "hsts-not-implemented");
+    expect_all(&h("includeSubDomains"), T, "hsts-header-invalid");
+    expect_all(&h("max-age = 31536000"), T, "hsts-header-invalid");
+    expect_all(
+        &ex(&[
+            ("Strict-Transport-Security", "max-age=31536000"),
+            ("Strict-Transport-Security", "max-age=31536000"),
+        ]),
+        T,
+        "hsts-header-invalid",
+    );
+    let mut no_https = ex(&[]);
+    no_https.url = "http://site.example/".into();
+    no_https.https_available = Some(false);
+    expect_all(&no_https, T, "hsts-not-implemented-no-https");
+    let mut bad_cert = h("max-age=31536000");
+    bad_cert.cert_valid = Some(false);
+    expect_all(&bad_cert, T, "hsts-invalid-cert");
+    let mut pre = ex(&[]);
+    pre.url = "https://www.preloaded.example/".into();
+    pre.http_redirects.clear();
+    expect_all(&pre, T, "hsts-preloaded");
+}
+
+#[test]
+fn sri_results() {
+    const T: &str = "subresource-integrity";
+    let page = |b: &str| html(&[], b);
+    expect_all(
+        &ex(&[("Content-Type", "application/json")]),
+        T,
+        "sri-not-implemented-response-not-html",
+    );
+    expect_all(
+        &page("<p>no scripts</p>"),
+        T,
+        "sri-not-implemented-but-no-scripts-loaded",
+    );
+    expect_all(
+        &page(r#"<script src="/a.js"></script>"#),
+        T,
+        "sri-not-implemented-but-all-scripts-loaded-from-secure-origin",
+    );
+    expect_all(
+        &page(r#"<script src="https://cdn.site.example/a.js"></script>"#),
+        T,
+        "sri-not-implemented-but-all-scripts-loaded-from-secure-origin",
+    );
+    expect_all(
+        &page(r#"<script src="/a.js" integrity="sha384-x"></script>"#),
+        T,
+        "sri-implemented-and-all-scripts-loaded-securely",
+    );
+    expect_all(
+        &page(r#"<script src="https://cdn.other.example/a.js" integrity="sha384-x"></script>"#),
+        T,
+        "sri-implemented-and-external-scripts-loaded-securely",
+    );
+    expect_all(
+        &page(r#"<script src="https://cdn.other.example/a.js"></script>"#),
+        T,
+        "sri-not-implemented-but-external-scripts-loaded-securely",
+    );
+    expect_all(
+        &page(r#"<script src="http://cdn.other.example/a.js" integrity="sha384-x"></script>"#),
+        T,
+        "sri-implemented-but-external-scripts-not-loaded-securely",
+    );
+    expect_all(
+        &page(r#"<script src="http://cdn.other.example/a.js"></script>"#),
+        T,
+        "sri-not-implemented-and-external-scripts-not-loaded-securely",
+    );
+    // Quirk: protocol-relative scripts count as insecure even on an HTTPS page.
+    expect_all(
+        &page(r#"<script src="//cdn.other.example/a.js"></script>"#),
+        T,
+        "sri-not-implemented-and-external-scripts-not-loaded-securely",
+    );
+}
+
+#[test]
+fn xcto_xfo_corp_results() {
+    expect_all(
+        &ex(&[("X-Content-Type-Options", "nosniff")]),
+        "x-content-type-options",
+        "x-content-type-options-nosniff",
+    );
+    expect_all(
+        &ex(&[]),
+        "x-content-type-options",
+        "x-content-type-options-not-implemented",
+    );
+    expect_all(
+        &ex(&[
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Content-Type-Options", "nosniff"),
+        ]),
+        "x-content-type-options",
+        "x-content-type-options-header-invalid",
+    );
+    const X: &str = "x-frame-options";
+    expect_all(
+        &ex(&[("Content-Security-Policy", "frame-ancestors *")]),
+        X,
+        "x-frame-options-implemented-via-csp",
+    );
+    expect_all(
+        &ex(&[("X-Frame-Options", "DENY")]),
+        X,
+        "x-frame-options-sameorigin-or-deny",
+    );
+    expect_all(
+        &ex(&[("X-Frame-Options", "ALLOW-FROM https://a.example")]),
+        X,
+        "x-frame-options-allow-from-origin",
+    );
+    expect_all(&ex(&[]), X, "x-frame-options-not-implemented");
+    expect_all(
+        &ex(&[("X-Frame-Options", "DENY"), ("X-Frame-Options", "DENY")]),
+        X,
+        "x-frame-options-header-invalid",
+    );
+    expect_all(
+        &html(
+            &[],
+            r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; frame-ancestors 'none'">"#,
+        ),
+        X,
+        "x-frame-options-implemented-via-csp",
+    );
+    const C: &str = "cross-origin-resource-policy";
+    expect_all(
+        &ex(&[("Cross-Origin-Resource-Policy", "same-origin")]),
+        C,
+        "corp-implemented-with-same-origin",
+    );
+    expect_all(
+        &ex(&[("Cross-Origin-Resource-Policy", "same-site")]),
+        C,
+        "corp-implemented-with-same-site",
+    );
+    expect_all(
+        &ex(&[("Cross-Origin-Resource-Policy", "cross-origin")]),
+        C,
+        "corp-implemented-with-cross-origin",
+    );
+    expect_all(&ex(&[]), C, "corp-not-implemented");
+    expect_all(
+        &ex(&[("Cross-Origin-Resource-Policy", "nope")]),
+        C,
+        "corp-header-invalid",
+    );
+}
+
+#[test]
+fn coop_coep_results_only_in_v6() {
+    let run = |h: (&str, &str), test: &str| {
+        let e = ex(&[h]);
+        assert!(
+            observatory(&e, Algorithm::V5, None)
+                .unwrap()
+                .test(test)
+                .is_none()
+        );
+        result(&e, Algorithm::V6, test)
+    };
+    const O: &str = "cross-origin-opener-policy";
+    const E: &str = "cross-origin-embedder-policy";
+    let coop = "Cross-Origin-Opener-Policy";
+    let coep = "Cross-Origin-Embedder-Policy";
+    assert_eq!(
+        run((coop, "same-origin"), O),
+        "coop-implemented-with-same-origin"
+    );
+    assert_eq!(
+        run((coop, "same-origin-allow-popups"), O),
+        "coop-implemented-with-same-origin-allow-popups"
+    );
+    assert_eq!(
+        run((coop, "noopener-allow-popups"), O),
+        "coop-implemented-with-noopener-allow-popups"
+    );
+    assert_eq!(
+        run((coop, "unsafe-none"), O),
+        "coop-implemented-with-unsafe-none"
+    );
+    assert_eq!(run(("X", "y"), O), "coop-not-implemented");
+    assert_eq!(run((coop, "\"same-origin\""), O), "coop-header-invalid");
+    assert_eq!(
+        run((coop, "same-origin; report-to=\"r\""), O),
+        "coop-implemented-with-same-origin"
+    );
+    assert_eq!(
+        run((coep, "require-corp"), E),
+        "coep-implemented-with-require-corp"
+    );
+    assert_eq!(
+        run((coep, "credentialless"), E),
+        "coep-implemented-with-credentialless"
+    );
+    assert_eq!(
+        run((coep, "unsafe-none"), E),
+        "coep-implemented-with-unsafe-none"
+    );
+    assert_eq!(run(("X", "y"), E), "coep-not-implemented");
+    assert_eq!(
+        run((coep, "require-corp, require-corp"), E),
+        "coep-header-invalid"
+    );
+}
+
+#[test]
+fn scoring_extra_credit_clamping_and_grades() {
+    // Best case: every bonus. v4 has no XFO bonus and no COOP/COEP.
+    let best = html(
+        &[
+            (
+                "Content-Security-Policy",
+                "default-src 'none'; frame-ancestors 'none'",
+            ),
+            ("Strict-Transport-Security", "max-age=63072000"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+            ("Cross-Origin-Resource-Policy", "same-origin"),
+            ("Cross-Origin-Opener-Policy", "same-origin"),
+            ("Cross-Origin-Embedder-Policy", "require-corp"),
+            ("Set-Cookie", "a=1; Secure; HttpOnly; SameSite=Lax"),
+        ],
+        r#"<script src="/a.js" integrity="sha384-x"></script>"#,
+    );
+    let v4 = observatory(&best, Algorithm::V4, None).unwrap();
+    assert_eq!((v4.score, v4.grade), (140, "A+"));
+    let v6 = observatory(&best, Algorithm::V6, None).unwrap();
+    assert_eq!((v6.score, v6.grade), (160, "A+"));
+    assert_eq!(v6.tests.len(), 12);
+    // Bonuses vanish below 90 after penalties: -20 (no XFO... here via no HSTS) and -25 (no CSP).
+    let weak = ex(&[
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Content-Type-Options", "nosniff"),
+    ]);
+    let r = observatory(&weak, Algorithm::V4, None).unwrap();
+    assert_eq!(r.score_without_bonuses, 100 - 25 - 20 - 20);
+    assert_eq!(r.score, 35);
+    assert_eq!(r.grade, "D");
+    // Clamped at zero.
+    let mut awful = ex(&[("Set-Cookie", "sessionid=1")]);
+    awful.cors_headers = Some(vec![
+        HeaderField::new(
+            "Access-Control-Allow-Origin",
+            "https://http-observatory.security.mozilla.org",
+        ),
+        HeaderField::new("Access-Control-Allow-Credentials", "true"),
+    ]);
+    awful.http_redirects.truncate(1);
+    let r = observatory(&awful, Algorithm::V6, None).unwrap();
+    assert_eq!((r.score, r.grade), (0, "F"));
+    // The chart.
+    for (score, grade) in [
+        (100, "A+"),
+        (95, "A"),
+        (90, "A"),
+        (89, "A-"),
+        (80, "B+"),
+        (79, "B"),
+        (65, "B-"),
+        (60, "C+"),
+        (50, "C"),
+        (45, "C-"),
+        (40, "D+"),
+        (30, "D"),
+        (25, "D-"),
+        (24, "F"),
+        (-10, "F"),
+        (150, "A+"),
+    ] {
+        assert_eq!(chart::grade(score).1, grade, "{score}");
+    }
+    // v5 changed one modifier.
+    assert_eq!(
+        chart::modifier(Algorithm::V4, "x-frame-options-sameorigin-or-deny"),
+        0
+    );
+    assert_eq!(
+        chart::modifier(Algorithm::V5, "x-frame-options-sameorigin-or-deny"),
+        5
+    );
+    assert_eq!(
+        chart::modifier(Algorithm::V6, "x-frame-options-sameorigin-or-deny"),
+        5
+    );
+}
+
+#[test]
+fn refusal_is_an_error() {
+    let mut e = ex(&[]);
+    for ok in [200, 301, 401, 403] {
+        e.status = Some(ok);
+        assert!(observatory(&e, Algorithm::V6, None).is_ok(), "{ok}");
+    }
+    e.status = Some(404);
+    assert_eq!(
+        observatory(&e, Algorithm::V6, None),
+        Err(ObservatoryError::UnexpectedStatus(404))
+    );
+    e.status = Some(500);
+    assert!(observatory(&e, Algorithm::V6, None).is_err());
+    e.status = None;
+    assert_eq!(
+        observatory(&e, Algorithm::V6, None),
+        Err(ObservatoryError::NoResponse)
+    );
+}
+
+#[test]
+fn every_result_id_has_a_vector() {
+    let source = include_str!("observatory_vectors.rs");
+    for id in chart::result_ids().filter(|id| *id != "html-not-parseable") {
+        assert!(source.contains(&format!("\"{id}\"")), "no vector for {id}");
+    }
+}
+
+#[test]
+fn demo_site_exchanges_are_graded_offline() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/demo-site/_exchanges");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut graded = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let e = govaudit_headers::parse_input(&bytes, None)
+            .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        let findings = govaudit_headers::check(&e, None);
+        match observatory(&e, Algorithm::V6, None) {
+            Ok(r) => {
+                assert!(r.score >= 0 && !r.grade.is_empty());
+                graded += 1;
+            }
+            Err(ObservatoryError::UnexpectedStatus(s)) => assert!(s >= 400),
+            Err(err) => panic!("{}: {err}", path.display()),
+        }
+        assert!(findings.iter().all(|f| f.rule.starts_with("headers/")));
+    }
+    assert!(graded > 0, "no demo exchange graded");
+}
+
+/// The v4 score and grade of each demo exchange as npm `@mdn/mdn-http-observatory@1.4.8` gives
+/// them (tools/observatory-crosscheck.mjs; every test result matched too).
+#[test]
+fn demo_site_matches_npm_1_4_8() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/demo-site/_exchanges");
+    for (file, score, grade) in [
+        ("en-index.json", 0, "F"),
+        ("hdjl-index.json", 130, "A+"),
+        ("home.json", 10, "F"),
+        ("xxgk-index.json", 0, "F"),
+    ] {
+        let Ok(bytes) = std::fs::read(dir.join(file)) else {
+            continue;
+        };
+        let e = govaudit_headers::parse_input(&bytes, None).unwrap();
+        let r = observatory(&e, Algorithm::V4, None).unwrap();
+        assert_eq!((r.score, r.grade), (score, grade), "{file}");
+    }
+}
