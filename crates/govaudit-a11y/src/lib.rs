@@ -1,0 +1,40 @@
+//! Accessibility rules for govaudit. Each rule lives in its own file under `rules/`, declares its
+//! metadata (WCAG 2.2 success criteria, EN 301 549 and GB/T 37668-2019 clauses, the ACT and
+//! axe-core rules it implements) with its documentation, and reports through a
+//! [`Collector`](govaudit_core::Collector).
+//!
+//! ```
+//! use govaudit_core::Collector;
+//! use govaudit_html::Document;
+//!
+//! let doc = Document::from_html("<!doctype html><html><title>首页</title><img src=a.png>");
+//! let mut found = Collector::new("index.html");
+//! govaudit_a11y::check(&doc, &mut found);
+//! let rules: Vec<_> = found.findings().iter().map(|f| f.rule.as_str()).collect();
+//! assert_eq!(rules, ["a11y/html-has-lang", "a11y/image-alt"]);
+//! ```
+
+mod page;
+mod rules;
+
+pub use page::Page;
+pub use rules::{RULES, Rule, rules};
+
+use govaudit_core::Collector;
+use govaudit_html::Document;
+
+/// Runs every rule over one page.
+pub fn check(doc: &Document, out: &mut Collector) {
+    let page = Page::new(doc);
+    for rule in RULES {
+        (rule.check)(&page, out);
+    }
+}
+
+/// Runs the rules whose ids are in `ids` (for conformance tests and `--rule` filters).
+pub fn check_rules(doc: &Document, ids: &[&str], out: &mut Collector) {
+    let page = Page::new(doc);
+    for rule in RULES.iter().filter(|r| ids.contains(&r.meta.id)) {
+        (rule.check)(&page, out);
+    }
+}
