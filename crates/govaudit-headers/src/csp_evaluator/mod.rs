@@ -103,7 +103,9 @@ fn values<'a>(csp: &'a ContentSecurityPolicy, directive: &str) -> &'a [String] {
     csp.get(directive).unwrap_or(&[])
 }
 
-/// Runs `DEFAULT_CHECKS`, `STRICTCSP_CHECKS` and the reporting check on one policy.
+/// Runs `DEFAULT_CHECKS` on the effective policy and `STRICTCSP_CHECKS` plus the reporting check
+/// on the policy as written (as `CspEvaluator.evaluate(STRICTCSP_CHECKS, DEFAULT_CHECKS)` does: the
+/// fallback checks look for sources that the effective policy has already dropped).
 pub fn evaluate(policy: &ContentSecurityPolicy) -> Vec<EvalFinding> {
     let eff = policy.effective();
     let mut out = Vec::new();
@@ -121,12 +123,12 @@ pub fn evaluate(policy: &ContentSecurityPolicy) -> Vec<EvalFinding> {
     check_unknown_directive(&eff, &mut out);
     check_missing_semicolon(&eff, &mut out);
     check_invalid_keyword(&eff, &mut out);
-    check_strict_dynamic(&eff, &mut out);
-    check_strict_dynamic_not_standalone(&eff, &mut out);
-    check_unsafe_inline_fallback(&eff, &mut out);
-    check_allowlist_fallback(&eff, &mut out);
-    check_requires_trusted_types_for_scripts(&eff, &mut out);
-    check_has_configured_reporting(&eff, &mut out);
+    check_strict_dynamic(policy, &mut out);
+    check_strict_dynamic_not_standalone(policy, &mut out);
+    check_unsafe_inline_fallback(policy, &mut out);
+    check_allowlist_fallback(policy, &mut out);
+    check_requires_trusted_types_for_scripts(policy, &mut out);
+    check_has_configured_reporting(policy, &mut out);
     out
 }
 
