@@ -52,6 +52,7 @@ pub struct Document {
     decoding: Decoding,
     url: Option<Url>,
     flattened: bool,
+    html_document: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -77,7 +78,9 @@ impl Document {
     /// parsing recovers from any input, as browsers do.
     pub fn parse(bytes: &[u8], content_type: Option<&str>, url: Option<&Url>) -> Document {
         let (text, decoding) = decode(bytes, content_type, url);
-        Document::build(&text, decoding, url.cloned())
+        let mut document = Document::build(&text, decoding, url.cloned());
+        document.html_document = !content_type.is_some_and(is_non_html_markup);
+        document
     }
 
     /// Parses a resource's body with its `Content-Type` and URL.
@@ -119,6 +122,7 @@ impl Document {
             decoding,
             url,
             flattened,
+            html_document: true,
         };
         document.index(&lines);
         document
@@ -172,6 +176,13 @@ impl Document {
 
     pub fn url(&self) -> Option<&Url> {
         self.url.as_ref()
+    }
+
+    /// Whether this is an HTML document, as opposed to an SVG or other XML document that was
+    /// parsed with the HTML parser (its `<html>`, `<head>` and `<body>` are then the parser's
+    /// inventions, and page-level rules such as "the page has a language" do not apply).
+    pub fn is_html_document(&self) -> bool {
+        self.html_document
     }
 
     /// Whether elements nested deeper than 512 levels were flattened (their start and end tags
@@ -460,6 +471,21 @@ impl<'a> Element<'a> {
     pub fn matches(&self, selector: &Selector) -> bool {
         selector.0.matches(&self.element)
     }
+}
+
+/// `image/svg+xml`, `application/xml`, `text/xml`, `application/*+xml` other than XHTML.
+fn is_non_html_markup(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence != "application/xhtml+xml"
+        && (essence == "image/svg+xml"
+            || essence == "text/xml"
+            || essence == "application/xml"
+            || essence.ends_with("+xml"))
 }
 
 /// Collapses runs of ASCII and Unicode white space into one space and trims the ends.

@@ -244,3 +244,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn svg_and_xml_are_not_html_documents() {
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><title>x</title></svg>";
+    assert!(!Document::parse(svg, Some("image/svg+xml"), None).is_html_document());
+    assert!(!Document::parse(svg, Some("application/xml; charset=utf-8"), None).is_html_document());
+    assert!(Document::parse(svg, Some("application/xhtml+xml"), None).is_html_document());
+    assert!(Document::parse(svg, Some("text/html"), None).is_html_document());
+    assert!(Document::parse(svg, None, None).is_html_document());
+}

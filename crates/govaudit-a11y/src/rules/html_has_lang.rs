@@ -24,7 +24,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let Some(root) = page.doc.root() else {
         return;
     };
-    if root.name() != "html" || !root.is_html() {
+    if !page.doc.is_html_document() || root.name() != "html" || !root.is_html() {
         return;
     }
     out.applies(&HTML_HAS_LANG, || root.location());
