@@ -252,8 +252,22 @@ fn check_missing_directives(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFindi
     }
 }
 
-/// `matchWildcardUrls`: the first URL of `list` that the CSP source matches.
-fn match_wildcard_urls(csp_url: &str, list: &'static [&'static str]) -> Option<String> {
+/// A bypass table with its URLs parsed once: (host, path).
+type ParsedTable = std::sync::LazyLock<Vec<(String, String)>>;
+
+fn parse_table(list: &[&str]) -> Vec<(String, String)> {
+    list.iter()
+        .filter_map(|u| url::Url::parse(&format!("https:{u}")).ok())
+        .map(|u| (u.host_str().unwrap_or("").to_owned(), u.path().to_owned()))
+        .collect()
+}
+
+static ANGULAR: ParsedTable = std::sync::LazyLock::new(|| parse_table(bypass_hosts::ANGULAR_URLS));
+static JSONP: ParsedTable = std::sync::LazyLock::new(|| parse_table(bypass_hosts::JSONP_URLS));
+static FLASH: ParsedTable = std::sync::LazyLock::new(|| parse_table(bypass_hosts::FLASH_URLS));
+
+/// `matchWildcardUrls`: the host of the first URL of `list` that the CSP source matches.
+fn match_wildcard_urls(csp_url: &str, list: &[(String, String)]) -> Option<String> {
     let prepared = csp_url
         .replacen(":*", "", 1)
         .replacen('*', "wildcard_placeholder", 1);
@@ -264,33 +278,26 @@ fn match_wildcard_urls(csp_url: &str, list: &'static [&'static str]) -> Option<S
     let parsed = url::Url::parse(&with_scheme).ok()?;
     let host = parsed.host_str()?.to_ascii_lowercase();
     let has_wildcard = host.starts_with("wildcard_placeholder.");
-    let wildcard_free = host
-        .strip_prefix("wildcard_placeholder")
-        .unwrap_or(&host)
-        .to_owned();
+    let wildcard_free = host.strip_prefix("wildcard_placeholder").unwrap_or(&host);
     let path = parsed.path();
     let has_path = path != "/";
-    for candidate in list {
-        let Ok(u) = url::Url::parse(&format!("https:{candidate}")) else {
-            continue;
-        };
-        let domain = u.host_str().unwrap_or("");
-        if !domain.ends_with(&wildcard_free) {
+    for (domain, candidate_path) in list {
+        if !domain.ends_with(wildcard_free) {
             continue;
         }
-        if !has_wildcard && host != domain {
+        if !has_wildcard && host != *domain {
             continue;
         }
         if has_path {
             if path.ends_with('/') {
-                if !u.path().starts_with(path) {
+                if !candidate_path.starts_with(path) {
                     continue;
                 }
-            } else if u.path() != path {
+            } else if candidate_path != path {
                 continue;
             }
         }
-        return Some(domain.to_owned());
+        return Some(domain.clone());
     }
     None
 }
@@ -316,8 +323,8 @@ fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<Eval
                 continue;
             }
             let url = format!("//{}", scheme_free(v));
-            let angular = match_wildcard_urls(&url, bypass_hosts::ANGULAR_URLS);
-            let mut jsonp = match_wildcard_urls(&url, bypass_hosts::JSONP_URLS);
+            let angular = match_wildcard_urls(&url, &ANGULAR);
+            let mut jsonp = match_wildcard_urls(&url, &JSONP);
             if let Some(host) = &jsonp
                 && bypass_hosts::JSONP_NEEDS_EVAL.contains(&host.as_str())
                 && !vals.iter().any(|x| x == "'unsafe-eval'")
@@ -371,7 +378,7 @@ fn check_flash_object_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Ve
             return;
         }
         let url = format!("//{}", scheme_free(v));
-        if let Some(host) = match_wildcard_urls(&url, bypass_hosts::FLASH_URLS) {
+        if let Some(host) = match_wildcard_urls(&url, &FLASH) {
             found.push(finding(
                 EvalType::ObjectAllowlistBypass,
                 format!("{host} is known to host Flash files which allow to bypass this CSP."),
