@@ -356,15 +356,15 @@ fn act_rules_are_consistent_at_their_recorded_levels() {
         if level == Level::Inconsistent {
             problems.push(format!("{}: inconsistent", result.act_id));
         }
-        if let Some(&recorded) = expected.get(result.act_id) {
-            if level < recorded {
-                problems.push(format!(
-                    "{}: {} but act-expected.json records {}",
-                    result.act_id,
-                    level.as_str(),
-                    recorded.as_str()
-                ));
-            }
+        if let Some(&recorded) = expected.get(result.act_id)
+            && level < recorded
+        {
+            problems.push(format!(
+                "{}: {} but act-expected.json records {}",
+                result.act_id,
+                level.as_str(),
+                recorded.as_str()
+            ));
         }
     }
     for id in expected.keys() {
