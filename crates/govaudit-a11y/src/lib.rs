@@ -14,6 +14,7 @@
 //! assert_eq!(rules, ["a11y/html-has-lang", "a11y/image-alt"]);
 //! ```
 
+pub mod aria;
 mod page;
 mod rules;
 
