@@ -104,14 +104,20 @@ impl RuleMeta {
         unindent_docs(self.docs)
     }
 
-    /// The first sentence-line of the documentation that is not a heading: a one-line summary.
+    /// The first paragraph of the documentation that is not a heading, on one line.
     pub fn summary(&self) -> String {
-        self.documentation()
+        let docs = self.documentation();
+        let paragraph: Vec<&str> = docs
             .lines()
             .map(str::trim)
-            .find(|line| !line.is_empty() && !line.starts_with('#'))
-            .unwrap_or(self.id)
-            .to_owned()
+            .skip_while(|line| line.is_empty() || line.starts_with('#'))
+            .take_while(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect();
+        if paragraph.is_empty() {
+            self.id.to_owned()
+        } else {
+            paragraph.join(" ")
+        }
     }
 
     /// Standards followed by sources, as every finding of this rule carries them by default.
@@ -177,7 +183,10 @@ mod tests {
 
     crate::declare_rule! {
         /// ## What it checks
-        /// Something testable.
+        /// Something
+        /// testable.
+        ///
+        /// More.
         pub EXAMPLE = {
             id: "test/example-rule",
             severity: Severity::Low,
@@ -190,7 +199,7 @@ mod tests {
     fn macro_turns_doc_comment_into_docs() {
         assert_eq!(
             EXAMPLE.documentation(),
-            "## What it checks\nSomething testable."
+            "## What it checks\nSomething\ntestable.\n\nMore."
         );
         assert_eq!(EXAMPLE.summary(), "Something testable.");
         assert_eq!(EXAMPLE.area(), "test");

@@ -111,7 +111,11 @@ fn write_observatory_text(report: &Report, out: &mut Vec<u8>) -> std::io::Result
                 name,
                 test["modifier"].as_i64().unwrap_or(0),
                 test["result"].as_str().unwrap_or(""),
-                if test["pass"].as_bool() == Some(false) { "  (fail)" } else { "" }
+                if test["pass"].as_bool() == Some(false) {
+                    "  (fail)"
+                } else {
+                    ""
+                }
             )?;
         }
     }

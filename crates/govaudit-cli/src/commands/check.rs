@@ -1,0 +1,127 @@
+//! `govaudit check`: checks HTML files and directories offline and reports in the chosen format.
+
+use crate::catalogue::all_rules;
+use crate::inputs::{self, MAX_PAGE_BYTES, PageFile};
+use crate::{Destination, Verdict};
+use anyhow::Context as _;
+use govaudit_core::{Collector, Report, Severity};
+use govaudit_html::Document;
+use govaudit_report::{Format, TextStyle};
+use std::io::Read as _;
+use std::path::PathBuf;
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Jsonl,
+    Sarif,
+}
+
+impl CheckFormat {
+    fn report_format(self) -> Format {
+        match self {
+            CheckFormat::Text => Format::Text,
+            CheckFormat::Json => Format::Json,
+            CheckFormat::Jsonl => Format::Jsonl,
+            CheckFormat::Sarif => Format::Sarif,
+        }
+    }
+}
+
+/// The areas `check` can run on files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Area {
+    A11y,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Run only these areas (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub only: Vec<Area>,
+    /// Exit 1 when a failing finding has this severity or worse.
+    #[arg(long, default_value = "high", value_name = "SEVERITY")]
+    pub fail_on: Severity,
+    /// HTML files (.html, .htm, .xhtml, .svg) and directories.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+impl CheckArgs {
+    fn runs(&self, area: Area) -> bool {
+        self.only.is_empty() || self.only.contains(&area)
+    }
+}
+
+/// Builds the report (no output); the library-style entry point the tests use too.
+pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
+    let (pages, notes) = inputs::collect(&args.paths)?;
+    let mut report = Report::new();
+    report.notes = notes;
+    for page in &pages {
+        let Some(bytes) = read_page(page, &mut report)? else {
+            continue;
+        };
+        let doc = Document::parse(&bytes, Some(page.content_type), None);
+        let mut found = Collector::new(page.display.clone());
+        if args.runs(Area::A11y) {
+            govaudit_a11y::check(&doc, &mut found);
+        }
+        if doc.was_flattened() {
+            report.note(
+                page.display.clone(),
+                "elements nested deeper than 512 levels were flattened, as browsers do",
+            );
+        }
+        report.add_resource(page.display.clone(), found.into_findings());
+    }
+    report.finish();
+    Ok(report)
+}
+
+/// Reads a page, or notes why it was skipped.
+fn read_page(page: &PageFile, report: &mut Report) -> anyhow::Result<Option<Vec<u8>>> {
+    let file =
+        std::fs::File::open(&page.path).with_context(|| format!("cannot read {}", page.display))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", page.display))?;
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        report.note(
+            page.display.clone(),
+            format!(
+                "skipped: larger than {} MiB",
+                MAX_PAGE_BYTES / (1024 * 1024)
+            ),
+        );
+        return Ok(None);
+    }
+    Ok(Some(bytes))
+}
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<Verdict> {
+    let report = report(args)?;
+    let destination = Destination::stdout();
+    let mut rendered = Vec::new();
+    govaudit_report::render(
+        &report,
+        &all_rules(),
+        args.format.report_format(),
+        TextStyle {
+            color: destination.color,
+        },
+        &mut rendered,
+    )?;
+    destination.write_all(&rendered)?;
+    Ok(if report.fails_at(args.fail_on) {
+        Verdict::Failing
+    } else {
+        Verdict::Clean
+    })
+}

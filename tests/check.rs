@@ -1,0 +1,185 @@
+//! End-to-end tests of `govaudit check`, `rules` and `rule`: they run the real binary.
+
+mod common;
+
+use common::{govaudit, repo, validate_govaudit_json, validate_sarif};
+use serde_json::Value;
+
+#[test]
+fn demo_site_json_validates_and_finds_the_planted_accessibility_defects() {
+    let out = govaudit(&["check", "--format", "json", "examples/demo-site"]);
+    assert_eq!(
+        out.code, 1,
+        "failing findings exit 1; stderr: {}",
+        out.stderr
+    );
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON output");
+    validate_govaudit_json(&report);
+    assert_eq!(report["schema"], "govaudit/1");
+    let findings = report["findings"].as_array().unwrap();
+    let has = |rule: &str, url: &str, line: u64| {
+        findings.iter().any(|f| {
+            f["rule"] == rule && f["url"] == url && f["location"]["line"].as_u64() == Some(line)
+        })
+    };
+    assert!(has("a11y/image-alt", "examples/demo-site/index.html", 47));
+    assert!(has(
+        "a11y/document-title",
+        "examples/demo-site/lxwm.html",
+        10
+    ));
+    assert!(has(
+        "a11y/html-has-lang",
+        "examples/demo-site/jgzn/index.html",
+        2
+    ));
+    for finding in findings {
+        for key in [
+            "url",
+            "rule",
+            "outcome",
+            "severity",
+            "message",
+            "location",
+            "standards",
+            "evidence",
+        ] {
+            assert!(finding.get(key).is_some(), "finding lacks {key}: {finding}");
+        }
+    }
+}
+
+#[test]
+fn demo_site_sarif_validates_against_the_official_schema() {
+    let out = govaudit(&["check", "--format", "sarif", "examples/demo-site"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let sarif: Value = serde_json::from_str(&out.stdout).expect("SARIF output");
+    validate_sarif(&sarif);
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn jsonl_has_one_object_per_line_and_a_summary_last() {
+    let out = govaudit(&["check", "--format", "jsonl", "examples/demo-site"]);
+    let lines: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert!(lines.iter().any(|l| l["type"] == "finding"));
+    assert_eq!(lines.last().unwrap()["type"], "summary");
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let page = repo().join("crates/govaudit-a11y/tests/fixtures/html-has-lang/fail.html");
+    let page = page.to_str().unwrap();
+    // html-has-lang is high: fails at high, passes at critical.
+    assert_eq!(govaudit(&["check", "--fail-on", "high", page]).code, 1);
+    assert_eq!(govaudit(&["check", "--fail-on", "critical", page]).code, 0);
+    let clean = repo().join("crates/govaudit-a11y/tests/fixtures/html-has-lang/pass.html");
+    assert_eq!(
+        govaudit(&["check", "--fail-on", "info", clean.to_str().unwrap()]).code,
+        0
+    );
+}
+
+#[test]
+fn usage_and_io_errors_exit_2_with_one_line_and_no_output() {
+    for args in [
+        &["check", "no/such/dir"][..],
+        &["check", "--format", "yaml", "examples/demo-site"],
+        &["check", "--only", "nonsense", "examples/demo-site"],
+        &["check"],
+        &["rule", "a11y/no-such-rule"],
+        &["frobnicate"],
+    ] {
+        let out = govaudit(args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?} wrote to stdout: {}",
+            out.stdout
+        );
+        assert!(!out.stderr.trim().is_empty(), "{args:?} said nothing");
+    }
+    let out = govaudit(&["check", "no/such/dir"]);
+    assert_eq!(out.stderr.trim().lines().count(), 1, "{}", out.stderr);
+}
+
+#[test]
+fn unknown_file_types_are_skipped_with_a_note_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let css = dir.path().join("style.css");
+    std::fs::write(&css, "p { color: red }").unwrap();
+    let out = govaudit(&["check", "--format", "json", css.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    validate_govaudit_json(&report);
+    assert_eq!(
+        report["notes"][0]["message"],
+        "skipped: not an HTML, XHTML or SVG file"
+    );
+}
+
+#[test]
+fn text_output_has_no_colour_when_not_a_terminal() {
+    let out = govaudit(&["check", "examples/demo-site"]);
+    assert!(
+        !out.stdout.contains('\u{1b}'),
+        "escape codes in piped output"
+    );
+    assert!(out.stdout.contains("examples/demo-site/index.html:47"));
+}
+
+#[test]
+fn rules_lists_every_rule_with_standards_and_sources() {
+    let out = govaudit(&["rules", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rules: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let image_alt = rules
+        .iter()
+        .find(|r| r["id"] == "a11y/image-alt")
+        .expect("image-alt");
+    let strings = |key: &str| -> Vec<String> {
+        image_alt[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(strings("standards").contains(&"WCAG22:1.1.1".to_owned()));
+    assert!(strings("sources").contains(&"ACT:23a2a8".to_owned()));
+    assert!(strings("sources").contains(&"axe:image-alt".to_owned()));
+    let mut ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let count = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "rule ids are unique and sorted");
+}
+
+#[test]
+fn rule_prints_the_documentation() {
+    let out = govaudit(&["rule", "a11y/image-alt"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("## Why it matters"));
+    assert!(out.stdout.contains("WCAG22:1.1.1"));
+}
+
+#[test]
+fn every_corpus_page_is_checked_without_a_panic() {
+    let Some(shared) = govaudit_testkit::shared_dir() else {
+        return;
+    };
+    let pages = shared.join("corpus/pages");
+    let out = govaudit(&["check", "--format", "json", pages.to_str().unwrap()]);
+    assert!(
+        out.code == 0 || out.code == 1,
+        "exit {}: {}",
+        out.code,
+        out.stderr
+    );
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    validate_govaudit_json(&report);
+    assert!(report["summary"]["resources"].as_u64().unwrap() >= 150);
+}
