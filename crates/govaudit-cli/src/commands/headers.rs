@@ -101,7 +101,9 @@ fn write_observatory_text(report: &Report, out: &mut Vec<u8>) -> std::io::Result
     writeln!(
         out,
         "\nObservatory (algorithm {}): score {}, grade {}",
-        section["algorithm"], section["score"], section["grade"]
+        section["algorithm"],
+        section["score"],
+        section["grade"].as_str().unwrap_or("")
     )?;
     if let Some(tests) = section.get("tests").and_then(|t| t.as_object()) {
         for (name, test) in tests {
