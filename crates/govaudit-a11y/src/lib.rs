@@ -15,6 +15,7 @@
 //! ```
 
 pub mod aria;
+mod language;
 mod page;
 mod rules;
 

@@ -320,7 +320,10 @@ fn act_rules_are_consistent_at_their_recorded_levels() {
         let page = format!(
             "# ACT conformance status\n\nWritten by `GOVAUDIT_ACT_STATUS={} cargo test -p govaudit-a11y \
              --test act_conformance -- --nocapture` (B). Levels as W3C defines them; \
-             `recorded` is crates/govaudit-a11y/act-expected.json.\n\n{report}",
+             `recorded` is crates/govaudit-a11y/act-expected.json. A rule that claims \
+             `ACT:<id>` in its sources is run on every case of that ACT rule; a false fail or an \
+             inconsistent rule fails the test. Record a new rule's level in act-expected.json when \
+             it is consistent.\n\n{report}",
             Path::new(&path).display()
         );
         std::fs::write(&path, page).expect("write the status file");

@@ -5,7 +5,13 @@ use govaudit_core::{Collector, RuleMeta};
 
 mod document_title;
 mod html_has_lang;
+mod html_lang_valid;
+mod html_xml_lang_mismatch;
 mod image_alt;
+pub(crate) mod meta_refresh;
+mod meta_refresh_no_exceptions;
+mod meta_viewport;
+mod valid_lang;
 
 /// A rule: its metadata and the function that checks a page.
 pub struct Rule {
@@ -23,8 +29,32 @@ pub static RULES: &[Rule] = &[
         check: html_has_lang::check,
     },
     Rule {
+        meta: &html_lang_valid::HTML_LANG_VALID,
+        check: html_lang_valid::check,
+    },
+    Rule {
+        meta: &html_xml_lang_mismatch::HTML_XML_LANG_MISMATCH,
+        check: html_xml_lang_mismatch::check,
+    },
+    Rule {
         meta: &image_alt::IMAGE_ALT,
         check: image_alt::check,
+    },
+    Rule {
+        meta: &meta_refresh::META_REFRESH,
+        check: meta_refresh::check,
+    },
+    Rule {
+        meta: &meta_refresh_no_exceptions::META_REFRESH_NO_EXCEPTIONS,
+        check: meta_refresh_no_exceptions::check,
+    },
+    Rule {
+        meta: &meta_viewport::META_VIEWPORT,
+        check: meta_viewport::check,
+    },
+    Rule {
+        meta: &valid_lang::VALID_LANG,
+        check: valid_lang::check,
     },
 ];
 
