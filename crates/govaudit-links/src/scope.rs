@@ -1,0 +1,111 @@
+//! What is "internal": the site being checked, by host, registrable domain or URL prefix; and
+//! which URL schemes are checked at all.
+
+use url::Url;
+
+/// The part of the web that counts as the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Exactly this host (`www.shili.gov.cn`), any scheme and port.
+    Host(String),
+    /// Every host under this registrable domain (`shili.gov.cn` covers `www.` and `xxgk.`),
+    /// as the Public Suffix List draws the line.
+    RegistrableDomain(String),
+    /// URLs that start with this prefix (`https://www.gov.cn/zhengce/`).
+    Prefix(Url),
+}
+
+impl Scope {
+    /// The host of `url`.
+    pub fn host_of(url: &Url) -> Option<Scope> {
+        url.host_str().map(|h| Scope::Host(h.to_ascii_lowercase()))
+    }
+
+    /// The registrable domain of `url` (`www.shili.gov.cn` → `shili.gov.cn`); the host itself
+    /// when the list knows no suffix (IP addresses, `localhost`).
+    pub fn domain_of(url: &Url) -> Option<Scope> {
+        let domain = match url.host()? {
+            url::Host::Domain(name) => {
+                let name = name.to_ascii_lowercase();
+                registrable_domain(&name).unwrap_or(name)
+            }
+            // An address has no registrable domain: the scope is the address.
+            _ => url.host_str()?.to_owned(),
+        };
+        Some(Scope::RegistrableDomain(domain))
+    }
+
+    pub fn contains(&self, url: &Url) -> bool {
+        match self {
+            Scope::Host(host) => url
+                .host_str()
+                .is_some_and(|h| h.eq_ignore_ascii_case(host)),
+            Scope::RegistrableDomain(domain) => url.host_str().is_some_and(|h| {
+                let h = h.to_ascii_lowercase();
+                h == *domain
+                    || h.strip_suffix(domain.as_str())
+                        .is_some_and(|rest| rest.ends_with('.'))
+            }),
+            Scope::Prefix(prefix) => {
+                url.scheme() == prefix.scheme()
+                    && url.host_str() == prefix.host_str()
+                    && url.port_or_known_default() == prefix.port_or_known_default()
+                    && url.path().starts_with(prefix.path())
+            }
+        }
+    }
+}
+
+/// The registrable domain (eTLD+1) of a host name, by the Public Suffix List.
+pub fn registrable_domain(host: &str) -> Option<String> {
+    psl::domain_str(host).map(str::to_owned)
+}
+
+/// What a URL's scheme means for checking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemeClass {
+    /// `http:` / `https:`: checked.
+    Web,
+    /// `file:`: checked against the disk when offline.
+    File,
+    /// `mailto:`: its addresses are validated, no MX lookup.
+    Mailto,
+    /// `tel:`, `javascript:`, `data:`, `about:`, `blob:`, app schemes: recorded, not checked.
+    NotChecked,
+}
+
+pub fn scheme_class(url: &Url) -> SchemeClass {
+    match url.scheme() {
+        "http" | "https" => SchemeClass::Web,
+        "file" => SchemeClass::File,
+        "mailto" => SchemeClass::Mailto,
+        _ => SchemeClass::NotChecked,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn scopes() {
+        let page = u("https://www.shili.gov.cn/xxgk/index.html");
+        let host = Scope::host_of(&page).unwrap();
+        let domain = Scope::domain_of(&page).unwrap();
+        assert_eq!(domain, Scope::RegistrableDomain("shili.gov.cn".into()));
+        assert!(host.contains(&u("http://WWW.shili.gov.cn:8080/a")));
+        assert!(!host.contains(&u("https://xxgk.shili.gov.cn/")));
+        assert!(domain.contains(&u("https://xxgk.shili.gov.cn/")));
+        assert!(!domain.contains(&u("https://notshili.gov.cn/")));
+        assert!(!domain.contains(&u("https://www.gov.cn/")));
+        let prefix = Scope::Prefix(u("https://www.gov.cn/zhengce/"));
+        assert!(prefix.contains(&u("https://www.gov.cn/zhengce/a.htm")));
+        assert!(!prefix.contains(&u("https://www.gov.cn/xinwen/a.htm")));
+        assert!(!prefix.contains(&u("http://www.gov.cn/zhengce/a.htm")));
+        assert_eq!(Scope::domain_of(&u("http://127.0.0.1:8000/")), Some(Scope::RegistrableDomain("127.0.0.1".into())));
+    }
+}
