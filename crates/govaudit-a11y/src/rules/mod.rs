@@ -3,14 +3,25 @@
 use crate::Page;
 use govaudit_core::{Collector, RuleMeta};
 
+mod aria_deprecated_role;
+mod aria_hidden_body;
+mod aria_roles;
+mod aria_valid_attr;
+mod aria_valid_attr_value;
+mod definition_list;
+mod dlitem;
 mod document_title;
+mod duplicate_id_aria;
 mod html_has_lang;
 mod html_lang_valid;
 mod html_xml_lang_mismatch;
 mod image_alt;
+mod list;
+mod listitem;
 pub(crate) mod meta_refresh;
 mod meta_refresh_no_exceptions;
 mod meta_viewport;
+mod tabindex;
 mod valid_lang;
 
 /// A rule: its metadata and the function that checks a page.
@@ -21,8 +32,40 @@ pub struct Rule {
 
 pub static RULES: &[Rule] = &[
     Rule {
+        meta: &aria_deprecated_role::ARIA_DEPRECATED_ROLE,
+        check: aria_deprecated_role::check,
+    },
+    Rule {
+        meta: &aria_hidden_body::ARIA_HIDDEN_BODY,
+        check: aria_hidden_body::check,
+    },
+    Rule {
+        meta: &aria_roles::ARIA_ROLES,
+        check: aria_roles::check,
+    },
+    Rule {
+        meta: &aria_valid_attr::ARIA_VALID_ATTR,
+        check: aria_valid_attr::check,
+    },
+    Rule {
+        meta: &aria_valid_attr_value::ARIA_VALID_ATTR_VALUE,
+        check: aria_valid_attr_value::check,
+    },
+    Rule {
+        meta: &definition_list::DEFINITION_LIST,
+        check: definition_list::check,
+    },
+    Rule {
+        meta: &dlitem::DLITEM,
+        check: dlitem::check,
+    },
+    Rule {
         meta: &document_title::DOCUMENT_TITLE,
         check: document_title::check,
+    },
+    Rule {
+        meta: &duplicate_id_aria::DUPLICATE_ID_ARIA,
+        check: duplicate_id_aria::check,
     },
     Rule {
         meta: &html_has_lang::HTML_HAS_LANG,
@@ -41,6 +84,14 @@ pub static RULES: &[Rule] = &[
         check: image_alt::check,
     },
     Rule {
+        meta: &list::LIST,
+        check: list::check,
+    },
+    Rule {
+        meta: &listitem::LISTITEM,
+        check: listitem::check,
+    },
+    Rule {
         meta: &meta_refresh::META_REFRESH,
         check: meta_refresh::check,
     },
@@ -51,6 +102,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &meta_viewport::META_VIEWPORT,
         check: meta_viewport::check,
+    },
+    Rule {
+        meta: &tabindex::TABINDEX,
+        check: tabindex::check,
     },
     Rule {
         meta: &valid_lang::VALID_LANG,

@@ -1,0 +1,54 @@
+use crate::Page;
+use govaudit_core::{Collector, Severity, Source, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A `<ul>` or `<ol>` (without a `role` that changes its meaning) directly contains only
+    /// `<li>` elements (and `<script>` / `<template>`).
+    ///
+    /// ## Why it matters
+    /// Screen readers announce a list with its number of items; other elements placed directly
+    /// in the list break that structure and may not be announced as part of it.
+    ///
+    /// ## How to fix
+    /// Wrap the content in `<li>` elements, or move it out of the list.
+    pub LIST = {
+        id: "a11y/list",
+        severity: Severity::High,
+        standards: ["WCAG22:1.3.1", "EN301549:9.1.3.1", "GB/T37668-2019:3.4.3.3"],
+        sources: [Source::same("axe:list")],
+    }
+}
+
+pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
+    for list in page.doc.elements() {
+        if !list.is_html() || !matches!(list.name(), "ul" | "ol") || list.is_in_template() {
+            continue;
+        }
+        if role_changed(&list, "list") {
+            continue;
+        }
+        out.applies(&LIST, || list.location());
+        let stray = list.children().find(|child| match child.name() {
+            "script" | "template" => false,
+            "li" => role_changed(child, "listitem"),
+            _ => true,
+        });
+        if let Some(child) = stray {
+            out.fail(
+                &LIST,
+                list.location(),
+                format!(
+                    "This list directly contains {}, which is not a list item.",
+                    child.snippet()
+                ),
+            )
+            .evidence("child", child.snippet());
+        }
+    }
+}
+
+/// Does the element's `role` attribute give it a role other than `expected`?
+pub(super) fn role_changed(element: &govaudit_html::Element<'_>, expected: &str) -> bool {
+    crate::aria::explicit_role(element).is_some_and(|r| r.name != expected)
+}
