@@ -15,9 +15,13 @@
 //! ```
 
 pub mod aria;
+pub mod focus;
 mod language;
+pub mod name;
 mod page;
 mod rules;
+pub mod style;
+pub mod visibility;
 
 pub use page::Page;
 pub use rules::{RULES, Rule, rules};

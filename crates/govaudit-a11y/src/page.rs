@@ -1,15 +1,68 @@
 //! What every rule of a page shares: the document, and whatever is computed once per page for
-//! several rules (accessibility tree facts, styles, names).
+//! several rules (accessibility tree facts, styles, names). Each cache is computed on first use,
+//! in one pass over the page, and indexed by [`Element::index`].
 
-use govaudit_html::Document;
+use crate::focus::Focus;
+use crate::name::{self, Labels, Name};
+use crate::style::Styles;
+use crate::visibility::Visibility;
+use govaudit_html::{Document, Element};
+use std::cell::OnceCell;
 
 /// One page under check.
 pub struct Page<'a> {
     pub doc: &'a Document,
+    styles: OnceCell<Styles>,
+    visibility: OnceCell<Visibility>,
+    focus: OnceCell<Focus>,
+    labels: OnceCell<Labels>,
 }
 
 impl<'a> Page<'a> {
     pub fn new(doc: &'a Document) -> Self {
-        Page { doc }
+        Page {
+            doc,
+            styles: OnceCell::new(),
+            visibility: OnceCell::new(),
+            focus: OnceCell::new(),
+            labels: OnceCell::new(),
+        }
+    }
+
+    /// Computed CSS of every element (static cascade).
+    pub fn styles(&self) -> &Styles {
+        self.styles.get_or_init(|| Styles::compute(self.doc))
+    }
+
+    /// Rendered / hidden / visible facts of every element.
+    pub fn visibility(&self) -> &Visibility {
+        self.visibility
+            .get_or_init(|| Visibility::compute(self.doc, self.styles()))
+    }
+
+    /// Focusability of every element.
+    pub fn focus(&self) -> &Focus {
+        self.focus
+            .get_or_init(|| Focus::compute(self.doc, self.visibility()))
+    }
+
+    /// Which `<label>`s label which controls.
+    pub fn labels(&self) -> &Labels {
+        self.labels.get_or_init(|| Labels::compute(self.doc))
+    }
+
+    /// The element's role: explicit (with presentational-role conflict resolution) or implicit.
+    pub fn role(&self, element: &Element<'_>) -> Option<&'static str> {
+        crate::aria::roles_implicit::resolved_role(element, self.focus().is_focusable(element))
+    }
+
+    /// The element's accessible name (accname 1.2).
+    pub fn name(&self, element: &Element<'_>) -> Name {
+        name::accessible_name(self, element)
+    }
+
+    /// The element's accessible description (accname 1.2).
+    pub fn description(&self, element: &Element<'_>) -> String {
+        name::accessible_description(self, element)
     }
 }

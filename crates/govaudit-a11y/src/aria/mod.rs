@@ -20,6 +20,7 @@
 //!
 //! Implicit (HTML-AAM) roles live in `roles_implicit` (owned by the names/visibility engineer).
 
+pub mod roles_implicit;
 pub mod spec;
 
 use govaudit_html::Element;

@@ -1,0 +1,997 @@
+//! A static CSS cascade: computed `display`, `visibility`, `color`, `background-color`,
+//! `font-size`, `font-weight` (and a few layout hints) for every element, from the user-agent
+//! defaults that matter, `<style>` sheets of the page and `style` attributes. No layout, no
+//! external sheets, no pseudo-elements, no state (`:hover` never matches).
+//!
+//! Cost is linear in page size: each element is matched only against the rules whose rightmost
+//! compound selector names its id, one of its classes, its tag or nothing (as browsers bucket
+//! rules), and computed values are inherited in one pass in document order.
+
+mod sheet;
+
+pub use sheet::{Declaration, StyleRule, parse_declarations, parse_stylesheet};
+
+use govaudit_html::{Document, Element};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The outer `display` type, as far as accessibility cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Display {
+    None,
+    Contents,
+    Inline,
+    /// Block, flex, grid, table parts, list-item, inline-block, ...: anything that is not inline.
+    Block,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    Visible,
+    Hidden,
+    Collapse,
+}
+
+/// Computed values of one element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComputedStyle {
+    pub display: Display,
+    /// Inherited.
+    pub visibility: Visibility,
+    /// Inherited; the declared value as written (`#333`, `rgb(0 0 0)`), `None` = UA default.
+    pub color: Option<Arc<str>>,
+    /// Not inherited: the element's own background colour as written, if any.
+    pub background_color: Option<Arc<str>>,
+    /// The element has a background image or gradient (colour contrast cannot be decided).
+    pub background_image: bool,
+    /// Inherited; `None` when a value could not be resolved statically (`calc()`, `vw`, ...).
+    pub font_size_px: Option<f32>,
+    /// Inherited; 100..=900.
+    pub font_weight: u16,
+    /// The element's own `opacity` (not multiplied with ancestors').
+    pub opacity: f32,
+    /// `position: absolute` or `fixed`.
+    pub positioned: bool,
+    /// Moved or clipped out of view with a common "visually hidden" technique (large negative
+    /// offset or text-indent, `clip: rect(0 0 0 0)`, `clip-path: inset(50%)`, 0/1px box with
+    /// overflow hidden).
+    pub off_screen: bool,
+    /// Any declaration (author or inline) touched `display` or `visibility`.
+    pub author_styled: bool,
+}
+
+impl Default for ComputedStyle {
+    fn default() -> Self {
+        ComputedStyle {
+            display: Display::Inline,
+            visibility: Visibility::Visible,
+            color: None,
+            background_color: None,
+            background_image: false,
+            font_size_px: Some(16.0),
+            font_weight: 400,
+            opacity: 1.0,
+            positioned: false,
+            off_screen: false,
+            author_styled: false,
+        }
+    }
+}
+
+/// Computed styles of every element of a page, indexed by [`Element::index`].
+#[derive(Debug)]
+pub struct Styles {
+    computed: Vec<ComputedStyle>,
+}
+
+impl Styles {
+    /// Runs the cascade over a page.
+    pub fn compute(doc: &Document) -> Styles {
+        let sheet = Sheet::from_document(doc);
+        let mut computed: Vec<ComputedStyle> = Vec::with_capacity(doc.element_count());
+        let root_size = 16.0;
+        for element in doc.elements() {
+            let parent = element
+                .parent()
+                .and_then(|p| computed.get(p.index()))
+                .cloned();
+            let style = if element.is_in_template() {
+                ComputedStyle {
+                    display: Display::None,
+                    ..ComputedStyle::default()
+                }
+            } else {
+                let declared = sheet.declarations_for(&element);
+                cascade(&element, parent.as_ref(), &declared, root_size)
+            };
+            // Elements come in document order, so index == computed.len().
+            computed.push(style);
+        }
+        Styles { computed }
+    }
+
+    /// The computed style of an element of the page this was computed for.
+    pub fn get(&self, element: &Element<'_>) -> &ComputedStyle {
+        static DEFAULT: std::sync::LazyLock<ComputedStyle> =
+            std::sync::LazyLock::new(ComputedStyle::default);
+        self.computed.get(element.index()).unwrap_or(&DEFAULT)
+    }
+}
+
+/// Cascade level, lowest first: author, `style` attribute, then the important ones (user-agent
+/// values are the starting point of [`cascade`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    Author,
+    Inline,
+    AuthorImportant,
+    InlineImportant,
+}
+
+struct Matched<'s> {
+    level: Level,
+    specificity: u32,
+    order: usize,
+    declaration: &'s Declaration,
+}
+
+/// One selector of a rule, bucketed by its rightmost compound.
+struct IndexedSelector {
+    selector: scraper::Selector,
+    specificity: u32,
+    rule: usize,
+}
+
+#[derive(Default)]
+struct Sheet {
+    rules: Vec<StyleRule>,
+    selectors: Vec<IndexedSelector>,
+    by_id: HashMap<String, Vec<usize>>,
+    by_class: HashMap<String, Vec<usize>>,
+    by_tag: HashMap<String, Vec<usize>>,
+    universal: Vec<usize>,
+}
+
+/// Properties the cascade computes; other declarations are dropped at parse time.
+const RELEVANT: &[&str] = &[
+    "display",
+    "visibility",
+    "color",
+    "background",
+    "background-color",
+    "background-image",
+    "font",
+    "font-size",
+    "font-weight",
+    "opacity",
+    "position",
+    "left",
+    "top",
+    "right",
+    "text-indent",
+    "clip",
+    "clip-path",
+    "width",
+    "height",
+    "overflow",
+];
+
+impl Sheet {
+    fn from_document(doc: &Document) -> Sheet {
+        let mut sheet = Sheet::default();
+        for style in doc.elements_named("style") {
+            if !style.is_html() && !style.is_svg() {
+                continue;
+            }
+            if let Some(media) = style.attr("media")
+                && !media_attr_applies(media)
+            {
+                continue;
+            }
+            for mut rule in parse_stylesheet(&style.text()) {
+                rule.declarations
+                    .retain(|d| RELEVANT.contains(&d.property.as_str()));
+                if !rule.declarations.is_empty() {
+                    sheet.add(rule);
+                }
+            }
+        }
+        sheet
+    }
+
+    fn add(&mut self, rule: StyleRule) {
+        let rule_index = self.rules.len();
+        for text in split_selector_list(&rule.selectors) {
+            let Ok(selector) = scraper::Selector::parse(text) else {
+                continue;
+            };
+            let at = self.selectors.len();
+            self.selectors.push(IndexedSelector {
+                selector,
+                specificity: specificity(text),
+                rule: rule_index,
+            });
+            match bucket_key(text) {
+                Key::Id(id) => self.by_id.entry(id).or_default().push(at),
+                Key::Class(class) => self.by_class.entry(class).or_default().push(at),
+                Key::Tag(tag) => self.by_tag.entry(tag).or_default().push(at),
+                Key::Universal => self.universal.push(at),
+            }
+        }
+        self.rules.push(rule);
+    }
+
+    /// Every declaration that applies to `element`, sorted lowest priority first.
+    fn declarations_for<'s>(&'s self, element: &Element<'_>) -> Vec<Matched<'s>> {
+        let mut candidates: Vec<usize> = Vec::new();
+        if !self.selectors.is_empty() {
+            if let Some(id) = element.id()
+                && let Some(found) = self.by_id.get(id)
+            {
+                candidates.extend(found);
+            }
+            if let Some(classes) = element.attr("class") {
+                for class in classes.split_ascii_whitespace() {
+                    if let Some(found) = self.by_class.get(class) {
+                        candidates.extend(found);
+                    }
+                }
+            }
+            if let Some(found) = self.by_tag.get(&element.name().to_ascii_lowercase()) {
+                candidates.extend(found);
+            }
+            candidates.extend(&self.universal);
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        let mut matched: Vec<Matched<'s>> = Vec::new();
+        for at in candidates {
+            let indexed = &self.selectors[at];
+            if !indexed.selector.matches(&element.raw()) {
+                continue;
+            }
+            for (i, declaration) in self.rules[indexed.rule].declarations.iter().enumerate() {
+                matched.push(Matched {
+                    level: if declaration.important {
+                        Level::AuthorImportant
+                    } else {
+                        Level::Author
+                    },
+                    specificity: indexed.specificity,
+                    order: indexed.rule * 1024 + i.min(1023),
+                    declaration,
+                });
+            }
+        }
+        matched.sort_by_key(|m| (m.level, m.specificity, m.order));
+        matched
+    }
+}
+
+fn media_attr_applies(media: &str) -> bool {
+    let media = media.trim().to_ascii_lowercase();
+    media.is_empty()
+        || media
+            .split(',')
+            .any(|q| matches!(q.trim(), "all" | "screen" | "only screen"))
+}
+
+enum Key {
+    Id(String),
+    Class(String),
+    Tag(String),
+    Universal,
+}
+
+/// Splits `a, b:is(c, d)` at top-level commas.
+fn split_selector_list(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut start = 0;
+    for (i, c) in list.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[') => depth += 1,
+            (None, ')' | ']') => depth -= 1,
+            (None, ',') if depth == 0 => {
+                out.push(list[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(list[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The part of a selector outside brackets, parentheses and quotes, with the rest blanked, so
+/// that the scanners below see only top-level syntax.
+fn top_level(selector: &str) -> String {
+    let mut out = String::with_capacity(selector.len());
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for c in selector.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[') => {
+                if depth == 0 {
+                    out.push(c);
+                }
+                depth += 1;
+                continue;
+            }
+            (None, ')' | ']') => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 && quote.is_none() && c != '"' && c != '\'' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii()
+}
+
+/// The bucket of a selector: the id, else a class, else the tag of its rightmost compound.
+fn bucket_key(selector: &str) -> Key {
+    let top = top_level(selector);
+    if top.contains('\\') {
+        return Key::Universal;
+    }
+    let compound = top
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '>' | '+' | '~'))
+        .next()
+        .unwrap_or("");
+    let name_after = |marker: char| -> Option<String> {
+        let mut found = None;
+        for (i, c) in compound.char_indices() {
+            if c == marker {
+                let name: String = compound[i + 1..]
+                    .chars()
+                    .take_while(|&c| is_name_char(c))
+                    .collect();
+                if !name.is_empty() {
+                    found = Some(name);
+                    break;
+                }
+            }
+        }
+        found
+    };
+    if let Some(id) = name_after('#') {
+        return Key::Id(id);
+    }
+    if let Some(class) = name_after('.') {
+        return Key::Class(class);
+    }
+    let tag: String = compound.chars().take_while(|&c| is_name_char(c)).collect();
+    if !tag.is_empty() && !compound.starts_with('-') {
+        return Key::Tag(tag.to_ascii_lowercase());
+    }
+    Key::Universal
+}
+
+/// Specificity (ids, classes/attributes/pseudo-classes, types) packed as `a<<16 | b<<8 | c`,
+/// counted over the selector text (arguments of `:not()` / `:is()` count as in the spec's
+/// single-argument case; `:where()` counts as written, a rare over-estimate).
+fn specificity(selector: &str) -> u32 {
+    let (mut a, mut b, mut c) = (0u32, 0u32, 0u32);
+    let chars: Vec<char> = selector.chars().collect();
+    let mut i = 0;
+    let mut quote: Option<char> = None;
+    let mut at_compound_start = true;
+    while i < chars.len() {
+        let ch = chars[i];
+        if let Some(q) = quote {
+            if ch == q {
+                quote = None;
+            }
+            i += 1;
+            continue;
+        }
+        match ch {
+            '"' | '\'' => quote = Some(ch),
+            '#' => a += 1,
+            '.' | '[' => b += 1,
+            ':' => {
+                if chars.get(i + 1) == Some(&':') {
+                    c += 1;
+                    i += 1;
+                } else {
+                    let name: String = chars[i + 1..]
+                        .iter()
+                        .take_while(|c| is_name_char(**c))
+                        .collect();
+                    match name.to_ascii_lowercase().as_str() {
+                        "not" | "is" | "where" | "has" | "matches" => {}
+                        "before" | "after" | "first-line" | "first-letter" => c += 1,
+                        _ => b += 1,
+                    }
+                }
+            }
+            ']' => {
+                // skip: attribute contents were counted once at '['
+            }
+            _ => {}
+        }
+        if at_compound_start && (ch.is_ascii_alphabetic() || ch == '_') {
+            c += 1;
+        }
+        at_compound_start = ch.is_whitespace() || matches!(ch, '>' | '+' | '~' | '(' | ',');
+        if ch == '[' {
+            // Skip the attribute selector's contents.
+            while i < chars.len() && chars[i] != ']' {
+                i += 1;
+            }
+            at_compound_start = false;
+        }
+        i += 1;
+    }
+    (a.min(255) << 16) | (b.min(255) << 8) | c.min(255)
+}
+
+/// Tags the user agent sheet renders with `display: none`.
+const UA_DISPLAY_NONE: &[&str] = &[
+    "head", "script", "style", "template", "title", "meta", "link", "base", "noscript",
+    "datalist", "param", "source", "track", "noembed", "noframes", "rp",
+];
+
+/// Tags the user agent sheet does not render inline (block, list-item, table parts, ...).
+const UA_NOT_INLINE: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "xmp",
+];
+
+fn ua_display(element: &Element<'_>) -> Display {
+    if !element.is_html() {
+        return Display::Inline;
+    }
+    let name = element.name();
+    let hidden_attr = element.has_attr("hidden");
+    if UA_DISPLAY_NONE.contains(&name)
+        || hidden_attr
+        || (name == "input"
+            && element
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")))
+        || (name == "dialog" && !element.has_attr("open"))
+    {
+        Display::None
+    } else if UA_NOT_INLINE.contains(&name) {
+        Display::Block
+    } else {
+        Display::Inline
+    }
+}
+
+fn ua_font(name: &str) -> (Option<f32>, Option<u16>) {
+    match name {
+        "h1" => (Some(2.0), Some(700)),
+        "h2" => (Some(1.5), Some(700)),
+        "h3" => (Some(1.17), Some(700)),
+        "h4" => (Some(1.0), Some(700)),
+        "h5" => (Some(0.83), Some(700)),
+        "h6" => (Some(0.67), Some(700)),
+        "b" | "strong" | "th" => (None, Some(700)),
+        "small" => (Some(0.83), None),
+        "big" => (Some(1.2), None),
+        _ => (None, None),
+    }
+}
+
+fn cascade(
+    element: &Element<'_>,
+    parent: Option<&ComputedStyle>,
+    declared: &[Matched<'_>],
+    root_size: f32,
+) -> ComputedStyle {
+    let inherited = parent.cloned().unwrap_or_default();
+    let parent_size = inherited.font_size_px;
+    let mut style = ComputedStyle {
+        display: ua_display(element),
+        visibility: inherited.visibility,
+        color: inherited.color.clone(),
+        background_color: None,
+        background_image: false,
+        font_size_px: parent_size,
+        font_weight: inherited.font_weight,
+        opacity: 1.0,
+        positioned: false,
+        off_screen: false,
+        author_styled: false,
+    };
+    if element.is_html() {
+        let (size, weight) = ua_font(element.name());
+        if let Some(factor) = size {
+            style.font_size_px = parent_size.map(|p| p * factor);
+        }
+        if let Some(weight) = weight {
+            style.font_weight = weight;
+        }
+    }
+    let inline = element.attr("style").map(parse_declarations);
+    let inline_matched: Vec<Matched<'_>> = inline
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, declaration)| Matched {
+            level: if declaration.important {
+                Level::InlineImportant
+            } else {
+                Level::Inline
+            },
+            specificity: 0,
+            order: i,
+            declaration,
+        })
+        .collect();
+    let mut all: Vec<&Matched<'_>> = declared.iter().chain(&inline_matched).collect();
+    all.sort_by_key(|m| (m.level, m.specificity, m.order));
+
+    let mut layout = Layout::default();
+    for matched in all {
+        let d = matched.declaration;
+        let value = d.value.trim();
+        let keyword = value.to_ascii_lowercase();
+        match d.property.as_str() {
+            "display" => {
+                style.author_styled = true;
+                style.display = match keyword.as_str() {
+                    "none" => Display::None,
+                    "contents" => Display::Contents,
+                    "inline" => Display::Inline,
+                    "inherit" => parent.map_or(Display::Inline, |p| p.display),
+                    "initial" | "unset" | "revert" => Display::Inline,
+                    "revert-layer" => ua_display(element),
+                    _ if keyword.starts_with("var(") => style.display,
+                    _ => Display::Block,
+                }
+            }
+            "visibility" => {
+                style.author_styled = true;
+                style.visibility = match keyword.as_str() {
+                    "hidden" => Visibility::Hidden,
+                    "collapse" => Visibility::Collapse,
+                    "visible" | "initial" => Visibility::Visible,
+                    _ => inherited.visibility,
+                }
+            }
+            "color" => {
+                style.color = match keyword.as_str() {
+                    "inherit" | "unset" | "currentcolor" => inherited.color.clone(),
+                    "initial" => None,
+                    _ => Some(Arc::from(value)),
+                }
+            }
+            "background-color" => {
+                style.background_color = match keyword.as_str() {
+                    "inherit" => inherited.background_color.clone(),
+                    "initial" | "unset" | "transparent" => None,
+                    _ => Some(Arc::from(value)),
+                }
+            }
+            "background-image" => style.background_image = keyword != "none",
+            "background" => {
+                let (color, image) = split_background(value);
+                style.background_color = color.map(Arc::from);
+                style.background_image = image;
+            }
+            "font-size" => {
+                style.font_size_px = font_size(&keyword, parent_size, root_size);
+            }
+            "font-weight" => {
+                style.font_weight = font_weight(&keyword, inherited.font_weight);
+            }
+            "font" => {
+                let (size, weight) = split_font(&keyword, parent_size, root_size);
+                style.font_size_px = size;
+                style.font_weight = weight.unwrap_or(400);
+            }
+            "opacity" => {
+                style.opacity = parse_number_or_percent(&keyword).unwrap_or(1.0);
+            }
+            "position" => {
+                style.positioned = matches!(keyword.as_str(), "absolute" | "fixed");
+            }
+            "left" => layout.left = parse_px(&keyword),
+            "top" => layout.top = parse_px(&keyword),
+            "right" => layout.right = parse_px(&keyword),
+            "text-indent" => layout.text_indent = parse_px(&keyword),
+            "width" => layout.width = parse_px(&keyword),
+            "height" => layout.height = parse_px(&keyword),
+            "overflow" => layout.overflow_hidden = keyword == "hidden" || keyword == "clip",
+            "clip" => {
+                layout.clip_zero = keyword.starts_with("rect(")
+                    && keyword
+                        .trim_start_matches("rect(")
+                        .trim_end_matches(')')
+                        .split([',', ' '])
+                        .filter(|s| !s.is_empty())
+                        .all(|v| parse_px(v).is_some_and(|n| n.abs() <= 1.0))
+            }
+            "clip-path" => {
+                layout.clip_zero = keyword.replace(' ', "") == "inset(50%)"
+                    || keyword.replace(' ', "") == "inset(100%)"
+            }
+            _ => {}
+        }
+    }
+    let far = |v: Option<f32>| v.is_some_and(|v| v <= -999.0);
+    style.off_screen = (style.positioned
+        && (far(layout.left) || far(layout.top) || layout.right.is_some_and(|v| v <= -999.0)))
+        || far(layout.text_indent)
+        || (style.positioned && layout.clip_zero)
+        || (layout.clip_zero && layout.overflow_hidden)
+        || (layout.overflow_hidden
+            && layout.width.is_some_and(|w| w <= 1.0)
+            && layout.height.is_some_and(|h| h <= 1.0));
+    style
+}
+
+#[derive(Default)]
+struct Layout {
+    left: Option<f32>,
+    top: Option<f32>,
+    right: Option<f32>,
+    text_indent: Option<f32>,
+    width: Option<f32>,
+    height: Option<f32>,
+    overflow_hidden: bool,
+    clip_zero: bool,
+}
+
+/// A length in px for `px` / `pt` / `em` (at 16px) / unitless 0; `None` otherwise.
+fn parse_px(value: &str) -> Option<f32> {
+    let value = value.trim();
+    if value == "0" {
+        return Some(0.0);
+    }
+    let (number, factor) = if let Some(n) = value.strip_suffix("px") {
+        (n, 1.0)
+    } else if let Some(n) = value.strip_suffix("rem") {
+        (n, 16.0)
+    } else if let Some(n) = value.strip_suffix("em") {
+        (n, 16.0)
+    } else if let Some(n) = value.strip_suffix("pt") {
+        (n, 4.0 / 3.0)
+    } else {
+        return None;
+    };
+    number
+        .trim()
+        .parse::<f32>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .map(|n| n * factor)
+}
+
+fn parse_number_or_percent(value: &str) -> Option<f32> {
+    let (number, scale) = match value.strip_suffix('%') {
+        Some(n) => (n, 0.01),
+        None => (value, 1.0),
+    };
+    number
+        .trim()
+        .parse::<f32>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .map(|n| (n * scale).clamp(0.0, 1.0))
+}
+
+/// A computed font size in px (CSS Fonts 4 keyword table), `None` when unknown.
+fn font_size(value: &str, parent: Option<f32>, root: f32) -> Option<f32> {
+    let keyword = match value {
+        "xx-small" => Some(9.0),
+        "x-small" => Some(10.0),
+        "small" => Some(13.0),
+        "medium" | "initial" => Some(16.0),
+        "large" => Some(18.0),
+        "x-large" => Some(24.0),
+        "xx-large" => Some(32.0),
+        "xxx-large" => Some(48.0),
+        _ => None,
+    };
+    if keyword.is_some() {
+        return keyword;
+    }
+    match value {
+        "inherit" | "unset" => return parent,
+        "smaller" => return parent.map(|p| p / 1.2),
+        "larger" => return parent.map(|p| p * 1.2),
+        _ => {}
+    }
+    let number = |n: &str| n.trim().parse::<f32>().ok().filter(|n| n.is_finite() && *n >= 0.0);
+    if let Some(n) = value.strip_suffix("px") {
+        number(n)
+    } else if let Some(n) = value.strip_suffix("rem") {
+        number(n).map(|n| n * root)
+    } else if let Some(n) = value.strip_suffix("em") {
+        number(n).and_then(|n| parent.map(|p| n * p))
+    } else if let Some(n) = value.strip_suffix('%') {
+        number(n).and_then(|n| parent.map(|p| n / 100.0 * p))
+    } else if let Some(n) = value.strip_suffix("pt") {
+        number(n).map(|n| n * 4.0 / 3.0)
+    } else if value == "0" {
+        Some(0.0)
+    } else {
+        None
+    }
+}
+
+fn font_weight(value: &str, parent: u16) -> u16 {
+    match value {
+        "normal" | "initial" => 400,
+        "bold" => 700,
+        "inherit" | "unset" => parent,
+        // CSS Fonts 4, relative weights table.
+        "bolder" => match parent {
+            0..350 => 400,
+            350..550 => 700,
+            _ => 900,
+        },
+        "lighter" => match parent {
+            0..550 => 100,
+            550..750 => 400,
+            _ => 700,
+        },
+        _ => value
+            .parse::<f32>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .map_or(parent, |n| n.clamp(1.0, 1000.0) as u16),
+    }
+}
+
+/// `font: [style] [weight] size[/line-height] family`: size and weight.
+fn split_font(value: &str, parent: Option<f32>, root: f32) -> (Option<f32>, Option<u16>) {
+    let mut weight = None;
+    for token in value.split_ascii_whitespace() {
+        let head = token.split('/').next().unwrap_or(token);
+        if matches!(head, "bold" | "bolder" | "lighter")
+            || (head.len() == 3 && head.ends_with("00") && head.parse::<u16>().is_ok())
+        {
+            weight = Some(font_weight(head, 400));
+            continue;
+        }
+        if let Some(size) = font_size(head, parent, root) {
+            return (Some(size), weight);
+        }
+    }
+    (parent, weight)
+}
+
+/// `background` shorthand: the colour token (last non-image, non-position token that looks like
+/// a colour) and whether an image or gradient is set.
+fn split_background(value: &str) -> (Option<String>, bool) {
+    let lower = value.to_ascii_lowercase();
+    let image = lower.contains("url(") || lower.contains("gradient(") || lower.contains("image(");
+    let mut color = None;
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut tokens = Vec::new();
+    for (i, c) in value.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            c if c.is_whitespace() && depth == 0 => {
+                tokens.push(&value[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    tokens.push(&value[start..]);
+    for token in tokens.iter().map(|t| t.trim_end_matches(',')) {
+        let t = token.to_ascii_lowercase();
+        if t.is_empty() || t.contains("url(") || t.contains("gradient(") {
+            continue;
+        }
+        if t.starts_with('#')
+            || t.starts_with("rgb")
+            || t.starts_with("hsl")
+            || t.starts_with("hwb")
+            || t.starts_with("lab(")
+            || t.starts_with("lch(")
+            || t.starts_with("oklab(")
+            || t.starts_with("oklch(")
+            || t.starts_with("color(")
+            || (t.chars().all(|c| c.is_ascii_alphabetic()) && !NOT_COLORS.contains(&t.as_str()))
+        {
+            color = Some(token.to_owned());
+        }
+    }
+    if color.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("transparent")) {
+        color = None;
+    }
+    (color, image)
+}
+
+/// Keywords of the `background` shorthand that are not colours.
+const NOT_COLORS: &[&str] = &[
+    "none",
+    "repeat",
+    "no-repeat",
+    "repeat-x",
+    "repeat-y",
+    "space",
+    "round",
+    "scroll",
+    "fixed",
+    "local",
+    "left",
+    "right",
+    "top",
+    "bottom",
+    "center",
+    "cover",
+    "contain",
+    "auto",
+    "border-box",
+    "padding-box",
+    "content-box",
+    "text",
+    "inherit",
+    "initial",
+    "unset",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styles(html: &str) -> (Document, Styles) {
+        let doc = Document::from_html(html);
+        let styles = Styles::compute(&doc);
+        (doc, styles)
+    }
+
+    fn by_id<'d>(doc: &'d Document, id: &str) -> Element<'d> {
+        doc.element_by_id(id).expect("id")
+    }
+
+    #[test]
+    fn cascade_orders_by_importance_specificity_and_order() {
+        let (doc, s) = styles(
+            "<style>#a { display: none } div.x { display: block !important } \
+             .y { visibility: hidden } .y { visibility: visible } p { color: red }
+             @media print { #d { display: none } }</style>\
+             <div id=a class=x></div><div id=b class=y></div>\
+             <div id=c style='display:none'><span id=e>t</span></div><div id=d></div>\
+             <p id=p style='color: blue'><b id=q>x</b></p>",
+        );
+        assert_eq!(s.get(&by_id(&doc, "a")).display, Display::Block);
+        assert_eq!(s.get(&by_id(&doc, "b")).visibility, Visibility::Visible);
+        assert_eq!(s.get(&by_id(&doc, "c")).display, Display::None);
+        assert_eq!(s.get(&by_id(&doc, "e")).display, Display::Inline);
+        assert_eq!(s.get(&by_id(&doc, "d")).display, Display::Block);
+        assert_eq!(s.get(&by_id(&doc, "q")).color.as_deref(), Some("blue"));
+        assert_eq!(s.get(&by_id(&doc, "q")).font_weight, 700);
+    }
+
+    #[test]
+    fn hidden_attribute_is_a_user_agent_style_authors_can_override() {
+        let (doc, s) = styles(
+            "<style>.shown { display: block }</style>\
+             <p id=a hidden></p><p id=b hidden class=shown></p>",
+        );
+        assert_eq!(s.get(&by_id(&doc, "a")).display, Display::None);
+        assert_eq!(s.get(&by_id(&doc, "b")).display, Display::Block);
+    }
+
+    #[test]
+    fn visibility_inherits_and_can_be_reset() {
+        let (doc, s) = styles(
+            "<div style='visibility:hidden'><span id=a></span>\
+             <span id=b style='visibility:visible'></span></div>",
+        );
+        assert_eq!(s.get(&by_id(&doc, "a")).visibility, Visibility::Hidden);
+        assert_eq!(s.get(&by_id(&doc, "b")).visibility, Visibility::Visible);
+    }
+
+    #[test]
+    fn font_sizes_and_backgrounds() {
+        let (doc, s) = styles(
+            "<style>body { font-size: 12pt } .big { font: bold 2em/1.2 serif }</style>\
+             <body><h1 id=h>x</h1><p id=p class=big>y</p>\
+             <p id=c style='font-size: calc(1em + 2px); background: url(a.png) #fff no-repeat'>z</p>\
+             <p id=d style='background: rgb(0, 0, 0)'>w</p></body>",
+        );
+        assert_eq!(s.get(&by_id(&doc, "h")).font_size_px, Some(32.0));
+        assert_eq!(s.get(&by_id(&doc, "p")).font_size_px, Some(32.0));
+        assert_eq!(s.get(&by_id(&doc, "p")).font_weight, 700);
+        let c = s.get(&by_id(&doc, "c"));
+        assert_eq!(c.font_size_px, None);
+        assert!(c.background_image);
+        assert_eq!(c.background_color.as_deref(), Some("#fff"));
+        let d = s.get(&by_id(&doc, "d"));
+        assert_eq!(d.background_color.as_deref(), Some("rgb(0, 0, 0)"));
+        assert!(!d.background_image);
+    }
+
+    #[test]
+    fn off_screen_techniques() {
+        let (doc, s) = styles(
+            "<style>.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; \
+             clip: rect(0, 0, 0, 0) } .away { position: absolute; left: -9999px }</style>\
+             <span id=a class=sr-only>a</span><span id=b class=away>b</span><span id=c>c</span>",
+        );
+        assert!(s.get(&by_id(&doc, "a")).off_screen);
+        assert!(s.get(&by_id(&doc, "b")).off_screen);
+        assert!(!s.get(&by_id(&doc, "c")).off_screen);
+    }
+
+    #[test]
+    fn selector_helpers() {
+        assert_eq!(
+            split_selector_list("a, b:is(c, d), [x=','] "),
+            ["a", "b:is(c, d)", "[x=',']"]
+        );
+        assert!(matches!(bucket_key("div > p.note"), Key::Class(c) if c == "note"));
+        assert!(matches!(bucket_key("#main a:not(#x)"), Key::Tag(t) if t == "a"));
+        assert!(matches!(bucket_key("ul li#x.y"), Key::Id(i) if i == "x"));
+        assert!(matches!(bucket_key("[hidden]"), Key::Universal));
+        assert!(specificity("#a .b c") > specificity(".b .c d"));
+        assert!(specificity("div.x") > specificity("div"));
+        assert_eq!(specificity("a[href='#x']"), (1 << 8) | 1);
+    }
+}
