@@ -8,7 +8,7 @@ use crate::scope::{SchemeClass, scheme_class};
 use crate::verdict::Verdict;
 use govaudit_core::{Collector, Finding};
 use govaudit_html::Document;
-use percent_encoding::percent_decode_str;
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 use std::collections::{HashMap, HashSet};
 use url::Url;
 
@@ -106,7 +106,12 @@ impl SiteIndex {
 
     /// Records the fragment targets of the page at `path`: every `id`, and every `<a name>`.
     pub fn add_anchors(&mut self, path: &str, document: &Document) {
-        let mut names: HashSet<String> = document.ids().map(|(id, _)| id.to_owned()).collect();
+        // `ids()` also counts template contents, which are not part of the page.
+        let mut names: HashSet<String> = document
+            .ids()
+            .filter(|(id, _)| document.element_by_id(id).is_some())
+            .map(|(id, _)| id.to_owned())
+            .collect();
         names.extend(
             document
                 .elements_named("a")
@@ -178,12 +183,35 @@ pub fn url_of_path(site_url: &Url, path: &str) -> Url {
     let mut url = site_url.clone();
     url.set_query(None);
     url.set_fragment(None);
-    if let Ok(mut segments) = url.path_segments_mut() {
-        segments.pop_if_empty();
-        segments.extend(path.trim_start_matches('/').split('/'));
+    let mut full = url.path().trim_end_matches('/').to_owned();
+    for segment in path.trim_start_matches('/').split('/') {
+        full.push('/');
+        // Encoded here, not by the url crate, so tabs and newlines in names are kept.
+        full.extend(utf8_percent_encode(segment, PATH_SEGMENT));
     }
+    url.set_path(&full);
     url
 }
+
+/// What a file name must escape to be one URL path segment (WHATWG path percent-encode set,
+/// plus `%` and `/`, so a name reads back as written).
+const PATH_SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'%')
+    .add(b'/')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|')
+    .add(b'[')
+    .add(b']');
 
 /// The decoded site-relative path of `url`, when it is served from the site on disk (same host
 /// as `site_url`, any scheme and port, under its path). Queries do not matter on disk.
