@@ -4,13 +4,14 @@
 //! [`Collector`](govaudit_core::Collector).
 //!
 //! ```
-//! use govaudit_core::Collector;
+//! use govaudit_core::{Collector, Outcome};
 //! use govaudit_html::Document;
 //!
 //! let doc = Document::from_html("<!doctype html><html><title>首页</title><img src=a.png>");
 //! let mut found = Collector::new("index.html");
 //! govaudit_a11y::check(&doc, &mut found);
-//! let rules: Vec<_> = found.findings().iter().map(|f| f.rule.as_str()).collect();
+//! let failed: Vec<_> = found.findings().iter().filter(|f| f.outcome == Outcome::Fail).collect();
+//! let rules: Vec<_> = failed.iter().map(|f| f.rule.as_str()).collect();
 //! assert_eq!(rules, ["a11y/html-has-lang", "a11y/image-alt"]);
 //! ```
 
@@ -19,6 +20,7 @@ pub mod focus;
 mod language;
 pub mod name;
 mod page;
+mod review;
 mod rules;
 pub mod style;
 pub mod visibility;

@@ -8,21 +8,36 @@ mod aria_hidden_body;
 mod aria_roles;
 mod aria_valid_attr;
 mod aria_valid_attr_value;
+mod audio_alternative;
+mod bypass;
 mod definition_list;
 mod dlitem;
 mod document_title;
 mod duplicate_id_aria;
+mod focus_visible;
+mod frame_title_unique;
+mod heading_descriptive;
 mod html_has_lang;
 mod html_lang_valid;
 mod html_xml_lang_mismatch;
+mod identical_links_same_purpose;
 mod image_alt;
+mod image_purpose;
+mod keyboard_trap;
+mod label_descriptive;
+mod language_of_content;
+mod link_purpose;
 mod list;
 mod listitem;
 pub(crate) mod meta_refresh;
 mod meta_refresh_no_exceptions;
 mod meta_viewport;
+mod no_autoplay_audio;
+mod page_title_descriptive;
+mod sensory_reference;
 mod tabindex;
 mod valid_lang;
+mod video_alternative;
 
 /// A rule: its metadata and the function that checks a page.
 pub struct Rule {
@@ -52,6 +67,14 @@ pub static RULES: &[Rule] = &[
         check: aria_valid_attr_value::check,
     },
     Rule {
+        meta: &audio_alternative::AUDIO_ALTERNATIVE,
+        check: audio_alternative::check,
+    },
+    Rule {
+        meta: &bypass::BYPASS,
+        check: bypass::check,
+    },
+    Rule {
         meta: &definition_list::DEFINITION_LIST,
         check: definition_list::check,
     },
@@ -68,6 +91,18 @@ pub static RULES: &[Rule] = &[
         check: duplicate_id_aria::check,
     },
     Rule {
+        meta: &focus_visible::FOCUS_VISIBLE,
+        check: focus_visible::check,
+    },
+    Rule {
+        meta: &frame_title_unique::FRAME_TITLE_UNIQUE,
+        check: frame_title_unique::check,
+    },
+    Rule {
+        meta: &heading_descriptive::HEADING_DESCRIPTIVE,
+        check: heading_descriptive::check,
+    },
+    Rule {
         meta: &html_has_lang::HTML_HAS_LANG,
         check: html_has_lang::check,
     },
@@ -80,8 +115,32 @@ pub static RULES: &[Rule] = &[
         check: html_xml_lang_mismatch::check,
     },
     Rule {
+        meta: &identical_links_same_purpose::IDENTICAL_LINKS_SAME_PURPOSE,
+        check: identical_links_same_purpose::check,
+    },
+    Rule {
         meta: &image_alt::IMAGE_ALT,
         check: image_alt::check,
+    },
+    Rule {
+        meta: &image_purpose::IMAGE_PURPOSE,
+        check: image_purpose::check,
+    },
+    Rule {
+        meta: &keyboard_trap::KEYBOARD_TRAP,
+        check: keyboard_trap::check,
+    },
+    Rule {
+        meta: &label_descriptive::LABEL_DESCRIPTIVE,
+        check: label_descriptive::check,
+    },
+    Rule {
+        meta: &language_of_content::LANGUAGE_OF_CONTENT,
+        check: language_of_content::check,
+    },
+    Rule {
+        meta: &link_purpose::LINK_PURPOSE,
+        check: link_purpose::check,
     },
     Rule {
         meta: &list::LIST,
@@ -104,12 +163,28 @@ pub static RULES: &[Rule] = &[
         check: meta_viewport::check,
     },
     Rule {
+        meta: &no_autoplay_audio::NO_AUTOPLAY_AUDIO,
+        check: no_autoplay_audio::check,
+    },
+    Rule {
+        meta: &page_title_descriptive::PAGE_TITLE_DESCRIPTIVE,
+        check: page_title_descriptive::check,
+    },
+    Rule {
+        meta: &sensory_reference::SENSORY_REFERENCE,
+        check: sensory_reference::check,
+    },
+    Rule {
         meta: &tabindex::TABINDEX,
         check: tabindex::check,
     },
     Rule {
         meta: &valid_lang::VALID_LANG,
         check: valid_lang::check,
+    },
+    Rule {
+        meta: &video_alternative::VIDEO_ALTERNATIVE,
+        check: video_alternative::check,
     },
 ];
 
