@@ -18,10 +18,14 @@
 //! - [`aria_attributes`]: the `aria-*` attributes on an element.
 //! - [`is_aria_hidden`] / [`aria_hidden_root`]: `aria-hidden="true"` on the element or an ancestor.
 //!
+//! - [`tree`]: accessibility parent / owned elements (`aria-owns`, transparent generic and
+//!   presentational elements), for required context and owned-element rules.
+//!
 //! Implicit (HTML-AAM) roles live in `roles_implicit` (owned by the names/visibility engineer).
 
 pub mod roles_implicit;
 pub mod spec;
+pub mod tree;
 
 use govaudit_html::Element;
 pub use spec::{Attribute, NameFrom, Role, RoleStep, ValueType, attribute, role_named};

@@ -3,8 +3,13 @@
 use crate::Page;
 use govaudit_core::{Collector, RuleMeta};
 
+mod aria_allowed_attr;
 mod aria_deprecated_role;
 mod aria_hidden_body;
+mod aria_prohibited_attr;
+mod aria_required_attr;
+mod aria_required_children;
+mod aria_required_parent;
 mod aria_roles;
 mod aria_valid_attr;
 mod aria_valid_attr_value;
@@ -47,12 +52,32 @@ pub struct Rule {
 
 pub static RULES: &[Rule] = &[
     Rule {
+        meta: &aria_allowed_attr::ARIA_ALLOWED_ATTR,
+        check: aria_allowed_attr::check,
+    },
+    Rule {
         meta: &aria_deprecated_role::ARIA_DEPRECATED_ROLE,
         check: aria_deprecated_role::check,
     },
     Rule {
         meta: &aria_hidden_body::ARIA_HIDDEN_BODY,
         check: aria_hidden_body::check,
+    },
+    Rule {
+        meta: &aria_prohibited_attr::ARIA_PROHIBITED_ATTR,
+        check: aria_prohibited_attr::check,
+    },
+    Rule {
+        meta: &aria_required_attr::ARIA_REQUIRED_ATTR,
+        check: aria_required_attr::check,
+    },
+    Rule {
+        meta: &aria_required_children::ARIA_REQUIRED_CHILDREN,
+        check: aria_required_children::check,
+    },
+    Rule {
+        meta: &aria_required_parent::ARIA_REQUIRED_PARENT,
+        check: aria_required_parent::check,
     },
     Rule {
         meta: &aria_roles::ARIA_ROLES,

@@ -1,0 +1,62 @@
+use crate::Page;
+use crate::aria;
+use govaudit_core::{Collector, Severity, Source, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// No element carries a global WAI-ARIA attribute its role prohibits: `aria-label` and
+    /// `aria-labelledby` on plain `<div>` / `<span>` (role `generic`), on `<p>`, `<code>`,
+    /// `<strong>`, ..., or on `role="none"`; `aria-roledescription` on a generic element.
+    ///
+    /// ## Why it matters
+    /// Browsers and screen readers do not announce a name on these roles, so the text the author
+    /// put in `aria-label` is silently never heard.
+    ///
+    /// ## How to fix
+    /// Put the text in the content, give the element a role that can be named (for example a
+    /// landmark or a `group`), or remove the attribute.
+    pub ARIA_PROHIBITED_ATTR = {
+        id: "a11y/aria-prohibited-attr",
+        severity: Severity::High,
+        standards: [
+            "WCAG22:1.3.1", "EN301549:9.1.3.1", "GB/T37668-2019:3.4.3.3",
+            "WCAG22:4.1.2", "EN301549:9.4.1.2", "GB/T37668-2019:3.2.1.3",
+        ],
+        sources: [Source::same("ACT:kb1m8s"), Source::same("axe:aria-prohibited-attr")],
+    }
+}
+
+/// Applies to HTML and SVG elements in the accessibility tree with a global WAI-ARIA attribute
+/// (with a non-empty value).
+pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
+    for element in page.doc.elements() {
+        if element.is_in_template() || !(element.is_html() || element.is_svg()) {
+            continue;
+        }
+        let globals: Vec<&str> = aria::aria_attributes(&element)
+            .filter(|(_, value)| !value.trim().is_empty())
+            .filter_map(|(name, _)| aria::attribute(&name.to_ascii_lowercase()))
+            .filter(|a| a.global)
+            .map(|a| a.name)
+            .collect();
+        if globals.is_empty() || !page.visibility().in_accessibility_tree(&element) {
+            continue;
+        }
+        let Some(role) = page.role(&element).and_then(aria::role_named) else {
+            continue;
+        };
+        out.applies(&ARIA_PROHIBITED_ATTR, || element.location());
+        for name in globals.into_iter().filter(|n| role.prohibits(n)) {
+            out.fail(
+                &ARIA_PROHIBITED_ATTR,
+                element.location(),
+                format!(
+                    "`{name}` is prohibited on role \"{}\": it is not announced.",
+                    role.name
+                ),
+            )
+            .evidence("attribute", name)
+            .evidence("role", role.name);
+        }
+    }
+}
