@@ -1,0 +1,40 @@
+//! Required-content checks for government websites: does the site offer the entrances and show
+//! the identity marks its jurisdiction requires, and are its dated columns fresh?
+//!
+//! A [`Profile`] (data: `profiles/*.toml`, or a user's own file) lists the required items with
+//! their legal basis, synonyms per language, URL path hints and identity-mark formats. Matching
+//! runs on the accessible names of visible links and buttons, after [`normalize`] (NFKC width
+//! folding, traditional → simplified Chinese, case, white space). A [`Site`] is a homepage plus the
+//! pages reachable from it; [`audit`] follows the information-disclosure entrance to depth 2 and
+//! returns every item as present / absent / review with evidence and a confidence, the freshness
+//! of each dated column, and [`Finding`](govaudit_core::Finding)s in the common model.
+//!
+//! The library does no I/O: the caller decodes and parses pages into
+//! [`Document`](govaudit_html::Document)s and hands them over as `(url, Document)` pairs.
+
+pub mod dates;
+mod detect;
+pub mod freshness;
+#[cfg(feature = "fs")]
+pub mod fs;
+mod normalize;
+mod page;
+pub mod profile;
+mod rules;
+mod site;
+mod t2s;
+
+/// The date library of [`Options::as_of`], re-exported so callers use the same version.
+pub use jiff;
+
+pub use detect::{Evidence, ItemResult, ItemState, Signal};
+pub use freshness::{ColumnFreshness, DatedList};
+pub use normalize::{normalize, traditional_to_simplified};
+pub use profile::{
+    BUILTIN_PROFILES, ColumnClass, Freshness, Item, ItemKind, Placement, Profile, ProfileError,
+};
+pub use rules::{
+    Context, INVALID_IDENTITY_MARK, ITEM_NEEDS_REVIEW, MISSING_ITEM, RULES, Rule, STALE_COLUMN,
+    STALE_HOMEPAGE, rules,
+};
+pub use site::{Audit, Options, Site, SiteError, audit, local_url, page_label};
