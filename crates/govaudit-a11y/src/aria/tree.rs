@@ -144,3 +144,31 @@ fn has_own_text(element: &Element<'_>) -> bool {
         .children()
         .any(|node| node.value().as_text().is_some_and(|t| !t.trim().is_empty()))
 }
+
+/// For every element (by [`Element::index`]), the first element of its subtree, itself
+/// included, for which `matches` holds: one pass in reverse document order, so linear in the
+/// page size. Used for "has focusable content" questions asked of many elements.
+pub fn first_in_subtree(
+    doc: &Document,
+    matches: impl Fn(&Element<'_>) -> bool,
+) -> Vec<Option<usize>> {
+    let mut first: Vec<Option<usize>> = vec![None; doc.element_count()];
+    let elements: Vec<Element<'_>> = doc.elements().collect();
+    for element in elements.iter().rev() {
+        let i = element.index();
+        if i >= first.len() {
+            continue;
+        }
+        if matches(element) {
+            first[i] = Some(i);
+        }
+        if let (Some(found), Some(parent)) = (first[i], element.parent()) {
+            let p = parent.index();
+            // Later siblings are visited first, so the smallest index wins.
+            if p < first.len() && first[p].is_none_or(|f| found < f) {
+                first[p] = Some(found);
+            }
+        }
+    }
+    first
+}

@@ -6,6 +6,7 @@ use govaudit_core::{Collector, RuleMeta};
 mod aria_allowed_attr;
 mod aria_deprecated_role;
 mod aria_hidden_body;
+mod aria_hidden_focus;
 mod aria_prohibited_attr;
 mod aria_required_attr;
 mod aria_required_children;
@@ -20,6 +21,7 @@ mod dlitem;
 mod document_title;
 mod duplicate_id_aria;
 mod focus_visible;
+mod frame_focusable_content;
 mod frame_title_unique;
 mod heading_descriptive;
 mod html_has_lang;
@@ -37,8 +39,10 @@ mod listitem;
 pub(crate) mod meta_refresh;
 mod meta_refresh_no_exceptions;
 mod meta_viewport;
+mod nested_interactive;
 mod no_autoplay_audio;
 mod page_title_descriptive;
+mod presentation_role_conflict;
 mod sensory_reference;
 mod tabindex;
 mod valid_lang;
@@ -62,6 +66,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &aria_hidden_body::ARIA_HIDDEN_BODY,
         check: aria_hidden_body::check,
+    },
+    Rule {
+        meta: &aria_hidden_focus::ARIA_HIDDEN_FOCUS,
+        check: aria_hidden_focus::check,
     },
     Rule {
         meta: &aria_prohibited_attr::ARIA_PROHIBITED_ATTR,
@@ -118,6 +126,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &focus_visible::FOCUS_VISIBLE,
         check: focus_visible::check,
+    },
+    Rule {
+        meta: &frame_focusable_content::FRAME_FOCUSABLE_CONTENT,
+        check: frame_focusable_content::check,
     },
     Rule {
         meta: &frame_title_unique::FRAME_TITLE_UNIQUE,
@@ -188,12 +200,20 @@ pub static RULES: &[Rule] = &[
         check: meta_viewport::check,
     },
     Rule {
+        meta: &nested_interactive::NESTED_INTERACTIVE,
+        check: nested_interactive::check,
+    },
+    Rule {
         meta: &no_autoplay_audio::NO_AUTOPLAY_AUDIO,
         check: no_autoplay_audio::check,
     },
     Rule {
         meta: &page_title_descriptive::PAGE_TITLE_DESCRIPTIVE,
         check: page_title_descriptive::check,
+    },
+    Rule {
+        meta: &presentation_role_conflict::PRESENTATION_ROLE_CONFLICT,
+        check: presentation_role_conflict::check,
     },
     Rule {
         meta: &sensory_reference::SENSORY_REFERENCE,
