@@ -7,6 +7,7 @@ use govaudit_core::RuleMeta;
 pub fn all_rules() -> Vec<&'static RuleMeta> {
     let mut rules: Vec<&'static RuleMeta> = govaudit_a11y::rules()
         .chain(govaudit_headers::rules())
+        .chain(govaudit_disclosure::rules())
         .collect();
     rules.sort_by_key(|r| r.id);
     rules

@@ -42,6 +42,9 @@ enum Command {
     /// Audit security headers of a recorded exchange, response head or HAR file, with an
     /// MDN HTTP Observatory-compatible grade.
     Headers(commands::headers::HeadersArgs),
+    /// Check required content (政府信息公开 items, identity marks, US/EU mandatory links) and
+    /// column freshness of a local site against a profile.
+    Disclosure(commands::disclosure::DisclosureArgs),
 }
 
 /// Runs the command line and returns the process exit code: 0 clean, 1 failing findings,
@@ -60,6 +63,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => commands::rules::list(&args),
         Command::Rule(args) => commands::rules::show(&args),
         Command::Headers(args) => commands::headers::run(&args),
+        Command::Disclosure(args) => commands::disclosure::run(&args),
     };
     match result {
         Ok(Verdict::Clean) => ExitCode::SUCCESS,

@@ -225,6 +225,40 @@ fn label_of(key: &str) -> String {
 }
 
 impl Audit {
+    /// Renames pages everywhere they appear (evidence, columns, findings), e.g. to prefix the
+    /// directory given on the command line.
+    pub fn relabel(&mut self, rename: impl Fn(&str) -> String) {
+        self.homepage = rename(&self.homepage);
+        for page in &mut self.pages {
+            *page = rename(page);
+        }
+        for item in &mut self.items {
+            for e in item.evidence.iter_mut().chain(item.ignored.iter_mut()) {
+                e.page = rename(&e.page);
+            }
+        }
+        for list in &mut self.dated_lists {
+            list.page = rename(&list.page);
+        }
+        for column in &mut self.columns {
+            column.page = rename(&column.page);
+        }
+        for finding in &mut self.findings {
+            finding.url = rename(&finding.url);
+            for key in ["ignored", "evidence"] {
+                if let Some(serde_json::Value::Array(list)) = finding.evidence.get_mut(key) {
+                    for e in list {
+                        if let Some(page) = e.get_mut("page")
+                            && let Some(text) = page.as_str()
+                        {
+                            *page = serde_json::Value::String(rename(text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The `items` report section: every profile item once.
     pub fn items_section(&self) -> Value {
         serde_json::to_value(&self.items).unwrap_or(Value::Null)
