@@ -1,0 +1,49 @@
+//! Parsing speed of govaudit-html over the real pages of ../shared/corpus/pages: decode (with
+//! charset sniffing) + html5ever parse + indexing, the cost every check starts from.
+//! Run: `cargo bench -p govaudit-benches --bench parse`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use govaudit_html::Document;
+use std::hint::black_box;
+
+fn corpus() -> Vec<Vec<u8>> {
+    let Some(shared) = govaudit_testkit::shared_dir() else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(shared.join("corpus/pages"))
+        .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
+fn parse_corpus(c: &mut Criterion) {
+    let pages = corpus();
+    if pages.is_empty() {
+        eprintln!("skipping: no corpus pages");
+        return;
+    }
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    let mut group = c.benchmark_group("parse");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("corpus-bytes", |b| {
+        b.iter(|| {
+            for page in &pages {
+                black_box(Document::parse(black_box(page), None, None).element_count());
+            }
+        })
+    });
+    group.throughput(Throughput::Elements(pages.len() as u64));
+    group.bench_function("corpus-pages", |b| {
+        b.iter(|| {
+            for page in &pages {
+                black_box(Document::parse(black_box(page), None, None).element_count());
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse_corpus);
+criterion_main!(benches);
