@@ -16,7 +16,6 @@ pub mod extract;
 pub mod mailto;
 pub mod offline;
 mod rules;
-pub mod scope;
 pub mod srcset;
 mod verdict;
 
@@ -32,5 +31,6 @@ pub use rules::{
     RULES, Rule, SOFT_404, UNVERIFIABLE, check_page, rules,
 };
 pub use rules::broken::BrokenReason;
-pub use scope::Scope;
+pub use govaudit_site::scope;
+pub use govaudit_site::scope::Scope;
 pub use verdict::Verdict;

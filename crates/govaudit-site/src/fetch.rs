@@ -1,0 +1,425 @@
+//! A polite HTTP client (feature `fetch`): global and per-host concurrency, a minimum interval
+//! between requests to one host, redirects followed by hand (every hop recorded, loops caught,
+//! a cap on hops), connect and total timeouts, a cap on body bytes read, and non-public
+//! addresses refused after DNS resolution unless allowed (the check sits in the resolver, so
+//! the address checked is the address connected to).
+
+use crate::address::is_non_public;
+use govaudit_core::{HeaderField, Redirect, Resource};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use url::Url;
+
+/// How requests are made.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    pub user_agent: String,
+    pub connect_timeout: Duration,
+    /// For the whole exchange, body included.
+    pub timeout: Duration,
+    /// Hops followed before giving up (browsers stop at 20).
+    pub max_redirects: usize,
+    /// Body bytes read; the rest is dropped unread.
+    pub max_body_bytes: usize,
+    /// Allow loopback, private and other non-public addresses.
+    pub allow_private: bool,
+    /// Requests in flight at once, over all hosts.
+    pub concurrency: usize,
+    /// Requests in flight at once to one host.
+    pub per_host_concurrency: usize,
+    /// Minimum time between the starts of two requests to one host.
+    pub per_host_interval: Duration,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            user_agent: concat!("govaudit/", env!("CARGO_PKG_VERSION"), " (+https://govaudit.invalid/bot)").to_owned(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(20),
+            max_redirects: 20,
+            max_body_bytes: 4 * 1024 * 1024,
+            allow_private: false,
+            concurrency: 32,
+            per_host_concurrency: 4,
+            per_host_interval: Duration::from_millis(100),
+        }
+    }
+}
+
+/// Why a fetch gave no response.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    #[error("{host} resolves to a non-public address ({address}); pass --allow-private to check it")]
+    NonPublicAddress { host: String, address: String },
+    #[error("the request timed out")]
+    Timeout,
+    #[error("cannot connect: {0}")]
+    Connect(String),
+    #[error("redirect loop")]
+    RedirectLoop { redirects: Vec<Redirect> },
+    #[error("more than {limit} redirects")]
+    TooManyRedirects { limit: usize, redirects: Vec<Redirect> },
+    #[error("redirect to an unusable location {location:?}")]
+    BadRedirect { location: String, redirects: Vec<Redirect> },
+    #[error("unsupported URL scheme {0}")]
+    UnsupportedScheme(String),
+    #[error("cannot build the HTTP client: {0}")]
+    Client(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl FetchError {
+    /// Whether trying again later may succeed (timeouts and dropped connections).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, FetchError::Timeout)
+            || matches!(self, FetchError::Other(m) if m.contains("connection") || m.contains("reset"))
+    }
+
+    /// The redirects followed before the failure.
+    pub fn redirects(&self) -> &[Redirect] {
+        match self {
+            FetchError::RedirectLoop { redirects }
+            | FetchError::TooManyRedirects { redirects, .. }
+            | FetchError::BadRedirect { redirects, .. } => redirects,
+            _ => &[],
+        }
+    }
+}
+
+/// The request method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Head,
+    Get,
+}
+
+/// A response: the resource (final URL, status, headers, body up to the cap, redirects).
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub resource: Resource,
+    /// The body was longer than the cap.
+    pub truncated: bool,
+}
+
+/// Resolves names and refuses non-public addresses unless allowed.
+struct GuardedResolver {
+    allow_private: bool,
+}
+
+impl reqwest::dns::Resolve for GuardedResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let allow_private = self.allow_private;
+        let host = name.as_str().to_owned();
+        Box::pin(async move {
+            let addresses: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+                .await?
+                .collect();
+            if !allow_private
+                && let Some(bad) = addresses.iter().find(|a| is_non_public(a.ip()))
+            {
+                return Err(Box::new(FetchError::NonPublicAddress {
+                    host,
+                    address: bad.ip().to_string(),
+                }) as Box<dyn std::error::Error + Send + Sync>);
+            }
+            let addrs: reqwest::dns::Addrs = Box::new(addresses.into_iter());
+            Ok(addrs)
+        })
+    }
+}
+
+struct HostGate {
+    permits: Arc<Semaphore>,
+    next_start: Mutex<Instant>,
+}
+
+/// The client. Cheap to share behind an `Arc`; every method takes `&self`.
+pub struct Fetcher {
+    client: reqwest::Client,
+    options: FetchOptions,
+    global: Arc<Semaphore>,
+    hosts: Mutex<HashMap<String, Arc<HostGate>>>,
+}
+
+impl Fetcher {
+    pub fn new(options: FetchOptions) -> Result<Fetcher, FetchError> {
+        // ring, not aws-lc: builds fast with no C toolchain beyond cc. Installing twice is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = reqwest::Client::builder()
+            .user_agent(options.user_agent.clone())
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .dns_resolver(Arc::new(GuardedResolver {
+                allow_private: options.allow_private,
+            }))
+            .build()
+            .map_err(|e| FetchError::Client(e.to_string()))?;
+        Ok(Fetcher {
+            client,
+            global: Arc::new(Semaphore::new(options.concurrency.max(1))),
+            options,
+            hosts: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn options(&self) -> &FetchOptions {
+        &self.options
+    }
+
+    fn gate(&self, url: &Url) -> Arc<HostGate> {
+        let host = url.host_str().unwrap_or("").to_ascii_lowercase();
+        let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
+        hosts
+            .entry(host)
+            .or_insert_with(|| {
+                Arc::new(HostGate {
+                    permits: Arc::new(Semaphore::new(self.options.per_host_concurrency.max(1))),
+                    next_start: Mutex::new(Instant::now()),
+                })
+            })
+            .clone()
+    }
+
+    /// Holds off every request to `url`'s host for `delay` (a `Retry-After`).
+    pub fn pause_host(&self, url: &Url, delay: Duration) {
+        let gate = self.gate(url);
+        let mut next = gate.next_start.lock().unwrap_or_else(|e| e.into_inner());
+        *next = (*next).max(Instant::now() + delay);
+    }
+
+    /// Waits for a global and a per-host slot and the host's interval.
+    async fn slot(&self, url: &Url) -> Result<(OwnedSemaphorePermit, OwnedSemaphorePermit), FetchError> {
+        let global = self
+            .global
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| FetchError::Other(e.to_string()))?;
+        let gate = self.gate(url);
+        let host = gate
+            .permits
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| FetchError::Other(e.to_string()))?;
+        let wait = {
+            let mut next = gate.next_start.lock().unwrap_or_else(|e| e.into_inner());
+            let now = Instant::now();
+            let start = (*next).max(now);
+            *next = start + self.options.per_host_interval;
+            start - now
+        };
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+        Ok((global, host))
+    }
+
+    /// Fetches `url`, following redirects by hand. With `Method::Head` no body is read.
+    pub async fn fetch(&self, url: &Url, method: Method) -> Result<Fetched, FetchError> {
+        self.fetch_as(url, method, None).await
+    }
+
+    /// As [`Fetcher::fetch`], with another `User-Agent` for this request.
+    pub async fn fetch_as(
+        &self,
+        url: &Url,
+        method: Method,
+        user_agent: Option<&str>,
+    ) -> Result<Fetched, FetchError> {
+        let started = Instant::now();
+        let fetched_at_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as u64)
+            .ok();
+        let mut current = url.clone();
+        current.set_fragment(None);
+        let mut redirects: Vec<Redirect> = Vec::new();
+        loop {
+            if !matches!(current.scheme(), "http" | "https") {
+                return Err(FetchError::UnsupportedScheme(current.scheme().to_owned()));
+            }
+            self.check_literal_address(&current)?;
+            let _permits = self.slot(&current).await?;
+            let mut request = match method {
+                Method::Head => self.client.head(current.as_str()),
+                Method::Get => self.client.get(current.as_str()),
+            };
+            if let Some(agent) = user_agent {
+                request = request.header(reqwest::header::USER_AGENT, agent);
+            }
+            let mut response = request.send().await.map_err(classify)?;
+            let status = response.status().as_u16();
+            if (300..400).contains(&status)
+                && let Some(location) = response.headers().get(reqwest::header::LOCATION)
+            {
+                let location = String::from_utf8_lossy(location.as_bytes()).into_owned();
+                redirects.push(Redirect {
+                    url: current.to_string(),
+                    status,
+                });
+                let Ok(next) = current.join(location.trim()) else {
+                    return Err(FetchError::BadRedirect { location, redirects });
+                };
+                let mut next = next;
+                next.set_fragment(None);
+                if redirects.iter().any(|r| r.url == next.as_str()) {
+                    return Err(FetchError::RedirectLoop { redirects });
+                }
+                if redirects.len() >= self.options.max_redirects {
+                    return Err(FetchError::TooManyRedirects {
+                        limit: self.options.max_redirects,
+                        redirects,
+                    });
+                }
+                current = next;
+                continue;
+            }
+            let headers: Vec<HeaderField> = response
+                .headers()
+                .iter()
+                .map(|(name, value)| HeaderField::new(name.as_str(), value.as_bytes()))
+                .collect();
+            let mut body = Vec::new();
+            let mut truncated = false;
+            if method == Method::Get {
+                while let Some(chunk) = response.chunk().await.map_err(classify)? {
+                    let room = self.options.max_body_bytes.saturating_sub(body.len());
+                    if chunk.len() > room {
+                        body.extend_from_slice(&chunk[..room]);
+                        truncated = true;
+                        break;
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+            }
+            let resource = Resource {
+                requested_url: url.to_string(),
+                final_url: Some(current.to_string()),
+                status: Some(status),
+                headers,
+                body,
+                redirects,
+                fetched_at_ms,
+                elapsed_ms: Some(started.elapsed().as_millis() as u64),
+            };
+            return Ok(Fetched {
+                resource,
+                truncated,
+            });
+        }
+    }
+
+    /// An IP literal never reaches the resolver: check it here.
+    fn check_literal_address(&self, url: &Url) -> Result<(), FetchError> {
+        if self.options.allow_private {
+            return Ok(());
+        }
+        let ip = match url.host() {
+            Some(url::Host::Ipv4(v4)) => std::net::IpAddr::V4(v4),
+            Some(url::Host::Ipv6(v6)) => std::net::IpAddr::V6(v6),
+            _ => return Ok(()),
+        };
+        if is_non_public(ip) {
+            return Err(FetchError::NonPublicAddress {
+                host: url.host_str().unwrap_or("").to_owned(),
+                address: ip.to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Turns a reqwest error into what the checks need to know.
+fn classify(error: reqwest::Error) -> FetchError {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&error);
+    while let Some(cause) = source {
+        if let Some(ours) = cause.downcast_ref::<FetchError>() {
+            return ours.clone();
+        }
+        source = cause.source();
+    }
+    if error.is_timeout() {
+        FetchError::Timeout
+    } else if error.is_connect() {
+        FetchError::Connect(error_chain(&error))
+    } else {
+        FetchError::Other(error_chain(&error))
+    }
+}
+
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
+/// The delay a `Retry-After` value asks for: delay-seconds or an HTTP date.
+pub fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate_parse(value)?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form servers send.
+fn httpdate_parse(value: &str) -> Option<SystemTime> {
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let day: u64 = day.parse().ok()?;
+    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .iter()
+        .position(|m| m == month)? as u64
+        + 1;
+    let year: u64 = year.parse().ok()?;
+    let hms: Vec<u64> = time.split(':').filter_map(|p| p.parse().ok()).collect();
+    let [h, m, s] = hms.as_slice() else { return None };
+    if !(1970..10000).contains(&year) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let (y, mo) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe;
+    let days_since_epoch = days.checked_sub(719_468)?;
+    let secs = days_since_epoch * 86_400 + h * 3600 + m * 60 + s;
+    Some(UNIX_EPOCH + Duration::from_secs(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_forms() {
+        let now = UNIX_EPOCH + Duration::from_secs(784_111_777);
+        assert_eq!(retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:51:37 GMT", now),
+            Some(Duration::from_secs(120))
+        );
+        assert_eq!(retry_after("soon", now), None);
+    }
+}
