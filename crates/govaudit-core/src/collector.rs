@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applicability {
     pub rule: String,
+    /// The resource (as findings' `url`), so a report over several resources keeps them apart.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
     pub location: Location,
 }
 
@@ -46,6 +49,7 @@ impl Collector {
         if self.record_applicability {
             self.applicable.push(Applicability {
                 rule: rule.id.to_owned(),
+                url: self.url.clone(),
                 location: location(),
             });
         }

@@ -27,6 +27,7 @@
 //! # Ok::<(), govaudit_report::ReportError>(())
 //! ```
 
+mod earl;
 mod fingerprint;
 mod json;
 mod sarif;
@@ -38,6 +39,7 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
+pub use earl::{EARL_CONTEXT, earl_report, write_earl};
 pub use fingerprint::finding_fingerprint;
 pub use json::{write_json, write_jsonl};
 pub use sarif::{SARIF_SCHEMA_URI, sarif_log, write_sarif};
@@ -55,10 +57,18 @@ pub enum Format {
     Jsonl,
     /// SARIF 2.1.0, one run.
     Sarif,
+    /// EARL JSON-LD, as W3C ACT implementation reports (outcomes per rule and resource).
+    Earl,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Text, Format::Json, Format::Jsonl, Format::Sarif];
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Json,
+        Format::Jsonl,
+        Format::Sarif,
+        Format::Earl,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -66,6 +76,7 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Sarif => "sarif",
+            Format::Earl => "earl",
         }
     }
 }
@@ -77,7 +88,7 @@ impl fmt::Display for Format {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format {0:?}: expected text, json, jsonl or sarif")]
+#[error("unknown format {0:?}: expected text, json, jsonl, sarif or earl")]
 pub struct ParseFormatError(pub String);
 
 impl FromStr for Format {
@@ -145,6 +156,7 @@ pub fn render(
         Format::Json => write_json(report, out),
         Format::Jsonl => write_jsonl(report, out),
         Format::Sarif => write_sarif(report, rules, out),
+        Format::Earl => write_earl(report, rules, out),
     }
 }
 

@@ -17,6 +17,8 @@ pub enum CheckFormat {
     Json,
     Jsonl,
     Sarif,
+    /// EARL JSON-LD (W3C ACT implementation report), with passed and inapplicable outcomes.
+    Earl,
 }
 
 impl CheckFormat {
@@ -26,6 +28,7 @@ impl CheckFormat {
             CheckFormat::Json => Format::Json,
             CheckFormat::Jsonl => Format::Jsonl,
             CheckFormat::Sarif => Format::Sarif,
+            CheckFormat::Earl => Format::Earl,
         }
     }
 }
@@ -68,7 +71,12 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
             continue;
         };
         let doc = Document::parse(&bytes, Some(page.content_type), None);
-        let mut found = Collector::new(page.display.clone());
+        // EARL tells passed from inapplicable, so it needs to know where rules applied.
+        let mut found = if args.format == CheckFormat::Earl {
+            Collector::with_applicability(page.display.clone())
+        } else {
+            Collector::new(page.display.clone())
+        };
         if args.runs(Area::A11y) {
             govaudit_a11y::check(&doc, &mut found);
         }
@@ -78,7 +86,9 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
                 "elements nested deeper than 512 levels were flattened, as browsers do",
             );
         }
-        report.add_resource(page.display.clone(), found.into_findings());
+        let (findings, applicable) = found.into_parts();
+        report.applicability.extend(applicable);
+        report.add_resource(page.display.clone(), findings);
     }
     report.finish();
     Ok(report)

@@ -114,6 +114,7 @@ pub fn everything() -> Report {
     report.applicability.extend(applicable);
     report.applicability.push(Applicability {
         rule: "a11y/image-alt".into(),
+        url: String::new(),
         location: Location::resource(),
     });
     let mut other = Collector::new("C:\\site\\x.html");
