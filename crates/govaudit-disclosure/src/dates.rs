@@ -19,8 +19,9 @@ static FULL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
         .expect("static regex")
 });
-static MONTH_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2})\s*(?:[-/]|月)\s*(\d{1,2})\s*日?").expect("static regex"));
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})\s*(?:[-/]|月)\s*(\d{1,2})\s*日?").expect("static regex")
+});
 
 /// Every date in `text` (NFKC-normalised text is best: full-width digits are not digits here),
 /// in order. Numbers glued to other digits (phone numbers, file numbers) are not dates.
@@ -28,15 +29,19 @@ pub fn extract(text: &str) -> Vec<DateMatch> {
     let mut found: Vec<(usize, DateMatch)> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for caps in FULL.captures_iter(text) {
-        let (Some(all), Some(y), Some(m), Some(d)) = (caps.get(0), caps.get(1), caps.get(2), caps.get(3))
+        let (Some(all), Some(y), Some(m), Some(d)) =
+            (caps.get(0), caps.get(1), caps.get(2), caps.get(3))
         else {
             continue;
         };
         if glued(text, all.start(), all.end()) {
             continue;
         }
-        let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse::<i16>(), m.as_str().parse::<i8>(), d.as_str().parse::<i8>())
-        else {
+        let (Ok(y), Ok(m), Ok(d)) = (
+            y.as_str().parse::<i16>(),
+            m.as_str().parse::<i8>(),
+            d.as_str().parse::<i8>(),
+        ) else {
             continue;
         };
         if let Ok(date) = Date::new(y, m, d) {
@@ -48,7 +53,9 @@ pub fn extract(text: &str) -> Vec<DateMatch> {
         let (Some(all), Some(m), Some(d)) = (caps.get(0), caps.get(1), caps.get(2)) else {
             continue;
         };
-        if taken.iter().any(|&(s, e)| all.start() < e && all.end() > s) || glued(text, all.start(), all.end()) {
+        if taken.iter().any(|&(s, e)| all.start() < e && all.end() > s)
+            || glued(text, all.start(), all.end())
+        {
             continue;
         }
         let (Ok(month), Ok(day)) = (m.as_str().parse::<i8>(), d.as_str().parse::<i8>()) else {
@@ -71,9 +78,23 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     let digitish = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     digitish(before)
         || digitish(after)
-        || (before == Some('.') && text[..start].chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()))
-        || (after == Some('.') && text[end..].chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
-        || (before == Some('-') && text[..start].chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()))
+        || (before == Some('.')
+            && text[..start]
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit()))
+        || (after == Some('.')
+            && text[end..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit()))
+        || (before == Some('-')
+            && text[..start]
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Gives each entry of a list a full date: full dates as they are; a month-day takes the year
@@ -106,7 +127,12 @@ pub fn resolve_years(entries: &[Option<DateMatch>], as_of: Date) -> Vec<Option<D
                         .into_iter()
                         .filter_map(|y| Date::new(y, *month, *day).ok())
                         .filter(|d| *d <= as_of.max(n))
-                        .min_by_key(|d| (d.since(n).map(|s| s.get_days().abs()).unwrap_or(i32::MAX), *d)),
+                        .min_by_key(|d| {
+                            (
+                                d.since(n).map(|s| s.get_days().abs()).unwrap_or(i32::MAX),
+                                *d,
+                            )
+                        }),
                     None => {
                         let this_year = Date::new(as_of.year(), *month, *day).ok()?;
                         if this_year > as_of {
@@ -129,11 +155,20 @@ mod tests {
     #[test]
     fn recognises_the_common_forms() {
         assert_eq!(extract("2024-05-01"), [DateMatch::Full(date(2024, 5, 1))]);
-        assert_eq!(extract("发布：2024/5/1 来源"), [DateMatch::Full(date(2024, 5, 1))]);
+        assert_eq!(
+            extract("发布：2024/5/1 来源"),
+            [DateMatch::Full(date(2024, 5, 1))]
+        );
         assert_eq!(extract("2024年5月1日"), [DateMatch::Full(date(2024, 5, 1))]);
         assert_eq!(extract("2024.05.01"), [DateMatch::Full(date(2024, 5, 1))]);
-        assert_eq!(extract("[05-01]"), [DateMatch::MonthDay { month: 5, day: 1 }]);
-        assert_eq!(extract("5月1日"), [DateMatch::MonthDay { month: 5, day: 1 }]);
+        assert_eq!(
+            extract("[05-01]"),
+            [DateMatch::MonthDay { month: 5, day: 1 }]
+        );
+        assert_eq!(
+            extract("5月1日"),
+            [DateMatch::MonthDay { month: 5, day: 1 }]
+        );
     }
 
     #[test]

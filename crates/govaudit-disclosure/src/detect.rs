@@ -102,7 +102,13 @@ pub(crate) fn detect_page(profile: &Profile, view: &PageView<'_>, found: &mut [V
     detect_ignored(profile, view, found);
 }
 
-fn evidence(view: &PageView<'_>, element: &Element<'_>, text: String, signal: Signal, confidence: f32) -> Evidence {
+fn evidence(
+    view: &PageView<'_>,
+    element: &Element<'_>,
+    text: String,
+    signal: Signal,
+    confidence: f32,
+) -> Evidence {
     let line = element.line();
     Evidence {
         page: view.label.clone(),
@@ -123,7 +129,11 @@ pub(crate) enum Quality {
 }
 
 /// The best (item, quality, synonym length) for a normalised name, or none.
-pub(crate) fn best_item(profile: &Profile, name: &str, in_dated_entry: bool) -> Option<(usize, Quality)> {
+pub(crate) fn best_item(
+    profile: &Profile,
+    name: &str,
+    in_dated_entry: bool,
+) -> Option<(usize, Quality)> {
     if name.is_empty() {
         return None;
     }
@@ -160,7 +170,10 @@ fn contains_as_entrance(name: &str, synonym: &str) -> bool {
         return false;
     }
     // Headlines quote document titles and end sentences; menu entries do not.
-    if name.chars().any(|c| matches!(c, '《' | '》' | '，' | '。' | '！' | '？' | '!' | '?' | '"')) {
+    if name
+        .chars()
+        .any(|c| matches!(c, '《' | '》' | '，' | '。' | '！' | '？' | '!' | '?' | '"'))
+    {
         return false;
     }
     let (name_cjk, name_words) = name_units(name);
@@ -172,7 +185,10 @@ fn contains_as_entrance(name: &str, synonym: &str) -> bool {
     }
     // Latin scripts: the synonym must start or end the name, on word boundaries.
     let bounded_start = name.starts_with(synonym)
-        && name[synonym.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        && name[synonym.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
     let bounded_end = name.ends_with(synonym)
         && name[..name.len() - synonym.len()]
             .chars()
@@ -193,10 +209,18 @@ fn in_dated_entry(element: &Element<'_>) -> bool {
 /// The path segment a hint is compared with: the file stem, or the directory for index pages.
 fn hint_segment(href: &str) -> Option<String> {
     let path = href.split(['?', '#']).next()?.trim();
-    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
-    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "..").collect();
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    let mut segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .collect();
     let last = segments.pop()?;
-    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem).to_ascii_lowercase();
+    let stem = last
+        .rsplit_once('.')
+        .map_or(last, |(stem, _)| stem)
+        .to_ascii_lowercase();
     if matches!(stem.as_str(), "index" | "default" | "main" | "home") {
         return segments.pop().map(str::to_ascii_lowercase);
     }
@@ -205,7 +229,9 @@ fn hint_segment(href: &str) -> Option<String> {
 
 fn placement_factor(item: &Item, region: Region) -> f32 {
     match (item.placement, region) {
-        (Placement::Any, _) | (Placement::Footer, Region::Footer) | (Placement::Nav, Region::Nav) => 0.0,
+        (Placement::Any, _)
+        | (Placement::Footer, Region::Footer)
+        | (Placement::Nav, Region::Nav) => 0.0,
         _ => -0.05,
     }
 }
@@ -238,11 +264,26 @@ fn detect_controls(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evid
         for (i, item) in profile.items.iter().enumerate() {
             if item.href_patterns.iter().any(|p| p.is_match(href)) {
                 let confidence = 0.85 + placement_factor(item, region);
-                found[i].push(evidence(view, &element, name.clone(), Signal::Href, confidence));
+                found[i].push(evidence(
+                    view,
+                    &element,
+                    name.clone(),
+                    Signal::Href,
+                    confidence,
+                ));
             } else if let Some(segment) = hint_segment(href)
                 && item.url_hints.contains(&segment)
             {
-                found[i].push(evidence(view, &element, name.clone(), Signal::UrlHint, 0.55));
+                // An abbreviated label (指南, 制度 inside the 信息公开 block) that is part of a
+                // synonym, confirmed by the path, is an entrance; a path alone needs review.
+                let abbreviated = !normalised.is_empty()
+                    && item.names.iter().any(|n| n.contains(normalised.as_str()));
+                let (signal, confidence) = if abbreviated {
+                    (Signal::NameContains, 0.8)
+                } else {
+                    (Signal::UrlHint, 0.55)
+                };
+                found[i].push(evidence(view, &element, name.clone(), signal, confidence));
             }
         }
     }
@@ -271,7 +312,10 @@ fn detect_resources(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evi
             for (i, item) in profile.items.iter().enumerate() {
                 if item.resource_patterns.iter().any(|p| p.is_match(value)) {
                     let mut text = value.to_owned();
-                    if let Some(code) = element.attr("sitecode").or_else(|| element.attr("site_code")) {
+                    if let Some(code) = element
+                        .attr("sitecode")
+                        .or_else(|| element.attr("site_code"))
+                    {
                         text = format!("{text} (sitecode {code})");
                     }
                     found[i].push(evidence(view, &element, text, Signal::Resource, 0.9));
@@ -288,7 +332,13 @@ fn detect_text(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evidence
             for m in pattern.find_iter(&view.text).take(3) {
                 if let Some(element) = view.element_at_offset(m.start()) {
                     let confidence = 0.95 + placement_factor(item, view.region(&element));
-                    found[i].push(evidence(view, &element, m.as_str().to_owned(), Signal::Text, confidence));
+                    found[i].push(evidence(
+                        view,
+                        &element,
+                        m.as_str().to_owned(),
+                        Signal::Text,
+                        confidence,
+                    ));
                     any = true;
                 }
             }
@@ -314,10 +364,22 @@ fn detect_meta(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evidence
             continue;
         };
         for (i, item) in profile.items.iter().enumerate() {
-            if item.meta.iter().any(|m| m.eq_ignore_ascii_case(name.trim()))
-                && item.meta_value.as_ref().is_none_or(|v| v.is_match(content.trim()))
+            if item
+                .meta
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(name.trim()))
+                && item
+                    .meta_value
+                    .as_ref()
+                    .is_none_or(|v| v.is_match(content.trim()))
             {
-                found[i].push(evidence(view, &element, format!("{name}={content}"), Signal::Meta, 0.5));
+                found[i].push(evidence(
+                    view,
+                    &element,
+                    format!("{name}={content}"),
+                    Signal::Meta,
+                    0.5,
+                ));
             }
         }
     }
@@ -374,21 +436,50 @@ fn detect_scripts(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evide
             let Some(text) = caps.get(1) else { continue };
             let name = normalize(text.as_str());
             if let Some((i, _)) = best_item(profile, &name, false) {
-                found[i].push(evidence(view, &script, text.as_str().trim().to_owned(), Signal::Script, 0.5));
+                found[i].push(evidence(
+                    view,
+                    &script,
+                    text.as_str().trim().to_owned(),
+                    Signal::Script,
+                    0.5,
+                ));
             }
         }
         for caps in MARKUP_URL.captures_iter(&code) {
             let Some(url) = caps.get(1) else { continue };
             for (i, item) in profile.items.iter().enumerate() {
-                if item.resource_patterns.iter().any(|p| p.is_match(url.as_str())) {
-                    found[i].push(evidence(view, &script, url.as_str().to_owned(), Signal::Script, 0.5));
+                if item
+                    .resource_patterns
+                    .iter()
+                    .any(|p| p.is_match(url.as_str()))
+                {
+                    found[i].push(evidence(
+                        view,
+                        &script,
+                        url.as_str().to_owned(),
+                        Signal::Script,
+                        0.5,
+                    ));
                 }
             }
         }
-        let text = normalize(&MARKUP_TEXT.captures_iter(&code).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect::<Vec<_>>().join(" "));
+        let text = normalize(
+            &MARKUP_TEXT
+                .captures_iter(&code)
+                .filter_map(|c| c.get(1))
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
         for (i, item) in profile.items.iter().enumerate() {
             if let Some(m) = item.text_patterns.iter().find_map(|p| p.find(&text)) {
-                found[i].push(evidence(view, &script, m.as_str().to_owned(), Signal::Script, 0.5));
+                found[i].push(evidence(
+                    view,
+                    &script,
+                    m.as_str().to_owned(),
+                    Signal::Script,
+                    0.5,
+                ));
             }
         }
     }
@@ -400,7 +491,13 @@ fn detect_ignored(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evide
     for element in view.hidden_candidates() {
         let name = view.accessible_name(&element);
         if let Some((i, _)) = best_item(profile, &normalize(&name), false) {
-            found[i].push(evidence(view, &element, format!("{name} (hidden)"), Signal::Ignored, 0.0));
+            found[i].push(evidence(
+                view,
+                &element,
+                format!("{name} (hidden)"),
+                Signal::Ignored,
+                0.0,
+            ));
         }
     }
     for (comment, owner) in &view.comments {
@@ -409,7 +506,13 @@ fn detect_ignored(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evide
             if let Some((i, _)) = best_item(profile, text.as_str().trim(), false)
                 && let Some(element) = view.doc.element_at(*owner)
             {
-                let mut e = evidence(view, &element, format!("{} (commented out)", text.as_str().trim()), Signal::Ignored, 0.0);
+                let mut e = evidence(
+                    view,
+                    &element,
+                    format!("{} (commented out)", text.as_str().trim()),
+                    Signal::Ignored,
+                    0.0,
+                );
                 e.href = None;
                 found[i].push(e);
             }
@@ -460,7 +563,10 @@ mod tests {
 
     #[test]
     fn hint_segments_are_file_stems_or_index_directories() {
-        assert_eq!(hint_segment("xxgk/xxgkzn.html#a").as_deref(), Some("xxgkzn"));
+        assert_eq!(
+            hint_segment("xxgk/xxgkzn.html#a").as_deref(),
+            Some("xxgkzn")
+        );
         assert_eq!(hint_segment("../zcjd/index.html").as_deref(), Some("zcjd"));
         assert_eq!(hint_segment("https://x.gov/foia/").as_deref(), Some("foia"));
         assert_eq!(hint_segment("https://x.gov/").as_deref(), None);
@@ -469,11 +575,20 @@ mod tests {
     #[test]
     fn headlines_are_not_entrances() {
         assert!(contains_as_entrance("政府信息公开指南", "公开指南"));
-        assert!(!contains_as_entrance("市政府办公室召开专题会议 修订完善《示例市人民政府信息公开指南》", "信息公开指南"));
-        assert!(!contains_as_entrance("我市2025年度政府信息公开工作年度报告编制工作全面启动", "年度报告"));
+        assert!(!contains_as_entrance(
+            "市政府办公室召开专题会议 修订完善《示例市人民政府信息公开指南》",
+            "信息公开指南"
+        ));
+        assert!(!contains_as_entrance(
+            "我市2025年度政府信息公开工作年度报告编制工作全面启动",
+            "年度报告"
+        ));
         assert!(contains_as_entrance("about nasa", "about"));
         assert!(!contains_as_entrance("learn about benefits", "about"));
-        assert!(!contains_as_entrance("inspector general finds gaps in the agency's grant oversight program", "inspector general"));
+        assert!(!contains_as_entrance(
+            "inspector general finds gaps in the agency's grant oversight program",
+            "inspector general"
+        ));
     }
 
     #[test]

@@ -57,10 +57,14 @@ pub(crate) fn dated_lists(view: &PageView<'_>, as_of: Date) -> Vec<DatedList> {
                 .filter(|c| ENTRY_TAGS.contains(&c.name()) && !view.is_hidden(c))
                 .collect(),
             "div" | "section" => {
-                let children: Vec<Element<'_>> = element.children().filter(|c| !view.is_hidden(c)).collect();
+                let children: Vec<Element<'_>> =
+                    element.children().filter(|c| !view.is_hidden(c)).collect();
                 let same_tag = children.len() >= 3
                     && children.iter().all(|c| c.name() == children[0].name())
-                    && !matches!(children[0].name(), "ul" | "ol" | "table" | "div" | "section");
+                    && !matches!(
+                        children[0].name(),
+                        "ul" | "ol" | "table" | "div" | "section"
+                    );
                 if same_tag { children } else { continue }
             }
             _ => continue,
@@ -115,7 +119,9 @@ fn column_name(view: &PageView<'_>, list: &Element<'_>) -> Option<String> {
     };
     for ancestor in list.ancestors().take(6) {
         if let Some(ids) = ancestor.attr("aria-labelledby")
-            && let Some(label) = ids.split_whitespace().find_map(|id| view.doc.element_by_id(id))
+            && let Some(label) = ids
+                .split_whitespace()
+                .find_map(|id| view.doc.element_by_id(id))
             && let Some(name) = short(label.text())
         {
             return Some(name);
@@ -133,7 +139,10 @@ fn column_name(view: &PageView<'_>, list: &Element<'_>) -> Option<String> {
     }
     view.doc
         .elements_named("meta")
-        .find(|m| m.attr("name").is_some_and(|n| n.eq_ignore_ascii_case("ColumnName")))
+        .find(|m| {
+            m.attr("name")
+                .is_some_and(|n| n.eq_ignore_ascii_case("ColumnName"))
+        })
         .and_then(|m| m.attr("content"))
         .and_then(|c| short(c.to_owned()))
 }
@@ -155,7 +164,12 @@ pub(crate) fn age_days(date: Date, as_of: Date) -> i32 {
 
 /// Merges the dated lists of all pages into columns by name; the newest date wins. The place
 /// reported is the column's own page (where its name is the page's main heading) if seen.
-pub(crate) fn columns(profile: &Profile, lists: &[DatedList], homepage: &str, as_of: Date) -> Vec<ColumnFreshness> {
+pub(crate) fn columns(
+    profile: &Profile,
+    lists: &[DatedList],
+    homepage: &str,
+    as_of: Date,
+) -> Vec<ColumnFreshness> {
     let mut merged: Vec<ColumnFreshness> = Vec::new();
     for list in lists {
         let Some(name) = &list.column else { continue };
@@ -178,7 +192,9 @@ pub(crate) fn columns(profile: &Profile, lists: &[DatedList], homepage: &str, as
             None => merged.push(entry),
             Some(existing) => {
                 let newer = entry.newest > existing.newest;
-                let better_place = entry.newest == existing.newest && existing.page == homepage && entry.page != homepage;
+                let better_place = entry.newest == existing.newest
+                    && existing.page == homepage
+                    && entry.page != homepage;
                 if newer || better_place {
                     *existing = entry;
                 }

@@ -31,9 +31,10 @@ pub fn load_site(path: &Path) -> Result<Site, LoadError> {
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_file() {
-        let name = path
-            .file_name()
-            .map_or_else(|| "index.html".to_owned(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || "index.html".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let url = local_url(&name)?;
         let bytes = std::fs::read(path).map_err(io)?;
         let document = Document::parse(&bytes, None, Some(&url));
@@ -57,14 +58,15 @@ pub fn load_site(path: &Path) -> Result<Site, LoadError> {
                 stack.push(entry);
                 continue;
             }
-            let is_html = entry
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "shtml"));
+            let is_html = entry.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "shtml")
+            });
             if !is_html || count >= MAX_FILES {
                 continue;
             }
-            let Ok(relative) = entry.strip_prefix(path) else { continue };
+            let Ok(relative) = entry.strip_prefix(path) else {
+                continue;
+            };
             let url = local_url(&relative.to_string_lossy())?;
             let bytes = std::fs::read(&entry).map_err(|source| LoadError::Io {
                 path: entry.clone(),

@@ -71,9 +71,15 @@ mod tests {
     #[test]
     fn folds_width_case_space_and_script() {
         assert_eq!(normalize("  政府資訊公開  指南 "), "政府资讯公开 指南");
-        assert_eq!(normalize("網站標識碼：１３９９０００００１"), "网站标识码:1399000001");
+        assert_eq!(
+            normalize("網站標識碼：１３９９０００００１"),
+            "网站标识码:1399000001"
+        );
         assert_eq!(normalize("ＩＣＰ備"), "icp备");
-        assert_eq!(normalize("Déclaration d’accessibilité"), "déclaration d'accessibilité");
+        assert_eq!(
+            normalize("Déclaration d’accessibilité"),
+            "déclaration d'accessibilité"
+        );
         assert_eq!(normalize("About\u{3000}Us"), "about us");
     }
 }

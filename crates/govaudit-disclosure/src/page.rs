@@ -2,9 +2,9 @@
 //! regions, and the visible text with a map back to elements.
 
 use crate::normalize::normalize;
+use ego_tree::NodeId;
 use govaudit_html::scraper::Node;
 use govaudit_html::{Document, Element};
-use ego_tree::NodeId;
 use std::collections::HashMap;
 
 /// Where an element sits in the page layout.
@@ -65,7 +65,9 @@ impl<'d> PageView<'d> {
         while let Some(node) = stack.pop() {
             match node.value() {
                 Node::Element(element) => {
-                    let Some(&i) = index_of.get(&node.id()) else { continue };
+                    let Some(&i) = index_of.get(&node.id()) else {
+                        continue;
+                    };
                     if self.hidden[i] || NOT_RENDERED.contains(&element.name()) {
                         continue;
                     }
@@ -206,9 +208,16 @@ impl<'d> PageView<'d> {
                 ancestor.attr("class").unwrap_or_default()
             )
             .to_ascii_lowercase();
-            if ["footer", "foot", "bottom", "identifier", "copyright", "banquan"]
-                .iter()
-                .any(|w| marks.contains(w))
+            if [
+                "footer",
+                "foot",
+                "bottom",
+                "identifier",
+                "copyright",
+                "banquan",
+            ]
+            .iter()
+            .any(|w| marks.contains(w))
             {
                 return Region::Footer;
             }
@@ -288,7 +297,11 @@ fn hides_itself(element: &Element<'_>) -> bool {
 pub(crate) fn name_units(text: &str) -> (usize, usize) {
     let cjk = text.chars().filter(|c| is_cjk(*c)).count();
     let words = text
-        .split(|c: char| is_cjk(c) || c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'' && c != '.' && c != '&'))
+        .split(|c: char| {
+            is_cjk(c)
+                || c.is_whitespace()
+                || (c.is_ascii_punctuation() && c != '\'' && c != '.' && c != '&')
+        })
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
     (cjk, words)

@@ -10,7 +10,10 @@ use std::collections::{BTreeMap, HashSet};
 pub static BUILTIN_PROFILES: &[(&str, &str)] = &[
     ("cn-gov", include_str!("../profiles/cn-gov.toml")),
     ("us-federal", include_str!("../profiles/us-federal.toml")),
-    ("eu-public-sector", include_str!("../profiles/eu-public-sector.toml")),
+    (
+        "eu-public-sector",
+        include_str!("../profiles/eu-public-sector.toml"),
+    ),
 ];
 
 /// What went wrong loading a profile; `origin` is the built-in name or the file path.
@@ -243,11 +246,12 @@ fn build(raw: RawProfile, origin: &str) -> Result<Profile, ProfileError> {
     }
     let severity = |text: Option<String>, id: &str| -> Result<Option<Severity>, ProfileError> {
         text.map(|s| {
-            s.parse::<Severity>().map_err(|e| ProfileError::InvalidItem {
-                origin: origin.to_owned(),
-                id: id.to_owned(),
-                what: e.to_string(),
-            })
+            s.parse::<Severity>()
+                .map_err(|e| ProfileError::InvalidItem {
+                    origin: origin.to_owned(),
+                    id: id.to_owned(),
+                    what: e.to_string(),
+                })
         })
         .transpose()
     };
@@ -342,7 +346,9 @@ fn build_item(raw: RawItem, severity: Severity, origin: &str) -> Result<Item, Pr
         for synonym in list {
             let name = normalize(synonym);
             if name.is_empty() {
-                return Err(invalid(&format!("synonyms.{language} has an empty synonym")));
+                return Err(invalid(&format!(
+                    "synonyms.{language} has an empty synonym"
+                )));
             }
             if !names.contains(&name) {
                 names.push(name);
@@ -360,7 +366,11 @@ fn build_item(raw: RawItem, severity: Severity, origin: &str) -> Result<Item, Pr
         })
     };
     let format = raw.format.unwrap_or_default();
-    let text_patterns = format.text.iter().map(compile).collect::<Result<Vec<_>, _>>()?;
+    let text_patterns = format
+        .text
+        .iter()
+        .map(compile)
+        .collect::<Result<Vec<_>, _>>()?;
     let resource_patterns = format
         .resources
         .iter()
@@ -433,12 +443,16 @@ en = ["Alpha"]
 
     #[test]
     fn builtin_profiles_load_with_the_reference_item_ids() {
-        let expected: &[(&str, usize)] = &[("cn-gov", 19), ("us-federal", 11), ("eu-public-sector", 5)];
+        let expected: &[(&str, usize)] =
+            &[("cn-gov", 19), ("us-federal", 11), ("eu-public-sector", 5)];
         for (id, count) in expected {
             let profile = Profile::builtin(id).unwrap();
             assert_eq!(profile.items.len(), *count, "{id}");
         }
-        assert!(matches!(Profile::builtin("nope"), Err(ProfileError::UnknownBuiltin(_))));
+        assert!(matches!(
+            Profile::builtin("nope"),
+            Err(ProfileError::UnknownBuiltin(_))
+        ));
     }
 
     #[test]
@@ -449,18 +463,32 @@ en = ["Alpha"]
     }
 
     fn error(text: &str) -> String {
-        Profile::from_toml(text, "mine.toml").unwrap_err().to_string()
+        Profile::from_toml(text, "mine.toml")
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
     fn bad_profiles_are_rejected_with_clear_errors() {
-        let dup = format!("{MINIMAL}{}", &MINIMAL[MINIMAL.find("[[items]]").unwrap()..]);
-        assert_eq!(error(&dup), "mine.toml: item id \"x.a\" appears more than once");
+        let dup = format!(
+            "{MINIMAL}{}",
+            &MINIMAL[MINIMAL.find("[[items]]").unwrap()..]
+        );
+        assert_eq!(
+            error(&dup),
+            "mine.toml: item id \"x.a\" appears more than once"
+        );
         let empty = MINIMAL.replace("[\"Alpha\"]", "[]");
-        assert_eq!(error(&empty), "mine.toml: item \"x.a\": synonyms.en is empty");
+        assert_eq!(
+            error(&empty),
+            "mine.toml: item \"x.a\": synonyms.en is empty"
+        );
         let blank = MINIMAL.replace("[\"Alpha\"]", "[\" \"]");
         assert!(error(&blank).contains("empty synonym"));
-        let regex = MINIMAL.replace("[items.synonyms]", "href_patterns = [\"(\"]\n[items.synonyms]");
+        let regex = MINIMAL.replace(
+            "[items.synonyms]",
+            "href_patterns = [\"(\"]\n[items.synonyms]",
+        );
         assert!(error(&regex).starts_with("mine.toml: item \"x.a\": bad regular expression \"(\""));
         let unknown = MINIMAL.replace("kind = ", "colour = \"red\"\nkind = ");
         let message = error(&unknown);

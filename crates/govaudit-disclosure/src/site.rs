@@ -74,7 +74,8 @@ impl Site {
     }
 
     pub fn insert(&mut self, url: Url, document: Document) {
-        self.pages.insert(without_fragment(url).to_string(), document);
+        self.pages
+            .insert(without_fragment(url).to_string(), document);
     }
 
     pub fn homepage(&self) -> &Url {
@@ -163,22 +164,36 @@ pub fn audit(profile: &Profile, site: &Site, options: &Options) -> Result<Audit,
     let mut queue = VecDeque::from([(home_key.clone(), 0u8, false)]);
     visited.insert(home_key.clone());
     while let Some((key, depth, through_entrance)) = queue.pop_front() {
-        let Some(document) = site.pages.get(&key) else { continue };
+        let Some(document) = site.pages.get(&key) else {
+            continue;
+        };
         let label = label_of(&key);
         let view = PageView::new(document, label.clone());
         detect::detect_page(profile, &view, &mut found);
         lists.extend(freshness::dated_lists(&view, options.as_of));
         pages.push(label);
-        let Ok(page_url) = Url::parse(&key) else { continue };
+        let Ok(page_url) = Url::parse(&key) else {
+            continue;
+        };
         let base = document.base_url().unwrap_or(page_url);
         for link in view.candidates() {
-            let Some(href) = link.attr("href") else { continue };
-            let Ok(target) = base.join(href.trim()) else { continue };
-            let Some(target_key) = site.resolve(&target) else { continue };
+            let Some(href) = link.attr("href") else {
+                continue;
+            };
+            let Ok(target) = base.join(href.trim()) else {
+                continue;
+            };
+            let Some(target_key) = site.resolve(&target) else {
+                continue;
+            };
             let is_entrance = depth == 0
                 && entrance.is_some_and(|e| {
-                    crate::detect::best_item(profile, &normalize(&view.accessible_name(&link)), false)
-                        .is_some_and(|(i, _)| i == e)
+                    crate::detect::best_item(
+                        profile,
+                        &normalize(&view.accessible_name(&link)),
+                        false,
+                    )
+                    .is_some_and(|(i, _)| i == e)
                 });
             let allowed = depth == 0 || (depth == 1 && through_entrance);
             if allowed && visited.len() < options.max_pages && visited.insert(target_key.clone()) {
@@ -197,7 +212,11 @@ pub fn audit(profile: &Profile, site: &Site, options: &Options) -> Result<Audit,
         .zip(found)
         .map(|(item, evidence)| detect::conclude(item, evidence))
         .collect();
-    let homepage_newest = lists.iter().filter(|l| l.page == home_label).map(|l| l.newest).max();
+    let homepage_newest = lists
+        .iter()
+        .filter(|l| l.page == home_label)
+        .map(|l| l.newest)
+        .max();
     let columns = freshness::columns(profile, &lists, &home_label, options.as_of);
     let mut audit = Audit {
         profile_id: profile.id.clone(),
@@ -211,7 +230,10 @@ pub fn audit(profile: &Profile, site: &Site, options: &Options) -> Result<Audit,
         homepage_newest,
         findings: Vec::new(),
     };
-    let cx = Context { profile, audit: &audit };
+    let cx = Context {
+        profile,
+        audit: &audit,
+    };
     let mut findings = Vec::new();
     for rule in RULES {
         (rule.check)(&cx, &mut findings);

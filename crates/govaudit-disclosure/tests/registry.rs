@@ -18,7 +18,9 @@ fn findings_for(fixture: &Path) -> Vec<Finding> {
     let doc = Document::parse(&bytes, None, Some(&url));
     let site = Site::from_pages(url.clone(), [(url, doc)]);
     let profile = Profile::builtin("cn-gov").unwrap();
-    audit(&profile, &site, &Options::new(date(2026, 11, 25))).unwrap().findings
+    audit(&profile, &site, &Options::new(date(2026, 11, 25)))
+        .unwrap()
+        .findings
 }
 
 /// (rule name, expected findings of that rule in fail.html: outcome, line, item or column)
@@ -31,8 +33,14 @@ const EXPECTED: &[(&str, &[(Outcome, Option<u32>, &str)])] = &[
             (Outcome::Fail, None, "cn.accessibility"),
         ],
     ),
-    ("item-needs-review", &[(Outcome::Review, Some(31), "cn.xxgk_annual_report")]),
-    ("invalid-identity-mark", &[(Outcome::Fail, Some(41), "cn.site_code")]),
+    (
+        "item-needs-review",
+        &[(Outcome::Review, Some(31), "cn.xxgk_annual_report")],
+    ),
+    (
+        "invalid-identity-mark",
+        &[(Outcome::Fail, Some(41), "cn.site_code")],
+    ),
     ("stale-homepage", &[(Outcome::Fail, Some(21), "")]),
     ("stale-column", &[(Outcome::Fail, Some(28), "通知公告")]),
 ];
@@ -96,16 +104,25 @@ fn fail_fixtures_give_the_expected_findings() {
             .iter()
             .map(|f| {
                 let key = f.evidence.get("item").or_else(|| f.evidence.get("column"));
-                (f.outcome, f.location.line, key.and_then(|k| k.as_str()).unwrap_or("").to_owned())
+                (
+                    f.outcome,
+                    f.location.line,
+                    key.and_then(|k| k.as_str()).unwrap_or("").to_owned(),
+                )
             })
             .collect();
-        let want: Vec<(Outcome, Option<u32>, String)> =
-            expected.iter().map(|(o, l, k)| (*o, *l, (*k).to_owned())).collect();
+        let want: Vec<(Outcome, Option<u32>, String)> = expected
+            .iter()
+            .map(|(o, l, k)| (*o, *l, (*k).to_owned()))
+            .collect();
         assert_eq!(got, want, "{name}/fail.html");
         for finding in own {
             assert!(!finding.standards.is_empty(), "{name}: no legal basis");
             if finding.location.line.is_some() {
-                assert!(finding.location.selector.is_some(), "{name}: line without selector");
+                assert!(
+                    finding.location.selector.is_some(),
+                    "{name}: line without selector"
+                );
             }
         }
     }

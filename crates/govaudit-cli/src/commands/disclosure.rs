@@ -43,7 +43,9 @@ fn load_profile(spec: &str) -> anyhow::Result<Profile> {
     }
     let path = Path::new(spec);
     if !path.is_file() {
-        bail!("unknown profile {spec:?}: expected cn-gov, us-federal, eu-public-sector or a TOML file");
+        bail!(
+            "unknown profile {spec:?}: expected cn-gov, us-federal, eu-public-sector or a TOML file"
+        );
     }
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {spec}"))?;
     Ok(Profile::from_toml(&text, spec)?)
@@ -90,7 +92,9 @@ pub fn report(args: &DisclosureArgs) -> anyhow::Result<(Report, Audit)> {
     report
         .sections
         .insert("profile".into(), audit.profile_section());
-    report.sections.insert("items".into(), audit.items_section());
+    report
+        .sections
+        .insert("items".into(), audit.items_section());
     report.finish();
     Ok((report, audit))
 }
@@ -132,7 +136,13 @@ pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
 
 /// Every item with its state and evidence, then the columns with their newest dates.
 fn write_items(audit: &Audit, out: &mut Vec<u8>) -> std::io::Result<()> {
-    let count = |state: &str| audit.items.iter().filter(|i| i.state.as_str() == state).count();
+    let count = |state: &str| {
+        audit
+            .items
+            .iter()
+            .filter(|i| i.state.as_str() == state)
+            .count()
+    };
     writeln!(
         out,
         "Profile {} ({}), as of {}: {} page(s) from {}",
@@ -160,12 +170,24 @@ fn write_items(audit: &Audit, out: &mut Vec<u8>) -> std::io::Result<()> {
         )?;
         for e in item.evidence.iter().take(2) {
             let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
-            let href = e.href.as_deref().map(|h| format!(" -> {h}")).unwrap_or_default();
-            writeln!(out, "           {}{line} {:?} \"{}\"{href}", e.page, e.signal, e.text)?;
+            let href = e
+                .href
+                .as_deref()
+                .map(|h| format!(" -> {h}"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "           {}{line} {:?} \"{}\"{href}",
+                e.page, e.signal, e.text
+            )?;
         }
         for e in item.ignored.iter().take(2) {
             let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
-            writeln!(out, "           not counted: {}{line} \"{}\"", e.page, e.text)?;
+            writeln!(
+                out,
+                "           not counted: {}{line} \"{}\"",
+                e.page, e.text
+            )?;
         }
     }
     if !audit.columns.is_empty() {

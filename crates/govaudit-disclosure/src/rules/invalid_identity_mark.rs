@@ -37,8 +37,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             label.text, item.description, item.id
         );
         out.push(
-            item_finding(&INVALID_IDENTITY_MARK, Outcome::Fail, item, result, &label.page, location_of(label), message)
-                .with_severity(item.severity.max(INVALID_IDENTITY_MARK.severity)),
+            item_finding(
+                &INVALID_IDENTITY_MARK,
+                Outcome::Fail,
+                item,
+                result,
+                &label.page,
+                location_of(label),
+                message,
+            )
+            .with_severity(item.severity.max(INVALID_IDENTITY_MARK.severity)),
         );
     }
 }

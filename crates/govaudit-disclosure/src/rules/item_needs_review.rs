@@ -29,14 +29,24 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if result.state != ItemState::Review {
             continue;
         }
-        let Some(best) = result.evidence.first() else { continue };
+        let Some(best) = result.evidence.first() else {
+            continue;
+        };
         let message = format!(
             "{} ({}) was found only as {:?} evidence \"{}\": check the rendered page.",
             item.description, item.id, best.signal, best.text
         );
         out.push(
-            item_finding(&ITEM_NEEDS_REVIEW, Outcome::Review, item, result, &best.page, location_of(best), message)
-                .with_evidence("evidence", &result.evidence),
+            item_finding(
+                &ITEM_NEEDS_REVIEW,
+                Outcome::Review,
+                item,
+                result,
+                &best.page,
+                location_of(best),
+                message,
+            )
+            .with_evidence("evidence", &result.evidence),
         );
     }
 }

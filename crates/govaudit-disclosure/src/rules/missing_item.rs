@@ -32,7 +32,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (item, result) in cx.profile.items.iter().zip(&cx.audit.items) {
         // An identity mark with a label but no valid value is reported as invalid instead.
         let labelled = item.kind == ItemKind::IdentityMark
-            && result.ignored.iter().any(|e| e.signal == crate::detect::Signal::Label);
+            && result
+                .ignored
+                .iter()
+                .any(|e| e.signal == crate::detect::Signal::Label);
         if result.state != ItemState::Absent || labelled {
             continue;
         }

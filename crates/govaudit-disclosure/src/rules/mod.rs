@@ -79,4 +79,3 @@ fn item_finding(
     finding.set_standards(item.legal_basis.iter().cloned());
     finding
 }
-

@@ -26,23 +26,36 @@ declare_rule! {
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for column in cx.audit.columns.iter().filter(|c| c.stale) {
-        let Some(class) = classify(cx.profile, &column.name) else { continue };
+        let Some(class) = classify(cx.profile, &column.name) else {
+            continue;
+        };
         let message = format!(
             "Column \"{}\" ({}) was last updated {}, {} days before {}; the limit is {} days.",
-            column.name, class.kind, column.newest, column.age_days, cx.audit.as_of, class.max_age_days
+            column.name,
+            class.kind,
+            column.newest,
+            column.age_days,
+            cx.audit.as_of,
+            class.max_age_days
         );
         let location = Location {
             line: column.line,
             selector: Some(column.selector.clone()),
             ..Location::default()
         };
-        let mut finding = Finding::new(&STALE_COLUMN, Outcome::Fail, &column.page, location, message)
-            .with_severity(class.severity.unwrap_or(STALE_COLUMN.severity))
-            .with_evidence("column", &column.name)
-            .with_evidence("kind", &class.kind)
-            .with_evidence("newest", column.newest.to_string())
-            .with_evidence("age_days", column.age_days)
-            .with_evidence("max_age_days", class.max_age_days);
+        let mut finding = Finding::new(
+            &STALE_COLUMN,
+            Outcome::Fail,
+            &column.page,
+            location,
+            message,
+        )
+        .with_severity(class.severity.unwrap_or(STALE_COLUMN.severity))
+        .with_evidence("column", &column.name)
+        .with_evidence("kind", &class.kind)
+        .with_evidence("newest", column.newest.to_string())
+        .with_evidence("age_days", column.age_days)
+        .with_evidence("max_age_days", class.max_age_days);
         finding.set_standards(class.legal_basis.iter().cloned());
         out.push(finding);
     }

@@ -25,9 +25,13 @@ declare_rule! {
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let freshness = &cx.profile.freshness;
-    let Some(max_age) = freshness.homepage_max_age_days else { return };
+    let Some(max_age) = freshness.homepage_max_age_days else {
+        return;
+    };
     let audit = cx.audit;
-    let severity = freshness.homepage_severity.unwrap_or(STALE_HOMEPAGE.severity);
+    let severity = freshness
+        .homepage_severity
+        .unwrap_or(STALE_HOMEPAGE.severity);
     let mut finding = match audit.homepage_newest {
         Some(newest) => {
             let age = age_days(newest, audit.as_of);
