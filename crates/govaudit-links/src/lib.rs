@@ -13,6 +13,8 @@ pub mod css;
 #[cfg(feature = "fs")]
 pub mod directory;
 pub mod extract;
+#[cfg(feature = "http")]
+pub mod http;
 pub mod mailto;
 pub mod offline;
 mod rules;

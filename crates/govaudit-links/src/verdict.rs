@@ -5,7 +5,8 @@ use crate::rules::{self, broken::BrokenReason};
 use govaudit_core::{Finding, Redirect};
 
 /// The result of checking a target (a file, or a URL over HTTP).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "verdict", rename_all = "kebab-case")]
 pub enum Verdict {
     Ok,
     Broken(BrokenReason),

@@ -25,7 +25,7 @@ declare_rule! {
 }
 
 /// Why a target counts as broken.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct BrokenReason {
     /// One phrase: "file not found", "HTTP 404", "redirect loop", ...
     pub reason: String,

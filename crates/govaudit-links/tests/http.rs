@@ -1,0 +1,254 @@
+//! HTTP checks against a server on 127.0.0.1 started inside each test: statuses, redirects and
+//! loops, timeouts, 429 with Retry-After, HEAD refused, user-agent-dependent answers, huge
+//! bodies, soft 404s, fragments, the cache, and every occurrence reported once per page.
+
+#[path = "../../govaudit-site/tests/support/loopback.rs"]
+mod loopback;
+
+use govaudit_core::{Finding, Outcome};
+use govaudit_html::Document;
+use govaudit_links::http::{CacheOptions, HttpOptions, HttpReport, Occurrences, check_targets};
+use govaudit_links::{Link, RULES, extract};
+use loopback::{Reply, Request, Server, start};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use url::Url;
+
+const ARTICLE: &str = "<!doctype html><title>HTTP status codes</title><body><h1 id=sec>Status codes</h1><p>The 404 status code means the server found nothing at the address. Servers should send it, not a 200 page that says so. This article explains why, with examples from many sites, and why crawlers and link checkers rely on it. It goes on for a while so that it reads as an article and not as an error page; error pages are short. More text follows here to make the point. And more: 410 means gone for good, 500 means the server failed.</p></body>";
+
+fn routes(request: &Request) -> Reply {
+    let ua_is_browser = request.user_agent.contains("Mozilla");
+    match request.path.as_str() {
+        "/" => Reply::html(200, "<title>首页</title><p>home</p>"),
+        "/ok" => Reply::html(200, "<title>OK</title><h1 id=sec>s</h1><a name=old>o</a>"),
+        "/temporary" => Reply::redirect(302, "/ok"),
+        "/moved" => Reply::redirect(301, "/ok"),
+        "/chain" => Reply::redirect(301, "/chain2"),
+        "/chain2" => Reply::redirect(308, "/ok"),
+        "/loop" => Reply::redirect(302, "/loop2"),
+        "/loop2" => Reply::redirect(302, "/loop"),
+        "/missing" => Reply::html(404, "<title>404</title>"),
+        "/gone" => Reply::status(410),
+        "/error" => Reply::status(500),
+        "/slow" => Reply {
+            delay: Duration::from_secs(3),
+            ..Reply::html(200, "late")
+        },
+        "/busy-once" if request.earlier_hits == 0 => Reply::status(429).header("Retry-After", "1"),
+        "/busy-once" => Reply::html(200, "<title>fine</title>"),
+        "/always-429" => Reply::status(429).header("Retry-After", "1"),
+        "/head-refused" if request.method == "HEAD" => Reply::status(405),
+        "/head-refused" => Reply::status(200).header("Content-Type", "image/png"),
+        "/browsers-only" if ua_is_browser => Reply::html(200, "<title>fine</title>"),
+        "/browsers-only" | "/waf" => Reply::html(403, "<title>Access denied</title><p>Request blocked by WAF</p>"),
+        "/huge" => Reply {
+            stream_bytes: 50 * 1024 * 1024,
+            ..Reply::status(200).header("Content-Type", "text/html")
+        },
+        "/soft-404" => Reply::html(200, "<title>提示信息</title><body><p>对不起，您访问的页面不存在！</p></body>"),
+        "/soft-404-en" => Reply::html(200, "<title>Page Not Found - City</title><body>Sorry</body>"),
+        "/gone-home" => Reply::redirect(302, "/"),
+        "/about-404" => Reply::html(200, ARTICLE),
+        _ => Reply::status(404),
+    }
+}
+
+fn options() -> HttpOptions {
+    let mut options = HttpOptions {
+        retries: 1,
+        retry_wait: Duration::from_millis(20),
+        ..HttpOptions::default()
+    };
+    options.fetch.allow_private = true;
+    options.fetch.timeout = Duration::from_secs(1);
+    options.fetch.connect_timeout = Duration::from_secs(1);
+    options.fetch.per_host_interval = Duration::ZERO;
+    options.fetch.max_body_bytes = 64 * 1024;
+    options
+}
+
+/// Extracts the links of pages (name, html) served at the server and groups them by URL.
+fn targets(server: &Server, pages: &[(&str, &str)]) -> Vec<(Url, Occurrences)> {
+    let mut grouped: Vec<(Url, Occurrences)> = Vec::new();
+    for (name, html) in pages {
+        let html = html.replace("{{server}}", &server.base);
+        let page_url = Url::parse(&format!("{}/{name}", server.base)).unwrap();
+        let document = Document::from_html(&html);
+        for link in extract(&document, Some(&page_url)) {
+            let mut key = link.url().unwrap().clone();
+            key.set_fragment(None);
+            let occurrence: (String, Link) = ((*name).to_owned(), link);
+            match grouped.iter_mut().find(|(u, _)| *u == key) {
+                Some((_, list)) => list.push(occurrence),
+                None => grouped.push((key, vec![occurrence])),
+            }
+        }
+    }
+    grouped
+}
+
+async fn run(server: &Server, pages: &[(&str, &str)], options: &HttpOptions) -> HttpReport {
+    check_targets(targets(server, pages), &HashMap::new(), options, None)
+        .await
+        .unwrap()
+}
+
+fn summary(findings: &[Finding]) -> Vec<(String, String, u32, String)> {
+    let mut out: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.url.clone(),
+                f.rule.clone(),
+                f.location.line.unwrap_or(0),
+                f.evidence["href"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http_rule_fixtures() {
+    let server = start(Arc::new(routes)).await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let expected: HashMap<&str, Vec<u32>> = HashMap::from([
+        ("links/redirect", vec![3, 4]),
+        ("links/unverifiable", vec![3, 4, 5]),
+        ("links/soft-404", vec![3, 4, 5]),
+    ]);
+    for rule in RULES.iter().filter(|r| expected.contains_key(r.meta.id)) {
+        let id = rule.meta.id;
+        let name = id.trim_start_matches("links/");
+        let read = |file: &str| std::fs::read_to_string(dir.join(name).join(file)).unwrap();
+        let pass = run(&server, &[("pass.html", &read("pass.html"))], &options()).await;
+        let of_rule: Vec<_> = pass.findings.iter().filter(|f| f.rule == id).collect();
+        assert!(of_rule.is_empty(), "{id} pass.html: {of_rule:#?}");
+        let fail = run(&server, &[("fail.html", &read("fail.html"))], &options()).await;
+        let lines: Vec<u32> = fail
+            .findings
+            .iter()
+            .filter(|f| f.rule == id)
+            .map(|f| f.location.line.unwrap())
+            .collect();
+        let mut sorted = lines.clone();
+        sorted.sort();
+        assert_eq!(sorted, expected[id], "{id} fail.html: {:#?}", fail.findings);
+        let review = matches!(id, "links/unverifiable" | "links/soft-404");
+        for f in fail.findings.iter().filter(|f| f.rule == id) {
+            assert_eq!(f.outcome == Outcome::Review, review, "{id}");
+        }
+    }
+}
+
+const STATUS_PAGE: &str = "<!doctype html><title>t</title>
+<a href=\"{{server}}/missing\">missing</a>
+<a href=\"{{server}}/gone\">gone</a>
+<a href=\"{{server}}/error\">error</a>
+<a href=\"{{server}}/loop\">loop</a>
+<img src=\"{{server}}/head-refused\" alt=\"head refused\">
+<img src=\"{{server}}/huge\" alt=\"huge image\">
+<a href=\"{{server}}/huge\">huge page</a>
+<a href=\"{{server}}/ok#sec\">good fragment</a>
+<a href=\"{{server}}/ok#old\">a name</a>
+<a href=\"{{server}}/ok#nope\">bad fragment</a>
+<a href=\"{{server}}/temporary#nope\">bad fragment after a redirect</a>
+<a href=\"mailto:x@example.gov.cn\">mail</a>
+";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn statuses_redirects_fragments_and_every_occurrence() {
+    let server = start(Arc::new(routes)).await;
+    let footer = "<!doctype html><title>f</title>\n<a href=\"{{server}}/missing\">footer link</a>";
+    let report = run(
+        &server,
+        &[("status.html", STATUS_PAGE), ("a.html", footer), ("b.html", footer)],
+        &options(),
+    )
+    .await;
+    let got = summary(&report.findings);
+    let want: Vec<(String, String, u32, String)> = [
+        ("a.html", "links/broken", 2, "missing"),
+        ("b.html", "links/broken", 2, "missing"),
+        ("status.html", "links/broken", 2, "missing"),
+        ("status.html", "links/broken", 3, "gone"),
+        ("status.html", "links/broken", 4, "error"),
+        ("status.html", "links/broken", 5, "loop"),
+        ("status.html", "links/broken-fragment", 11, "ok#nope"),
+        ("status.html", "links/broken-fragment", 12, "temporary#nope"),
+    ]
+    .into_iter()
+    .map(|(a, b, c, d)| (a.to_owned(), b.to_owned(), c, d.to_owned()))
+    .collect();
+    assert_eq!(got, want);
+    // Each URL is requested once however many pages carry it.
+    assert_eq!(server.hits("/missing").len(), 1);
+    // HEAD first for a resource, then GET when HEAD is refused.
+    let methods: Vec<String> = server.hits("/head-refused").iter().map(|r| r.method.clone()).collect();
+    assert_eq!(methods, ["HEAD", "GET"]);
+    // 500 is retried (transient), 404 is not.
+    assert_eq!(server.hits("/error").len(), 2);
+    let status = |href: &str| {
+        report.findings.iter().find(|f| f.evidence["href"].as_str().is_some_and(|h| h.ends_with(href))).unwrap().evidence["status"].clone()
+    };
+    assert_eq!(status("/gone"), 410);
+    let looped = report.findings.iter().find(|f| f.evidence["href"].as_str().is_some_and(|h| h.ends_with("/loop"))).unwrap();
+    assert_eq!(looped.evidence["redirects"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cache_answers_the_second_run() {
+    let server = start(Arc::new(routes)).await;
+    let dir = tempfile_dir();
+    let mut options = options();
+    options.cache = Some(CacheOptions {
+        path: dir.join("links-cache.json"),
+        ttl: Duration::from_secs(3600),
+    });
+    let page = "<a href=\"{{server}}/ok#sec\">ok</a><a href=\"{{server}}/missing\">m</a>";
+    let first = run(&server, &[("p.html", page)], &options).await;
+    assert_eq!((first.checked, first.from_cache), (2, 0));
+    let requests = server.log.lock().unwrap().len();
+    let second = run(&server, &[("p.html", page)], &options).await;
+    assert_eq!((second.checked, second.from_cache), (0, 2));
+    assert_eq!(server.log.lock().unwrap().len(), requests, "no request on the second run");
+    assert_eq!(summary(&first.findings), summary(&second.findings));
+    options.cache.as_mut().unwrap().ttl = Duration::ZERO;
+    let expired = run(&server, &[("p.html", page)], &options).await;
+    assert_eq!(expired.checked, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loopback_targets_are_unverifiable_unless_allowed() {
+    let server = start(Arc::new(routes)).await;
+    let mut options = options();
+    options.fetch.allow_private = false;
+    let report = run(&server, &[("p.html", "<a href=\"{{server}}/missing\">m</a>")], &options).await;
+    assert_eq!(report.findings.len(), 1);
+    assert_eq!(report.findings[0].rule, "links/unverifiable");
+    assert!(server.log.lock().unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn include_and_exclude_patterns() {
+    let server = start(Arc::new(routes)).await;
+    let mut options = options();
+    options.exclude = vec![regex::Regex::new("/missing$").unwrap()];
+    let page = "<a href=\"{{server}}/missing\">m</a><a href=\"{{server}}/gone\">g</a>";
+    let report = run(&server, &[("p.html", page)], &options).await;
+    assert_eq!(report.excluded, 1);
+    assert_eq!(summary(&report.findings).len(), 1);
+    options.exclude.clear();
+    options.include = vec![regex::Regex::new("/missing$").unwrap()];
+    let report = run(&server, &[("p.html", page)], &options).await;
+    assert_eq!(report.excluded, 1);
+    assert_eq!(report.findings[0].evidence["status"], 404);
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("govaudit-links-cache-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
