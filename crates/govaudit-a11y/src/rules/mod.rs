@@ -15,6 +15,7 @@ mod aria_roles;
 mod aria_valid_attr;
 mod aria_valid_attr_value;
 mod audio_alternative;
+mod autocomplete_valid;
 mod bypass;
 mod definition_list;
 mod dlitem;
@@ -45,6 +46,8 @@ mod page_title_descriptive;
 mod presentation_role_conflict;
 mod sensory_reference;
 mod tabindex;
+mod td_headers_attr;
+mod th_has_data_cells;
 mod valid_lang;
 mod video_alternative;
 
@@ -102,6 +105,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &audio_alternative::AUDIO_ALTERNATIVE,
         check: audio_alternative::check,
+    },
+    Rule {
+        meta: &autocomplete_valid::AUTOCOMPLETE_VALID,
+        check: autocomplete_valid::check,
     },
     Rule {
         meta: &bypass::BYPASS,
@@ -222,6 +229,14 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &tabindex::TABINDEX,
         check: tabindex::check,
+    },
+    Rule {
+        meta: &td_headers_attr::TD_HEADERS_ATTR,
+        check: td_headers_attr::check,
+    },
+    Rule {
+        meta: &th_has_data_cells::TH_HAS_DATA_CELLS,
+        check: th_has_data_cells::check,
     },
     Rule {
         meta: &valid_lang::VALID_LANG,
