@@ -31,6 +31,9 @@ mod html_xml_lang_mismatch;
 mod identical_links_same_purpose;
 mod image_alt;
 mod image_purpose;
+mod important_letter_spacing;
+mod important_line_height;
+mod important_word_spacing;
 mod keyboard_trap;
 mod label_descriptive;
 mod language_of_content;
@@ -169,6 +172,18 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &image_purpose::IMAGE_PURPOSE,
         check: image_purpose::check,
+    },
+    Rule {
+        meta: &important_letter_spacing::IMPORTANT_LETTER_SPACING,
+        check: important_letter_spacing::check,
+    },
+    Rule {
+        meta: &important_line_height::IMPORTANT_LINE_HEIGHT,
+        check: important_line_height::check,
+    },
+    Rule {
+        meta: &important_word_spacing::IMPORTANT_WORD_SPACING,
+        check: important_word_spacing::check,
     },
     Rule {
         meta: &keyboard_trap::KEYBOARD_TRAP,
