@@ -89,7 +89,9 @@ impl Focus {
 /// The `tabindex` value when it parses as an HTML integer (leading white space, optional sign,
 /// digits; trailing garbage ignored), as browsers read it.
 pub fn tabindex(element: &Element<'_>) -> Option<i64> {
-    let raw = element.attr("tabindex")?.trim_start_matches([' ', '\t', '\n', '\r', '\x0c']);
+    let raw = element
+        .attr("tabindex")?
+        .trim_start_matches([' ', '\t', '\n', '\r', '\x0c']);
     let (negative, digits) = match raw.as_bytes().first() {
         Some(b'-') => (true, &raw[1..]),
         Some(b'+') => (false, &raw[1..]),

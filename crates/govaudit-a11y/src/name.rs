@@ -101,7 +101,8 @@ pub fn is_labelable(element: &Element<'_>) -> bool {
         }
 }
 
-fn input_type(element: &Element<'_>) -> String {
+/// The `type` of an `<input>`, lowercased, `text` when absent.
+pub(crate) fn input_type(element: &Element<'_>) -> String {
     element
         .attr("type")
         .map(|t| t.trim().to_ascii_lowercase())
@@ -291,7 +292,9 @@ impl<'p, 'a> Context<'p, 'a> {
             return found;
         }
         // 2F: content.
-        let from_content = step.recursion || role.is_some_and(allows_name_from_content);
+        // HTML-AAM: a details' summary is named from its content although it maps to no role.
+        let summary = element.is_html() && element.name() == "summary" && role.is_none();
+        let from_content = step.recursion || summary || role.is_some_and(allows_name_from_content);
         if from_content {
             let text = self.content(element, step);
             if !text.trim().is_empty() {
@@ -340,7 +343,12 @@ impl<'p, 'a> Context<'p, 'a> {
                     } else if element.has_attr("multiple") {
                         Some(String::new())
                     } else {
-                        Some(options.first().map(|o| o.normalized_text()).unwrap_or_default())
+                        Some(
+                            options
+                                .first()
+                                .map(|o| o.normalized_text())
+                                .unwrap_or_default(),
+                        )
                     }
                 } else if html && element.name() == "input" {
                     Some(element.attr("value").unwrap_or("").to_owned())
@@ -369,11 +377,11 @@ impl<'p, 'a> Context<'p, 'a> {
 
     /// Step 2E for HTML and SVG elements.
     fn native(&mut self, element: &Element<'_>, step: Step) -> Option<(String, NameSource)> {
-        let found = |text: String| {
-            (!text.trim().is_empty()).then_some((text, NameSource::Native))
-        };
+        let found = |text: String| (!text.trim().is_empty()).then_some((text, NameSource::Native));
         if element.is_svg() {
-            let title = element.children().find(|c| c.is_svg() && c.name() == "title")?;
+            let title = element
+                .children()
+                .find(|c| c.is_svg() && c.name() == "title")?;
             return found(title.text());
         }
         if !element.is_html() {
@@ -462,6 +470,58 @@ impl<'p, 'a> Context<'p, 'a> {
         }
         out
     }
+}
+
+/// Roles of ACT rule e086e5 "Form field has non-empty accessible name".
+pub(crate) const FORM_FIELD_ROLES: &[&str] = &[
+    "checkbox",
+    "combobox",
+    "listbox",
+    "menuitemcheckbox",
+    "menuitemradio",
+    "radio",
+    "searchbox",
+    "slider",
+    "spinbutton",
+    "switch",
+    "textbox",
+];
+
+/// `<input>`, `<select>`, `<textarea>`: named by `<label>`s and checked by their own rules.
+pub(crate) fn is_native_control(element: &Element<'_>) -> bool {
+    element.is_html() && matches!(element.name(), "input" | "select" | "textarea")
+}
+
+/// What the name rules share: `element` must have a non-empty accessible name. Records that
+/// `rule` applied, and on an empty name a `fail` whose standards keep the rule's WCAG / EN / GB/T
+/// clauses and axe ids but name only the ACT rules in `act` (the ones that apply to this
+/// element).
+pub(crate) fn require_name(
+    page: &Page<'_>,
+    out: &mut govaudit_core::Collector,
+    rule: &govaudit_core::RuleMeta,
+    element: &Element<'_>,
+    act: &[&str],
+    message: &str,
+) {
+    out.applies(rule, || element.location());
+    let name = page.name(element);
+    if name.is_empty() {
+        let role = page.role(element);
+        let finding = out.fail(rule, element.location(), message);
+        finding.set_standards(standards_for(rule, act));
+        if let Some(role) = role {
+            finding.evidence("role", role);
+        }
+    }
+}
+
+/// A rule's references with only the listed ACT rules kept.
+pub(crate) fn standards_for(rule: &govaudit_core::RuleMeta, act: &[&str]) -> Vec<String> {
+    rule.references()
+        .into_iter()
+        .filter(|r| !r.starts_with("ACT:") || act.contains(&r.as_str()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub struct Page<'a> {
     visibility: OnceCell<Visibility>,
     focus: OnceCell<Focus>,
     labels: OnceCell<Labels>,
+    roles: OnceCell<Vec<Option<&'static str>>>,
 }
 
 impl<'a> Page<'a> {
@@ -26,6 +27,7 @@ impl<'a> Page<'a> {
             visibility: OnceCell::new(),
             focus: OnceCell::new(),
             labels: OnceCell::new(),
+            roles: OnceCell::new(),
         }
     }
 
@@ -53,7 +55,14 @@ impl<'a> Page<'a> {
 
     /// The element's role: explicit (with presentational-role conflict resolution) or implicit.
     pub fn role(&self, element: &Element<'_>) -> Option<&'static str> {
-        crate::aria::roles_implicit::resolved_role(element, self.focus().is_focusable(element))
+        let roles = self.roles.get_or_init(|| {
+            let focus = self.focus();
+            self.doc
+                .elements()
+                .map(|e| crate::aria::roles_implicit::resolved_role(&e, focus.is_focusable(&e)))
+                .collect()
+        });
+        roles.get(element.index()).copied().flatten()
     }
 
     /// The element's accessible name (accname 1.2).

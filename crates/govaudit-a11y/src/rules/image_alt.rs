@@ -1,6 +1,6 @@
 use crate::Page;
+use crate::name::require_name;
 use govaudit_core::{Collector, Severity, Source, declare_rule};
-use govaudit_html::Element;
 
 declare_rule! {
     /// ## What it checks
@@ -23,44 +23,24 @@ declare_rule! {
     }
 }
 
-/// Applies to `<img>` elements not hidden from assistive technology.
+/// Applies to `<img>` elements whose role is `img` (not `alt=""` decorative images, not
+/// `role="none"` unless focusable or carrying global ARIA) that are in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
+    let visibility = page.visibility();
     for img in page.doc.elements_named("img") {
-        if !img.is_html() || is_hidden(&img) {
+        if !img.is_html()
+            || !visibility.in_accessibility_tree(&img)
+            || page.role(&img) != Some("img")
+        {
             continue;
         }
-        out.applies(&IMAGE_ALT, || img.location());
-        let role = img.attr("role").map(|r| r.trim().to_ascii_lowercase());
-        let decorative = matches!(role.as_deref(), Some("presentation" | "none"));
-        if img.has_attr("alt") || decorative || has_name_from_aria_or_title(&img) {
-            continue;
-        }
-        out.fail(
+        require_name(
+            page,
+            out,
             &IMAGE_ALT,
-            img.location(),
+            &img,
+            &["ACT:23a2a8"],
             "This image has no text alternative (add alt=\"...\", or alt=\"\" if decorative).",
         );
     }
-}
-
-fn has_name_from_aria_or_title(img: &Element<'_>) -> bool {
-    let non_empty = |name| img.attr(name).is_some_and(|v: &str| !v.trim().is_empty());
-    non_empty("aria-label") || non_empty("title") || labelled_by_text(img)
-}
-
-fn labelled_by_text(img: &Element<'_>) -> bool {
-    img.attr("aria-labelledby").is_some_and(|ids| {
-        ids.split_ascii_whitespace().any(|id| {
-            img.document()
-                .element_by_id(id)
-                .is_some_and(|e| !e.normalized_text().is_empty() || e.attr("aria-label").is_some())
-        })
-    })
-}
-
-/// Hidden by the `hidden` attribute or `aria-hidden="true"` on it or an ancestor.
-fn is_hidden(element: &Element<'_>) -> bool {
-    std::iter::once(*element)
-        .chain(element.ancestors())
-        .any(|e| e.has_attr("hidden") || e.attr("aria-hidden").map(str::trim) == Some("true"))
 }

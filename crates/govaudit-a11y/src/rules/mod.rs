@@ -3,19 +3,27 @@
 use crate::Page;
 use govaudit_core::{Collector, RuleMeta};
 
+mod area_alt;
 mod aria_allowed_attr;
 mod aria_deprecated_role;
+mod aria_dialog_name;
 mod aria_hidden_body;
 mod aria_hidden_focus;
+mod aria_input_field_name;
+mod aria_meter_name;
+mod aria_progressbar_name;
 mod aria_prohibited_attr;
 mod aria_required_attr;
 mod aria_required_children;
 mod aria_required_parent;
 mod aria_roles;
+mod aria_toggle_field_name;
+mod aria_tooltip_name;
 mod aria_valid_attr;
 mod aria_valid_attr_value;
 mod audio_alternative;
 mod autocomplete_valid;
+mod button_name;
 mod bypass;
 mod definition_list;
 mod dlitem;
@@ -23,8 +31,10 @@ mod document_title;
 mod duplicate_id_aria;
 mod focus_visible;
 mod frame_focusable_content;
+mod frame_title;
 mod frame_title_unique;
 mod heading_descriptive;
+mod heading_name;
 mod html_has_lang;
 mod html_lang_valid;
 mod html_xml_lang_mismatch;
@@ -34,20 +44,30 @@ mod image_purpose;
 mod important_letter_spacing;
 mod important_line_height;
 mod important_word_spacing;
+mod input_button_name;
+mod input_image_alt;
 mod keyboard_trap;
+mod label;
 mod label_descriptive;
 mod language_of_content;
+mod link_name;
 mod link_purpose;
 mod list;
 mod listitem;
+mod menuitem_name;
 pub(crate) mod meta_refresh;
 mod meta_refresh_no_exceptions;
 mod meta_viewport;
 mod nested_interactive;
 mod no_autoplay_audio;
+mod object_alt;
 mod page_title_descriptive;
 mod presentation_role_conflict;
+mod role_img_alt;
+mod select_name;
 mod sensory_reference;
+mod summary_name;
+mod svg_img_alt;
 mod tabindex;
 mod td_headers_attr;
 mod th_has_data_cells;
@@ -62,6 +82,10 @@ pub struct Rule {
 
 pub static RULES: &[Rule] = &[
     Rule {
+        meta: &area_alt::AREA_ALT,
+        check: area_alt::check,
+    },
+    Rule {
         meta: &aria_allowed_attr::ARIA_ALLOWED_ATTR,
         check: aria_allowed_attr::check,
     },
@@ -70,12 +94,28 @@ pub static RULES: &[Rule] = &[
         check: aria_deprecated_role::check,
     },
     Rule {
+        meta: &aria_dialog_name::ARIA_DIALOG_NAME,
+        check: aria_dialog_name::check,
+    },
+    Rule {
         meta: &aria_hidden_body::ARIA_HIDDEN_BODY,
         check: aria_hidden_body::check,
     },
     Rule {
         meta: &aria_hidden_focus::ARIA_HIDDEN_FOCUS,
         check: aria_hidden_focus::check,
+    },
+    Rule {
+        meta: &aria_input_field_name::ARIA_INPUT_FIELD_NAME,
+        check: aria_input_field_name::check,
+    },
+    Rule {
+        meta: &aria_meter_name::ARIA_METER_NAME,
+        check: aria_meter_name::check,
+    },
+    Rule {
+        meta: &aria_progressbar_name::ARIA_PROGRESSBAR_NAME,
+        check: aria_progressbar_name::check,
     },
     Rule {
         meta: &aria_prohibited_attr::ARIA_PROHIBITED_ATTR,
@@ -98,6 +138,14 @@ pub static RULES: &[Rule] = &[
         check: aria_roles::check,
     },
     Rule {
+        meta: &aria_toggle_field_name::ARIA_TOGGLE_FIELD_NAME,
+        check: aria_toggle_field_name::check,
+    },
+    Rule {
+        meta: &aria_tooltip_name::ARIA_TOOLTIP_NAME,
+        check: aria_tooltip_name::check,
+    },
+    Rule {
         meta: &aria_valid_attr::ARIA_VALID_ATTR,
         check: aria_valid_attr::check,
     },
@@ -112,6 +160,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &autocomplete_valid::AUTOCOMPLETE_VALID,
         check: autocomplete_valid::check,
+    },
+    Rule {
+        meta: &button_name::BUTTON_NAME,
+        check: button_name::check,
     },
     Rule {
         meta: &bypass::BYPASS,
@@ -142,12 +194,20 @@ pub static RULES: &[Rule] = &[
         check: frame_focusable_content::check,
     },
     Rule {
+        meta: &frame_title::FRAME_TITLE,
+        check: frame_title::check,
+    },
+    Rule {
         meta: &frame_title_unique::FRAME_TITLE_UNIQUE,
         check: frame_title_unique::check,
     },
     Rule {
         meta: &heading_descriptive::HEADING_DESCRIPTIVE,
         check: heading_descriptive::check,
+    },
+    Rule {
+        meta: &heading_name::HEADING_NAME,
+        check: heading_name::check,
     },
     Rule {
         meta: &html_has_lang::HTML_HAS_LANG,
@@ -186,8 +246,20 @@ pub static RULES: &[Rule] = &[
         check: important_word_spacing::check,
     },
     Rule {
+        meta: &input_button_name::INPUT_BUTTON_NAME,
+        check: input_button_name::check,
+    },
+    Rule {
+        meta: &input_image_alt::INPUT_IMAGE_ALT,
+        check: input_image_alt::check,
+    },
+    Rule {
         meta: &keyboard_trap::KEYBOARD_TRAP,
         check: keyboard_trap::check,
+    },
+    Rule {
+        meta: &label::LABEL,
+        check: label::check,
     },
     Rule {
         meta: &label_descriptive::LABEL_DESCRIPTIVE,
@@ -196,6 +268,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &language_of_content::LANGUAGE_OF_CONTENT,
         check: language_of_content::check,
+    },
+    Rule {
+        meta: &link_name::LINK_NAME,
+        check: link_name::check,
     },
     Rule {
         meta: &link_purpose::LINK_PURPOSE,
@@ -208,6 +284,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &listitem::LISTITEM,
         check: listitem::check,
+    },
+    Rule {
+        meta: &menuitem_name::MENUITEM_NAME,
+        check: menuitem_name::check,
     },
     Rule {
         meta: &meta_refresh::META_REFRESH,
@@ -230,6 +310,10 @@ pub static RULES: &[Rule] = &[
         check: no_autoplay_audio::check,
     },
     Rule {
+        meta: &object_alt::OBJECT_ALT,
+        check: object_alt::check,
+    },
+    Rule {
         meta: &page_title_descriptive::PAGE_TITLE_DESCRIPTIVE,
         check: page_title_descriptive::check,
     },
@@ -238,8 +322,24 @@ pub static RULES: &[Rule] = &[
         check: presentation_role_conflict::check,
     },
     Rule {
+        meta: &role_img_alt::ROLE_IMG_ALT,
+        check: role_img_alt::check,
+    },
+    Rule {
+        meta: &select_name::SELECT_NAME,
+        check: select_name::check,
+    },
+    Rule {
         meta: &sensory_reference::SENSORY_REFERENCE,
         check: sensory_reference::check,
+    },
+    Rule {
+        meta: &summary_name::SUMMARY_NAME,
+        check: summary_name::check,
+    },
+    Rule {
+        meta: &svg_img_alt::SVG_IMG_ALT,
+        check: svg_img_alt::check,
     },
     Rule {
         meta: &tabindex::TABINDEX,

@@ -440,8 +440,8 @@ fn specificity(selector: &str) -> u32 {
 
 /// Tags the user agent sheet renders with `display: none`.
 const UA_DISPLAY_NONE: &[&str] = &[
-    "head", "script", "style", "template", "title", "meta", "link", "base", "noscript",
-    "datalist", "param", "source", "track", "noembed", "noframes", "rp",
+    "head", "script", "style", "template", "title", "meta", "link", "base", "noscript", "datalist",
+    "param", "source", "track", "noembed", "noframes", "rp",
 ];
 
 /// Tags the user agent sheet does not render inline (block, list-item, table parts, ...).
@@ -760,7 +760,12 @@ fn font_size(value: &str, parent: Option<f32>, root: f32) -> Option<f32> {
         "larger" => return parent.map(|p| p * 1.2),
         _ => {}
     }
-    let number = |n: &str| n.trim().parse::<f32>().ok().filter(|n| n.is_finite() && *n >= 0.0);
+    let number = |n: &str| {
+        n.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+    };
     if let Some(n) = value.strip_suffix("px") {
         number(n)
     } else if let Some(n) = value.strip_suffix("rem") {
@@ -860,7 +865,10 @@ fn split_background(value: &str) -> (Option<String>, bool) {
             color = Some(token.to_owned());
         }
     }
-    if color.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("transparent")) {
+    if color
+        .as_deref()
+        .is_some_and(|c| c.eq_ignore_ascii_case("transparent"))
+    {
         color = None;
     }
     (color, image)

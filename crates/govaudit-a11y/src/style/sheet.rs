@@ -97,9 +97,7 @@ fn parse_rule_list(input: &mut Parser<'_>, depth: usize, out: &mut Vec<StyleRule
                 let Some(end) = prelude_end else { return };
                 let selectors = input.slice(start..end).trim().to_owned();
                 let declarations = input
-                    .parse_nested_block(|block| {
-                        Ok::<_, ParseError<()>>(declaration_list(block))
-                    })
+                    .parse_nested_block(|block| Ok::<_, ParseError<()>>(declaration_list(block)))
                     .unwrap_or_default();
                 if !declarations.is_empty() {
                     out.push(StyleRule {

@@ -1,0 +1,45 @@
+use crate::Page;
+use crate::name::require_name;
+use govaudit_core::{Collector, Severity, Source, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Every element with `role="progressbar"` exposed to assistive technology has a non-empty
+    /// accessible name.
+    ///
+    /// ## Why it matters
+    /// A progress bar is announced by its role and name; without a name the user hears a value with
+    /// no idea what it measures or says.
+    ///
+    /// ## How to fix
+    /// Add `aria-labelledby` pointing at visible text, or `aria-label="..."`.
+    pub ARIA_PROGRESSBAR_NAME = {
+        id: "a11y/aria-progressbar-name",
+        severity: Severity::High,
+        standards: ["WCAG22:4.1.2", "EN301549:9.4.1.2", "GB/T37668-2019:3.2.1.3"],
+        sources: [Source::same("axe:aria-progressbar-name")],
+    }
+}
+
+/// Applies to Elements with an explicit role `progressbar`, in the accessibility tree.
+pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
+    let visibility = page.visibility();
+    for element in page.doc.elements() {
+        if !visibility.in_accessibility_tree(&element) {
+            continue;
+        }
+        let applies = crate::aria::explicit_role(&element).is_some_and(|r| r.name == "progressbar");
+        if !applies {
+            continue;
+        }
+        let act: &[&str] = &[];
+        require_name(
+            page,
+            out,
+            &ARIA_PROGRESSBAR_NAME,
+            &element,
+            act,
+            "This progress bar has no accessible name.",
+        );
+    }
+}
