@@ -25,6 +25,7 @@ mod audio_alternative;
 mod autocomplete_valid;
 mod button_name;
 mod bypass;
+mod css_orientation_lock;
 mod definition_list;
 mod dlitem;
 mod document_title;
@@ -168,6 +169,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &bypass::BYPASS,
         check: bypass::check,
+    },
+    Rule {
+        meta: &css_orientation_lock::CSS_ORIENTATION_LOCK,
+        check: css_orientation_lock::check,
     },
     Rule {
         meta: &definition_list::DEFINITION_LIST,
