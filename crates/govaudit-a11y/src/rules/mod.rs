@@ -3,6 +3,7 @@
 use crate::Page;
 use govaudit_core::{Collector, RuleMeta};
 
+mod accesskeys;
 mod area_alt;
 mod aria_allowed_attr;
 mod aria_deprecated_role;
@@ -23,12 +24,14 @@ mod aria_valid_attr;
 mod aria_valid_attr_value;
 mod audio_alternative;
 mod autocomplete_valid;
+mod blink;
 mod button_name;
 mod bypass;
 mod css_orientation_lock;
 mod definition_list;
 mod dlitem;
 mod document_title;
+mod duplicate_id;
 mod duplicate_id_aria;
 mod focus_visible;
 mod frame_focusable_content;
@@ -36,6 +39,7 @@ mod frame_title;
 mod frame_title_unique;
 mod heading_descriptive;
 mod heading_name;
+pub(crate) mod heading_order;
 mod html_has_lang;
 mod html_lang_valid;
 mod html_xml_lang_mismatch;
@@ -50,11 +54,13 @@ mod input_image_alt;
 mod keyboard_trap;
 mod label;
 mod label_descriptive;
+mod landmark_one_main;
 mod language_of_content;
 mod link_name;
 mod link_purpose;
 mod list;
 mod listitem;
+mod marquee;
 mod menuitem_name;
 pub(crate) mod meta_refresh;
 mod meta_refresh_no_exceptions;
@@ -62,11 +68,14 @@ mod meta_viewport;
 mod nested_interactive;
 mod no_autoplay_audio;
 mod object_alt;
+mod page_has_heading_one;
 mod page_title_descriptive;
 mod presentation_role_conflict;
 mod role_img_alt;
+mod scope_attr_valid;
 mod select_name;
 mod sensory_reference;
+mod server_side_image_map;
 mod summary_name;
 mod svg_img_alt;
 mod tabindex;
@@ -82,6 +91,10 @@ pub struct Rule {
 }
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        meta: &accesskeys::ACCESSKEYS,
+        check: accesskeys::check,
+    },
     Rule {
         meta: &area_alt::AREA_ALT,
         check: area_alt::check,
@@ -163,6 +176,10 @@ pub static RULES: &[Rule] = &[
         check: autocomplete_valid::check,
     },
     Rule {
+        meta: &blink::BLINK,
+        check: blink::check,
+    },
+    Rule {
         meta: &button_name::BUTTON_NAME,
         check: button_name::check,
     },
@@ -185,6 +202,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &document_title::DOCUMENT_TITLE,
         check: document_title::check,
+    },
+    Rule {
+        meta: &duplicate_id::DUPLICATE_ID,
+        check: duplicate_id::check,
     },
     Rule {
         meta: &duplicate_id_aria::DUPLICATE_ID_ARIA,
@@ -213,6 +234,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &heading_name::HEADING_NAME,
         check: heading_name::check,
+    },
+    Rule {
+        meta: &heading_order::HEADING_ORDER,
+        check: heading_order::check,
     },
     Rule {
         meta: &html_has_lang::HTML_HAS_LANG,
@@ -271,6 +296,10 @@ pub static RULES: &[Rule] = &[
         check: label_descriptive::check,
     },
     Rule {
+        meta: &landmark_one_main::LANDMARK_ONE_MAIN,
+        check: landmark_one_main::check,
+    },
+    Rule {
         meta: &language_of_content::LANGUAGE_OF_CONTENT,
         check: language_of_content::check,
     },
@@ -289,6 +318,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &listitem::LISTITEM,
         check: listitem::check,
+    },
+    Rule {
+        meta: &marquee::MARQUEE,
+        check: marquee::check,
     },
     Rule {
         meta: &menuitem_name::MENUITEM_NAME,
@@ -319,6 +352,10 @@ pub static RULES: &[Rule] = &[
         check: object_alt::check,
     },
     Rule {
+        meta: &page_has_heading_one::PAGE_HAS_HEADING_ONE,
+        check: page_has_heading_one::check,
+    },
+    Rule {
         meta: &page_title_descriptive::PAGE_TITLE_DESCRIPTIVE,
         check: page_title_descriptive::check,
     },
@@ -331,12 +368,20 @@ pub static RULES: &[Rule] = &[
         check: role_img_alt::check,
     },
     Rule {
+        meta: &scope_attr_valid::SCOPE_ATTR_VALID,
+        check: scope_attr_valid::check,
+    },
+    Rule {
         meta: &select_name::SELECT_NAME,
         check: select_name::check,
     },
     Rule {
         meta: &sensory_reference::SENSORY_REFERENCE,
         check: sensory_reference::check,
+    },
+    Rule {
+        meta: &server_side_image_map::SERVER_SIDE_IMAGE_MAP,
+        check: server_side_image_map::check,
     },
     Rule {
         meta: &summary_name::SUMMARY_NAME,

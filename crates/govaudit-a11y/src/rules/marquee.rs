@@ -1,0 +1,35 @@
+use crate::Page;
+use govaudit_core::{Collector, Severity, Source, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The page uses no `<marquee>` element.
+    ///
+    /// ## Why it matters
+    /// Scrolling text (the <marquee> element) moves without a way to pause it; it distracts people with attention
+    /// disorders and is hard to read for people with low vision (WCAG 2.2.2).
+    ///
+    /// ## How to fix
+    /// Show the text as ordinary text; if it must move, give users a button to pause it.
+    pub MARQUEE = {
+        id: "a11y/marquee",
+        severity: Severity::High,
+        standards: ["WCAG22:2.2.2", "EN301549:9.2.2.2", "GB/T37668-2019:3.3.3.10"],
+        sources: [Source::same("axe:marquee")],
+    }
+}
+
+/// Applies to `<marquee>` elements outside `<template>` contents.
+pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
+    for element in page.doc.elements_named("marquee") {
+        if !element.is_html() || element.is_in_template() {
+            continue;
+        }
+        out.applies(&MARQUEE, || element.location());
+        out.fail(
+            &MARQUEE,
+            element.location(),
+            "This <marquee> moves text that users cannot pause.",
+        );
+    }
+}
