@@ -472,6 +472,51 @@ impl<'p, 'a> Context<'p, 'a> {
     }
 }
 
+/// The text a sighted user sees inside `element` (ACT "visible inner text", approximated without
+/// layout): text of visible elements (rendered, not `visibility: hidden`, not moved off screen),
+/// `aria-hidden` content included, block-level elements set apart by spaces, white space
+/// collapsed. Iterative (an explicit stack), linear in the size of the subtree.
+pub fn visible_text(page: &Page<'_>, element: &Element<'_>) -> String {
+    enum Item<'a> {
+        Text(&'a str),
+        Element(Element<'a>),
+        Space,
+    }
+    let visibility = page.visibility();
+    let styles = page.styles();
+    let mut out = String::new();
+    let mut stack = vec![Item::Element(*element)];
+    while let Some(item) = stack.pop() {
+        match item {
+            Item::Text(text) => out.push_str(text),
+            Item::Space => out.push(' '),
+            Item::Element(e) => {
+                if !visibility.is_rendered(&e) {
+                    continue;
+                }
+                let block = !matches!(styles.get(&e).display, Display::Inline | Display::Contents)
+                    || (e.is_html() && e.name() == "br");
+                let shows_text = visibility.is_visible(&e);
+                if block {
+                    stack.push(Item::Space);
+                }
+                let children: Vec<Child<'_>> = child_nodes(&e).collect();
+                for child in children.into_iter().rev() {
+                    match child {
+                        Child::Text(text) if shows_text => stack.push(Item::Text(text)),
+                        Child::Text(_) => {}
+                        Child::Element(c) => stack.push(Item::Element(c)),
+                    }
+                }
+                if block {
+                    stack.push(Item::Space);
+                }
+            }
+        }
+    }
+    collapse_whitespace(&out)
+}
+
 /// Roles of ACT rule e086e5 "Form field has non-empty accessible name".
 pub(crate) const FORM_FIELD_ROLES: &[&str] = &[
     "checkbox",

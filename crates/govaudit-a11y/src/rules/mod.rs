@@ -53,6 +53,7 @@ mod input_button_name;
 mod input_image_alt;
 mod keyboard_trap;
 mod label;
+mod label_content_name_mismatch;
 mod label_descriptive;
 mod landmark_one_main;
 mod language_of_content;
@@ -290,6 +291,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &label::LABEL,
         check: label::check,
+    },
+    Rule {
+        meta: &label_content_name_mismatch::LABEL_CONTENT_NAME_MISMATCH,
+        check: label_content_name_mismatch::check,
     },
     Rule {
         meta: &label_descriptive::LABEL_DESCRIPTIVE,
