@@ -8,6 +8,7 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
     let mut rules: Vec<&'static RuleMeta> = govaudit_a11y::rules()
         .chain(govaudit_headers::rules())
         .chain(govaudit_disclosure::rules())
+        .chain(govaudit_links::rules())
         .collect();
     rules.sort_by_key(|r| r.id);
     rules

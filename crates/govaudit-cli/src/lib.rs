@@ -45,6 +45,8 @@ enum Command {
     /// Check required content (政府信息公开 items, identity marks, US/EU mandatory links) and
     /// column freshness of a local site against a profile.
     Disclosure(commands::disclosure::DisclosureArgs),
+    /// Check links: a directory offline, a URL by crawling it (every occurrence reported).
+    Links(commands::links::LinksArgs),
 }
 
 /// Runs the command line and returns the process exit code: 0 clean, 1 failing findings,
@@ -64,6 +66,7 @@ pub fn run() -> ExitCode {
         Command::Rule(args) => commands::rules::show(&args),
         Command::Headers(args) => commands::headers::run(&args),
         Command::Disclosure(args) => commands::disclosure::run(&args),
+        Command::Links(args) => commands::links::run(&args),
     };
     match result {
         Ok(Verdict::Clean) => ExitCode::SUCCESS,

@@ -51,10 +51,20 @@ pub const HTML_URL_ATTRIBUTES: &[(&str, &str, ValueForm, LinkKind)] = &[
     ("area", "href", ValueForm::Url, LinkKind::Navigation),
     ("link", "href", ValueForm::Url, LinkKind::PassiveResource),
     ("img", "src", ValueForm::Url, LinkKind::PassiveResource),
-    ("img", "srcset", ValueForm::Srcset, LinkKind::PassiveResource),
+    (
+        "img",
+        "srcset",
+        ValueForm::Srcset,
+        LinkKind::PassiveResource,
+    ),
     ("img", "longdesc", ValueForm::Url, LinkKind::Citation),
     ("source", "src", ValueForm::Url, LinkKind::PassiveResource),
-    ("source", "srcset", ValueForm::Srcset, LinkKind::PassiveResource),
+    (
+        "source",
+        "srcset",
+        ValueForm::Srcset,
+        LinkKind::PassiveResource,
+    ),
     ("script", "src", ValueForm::Url, LinkKind::ActiveResource),
     ("iframe", "src", ValueForm::Url, LinkKind::ActiveResource),
     ("frame", "src", ValueForm::Url, LinkKind::ActiveResource),
@@ -72,10 +82,30 @@ pub const HTML_URL_ATTRIBUTES: &[(&str, &str, ValueForm, LinkKind)] = &[
     ("q", "cite", ValueForm::Url, LinkKind::Citation),
     ("del", "cite", ValueForm::Url, LinkKind::Citation),
     ("ins", "cite", ValueForm::Url, LinkKind::Citation),
-    ("body", "background", ValueForm::Url, LinkKind::PassiveResource),
-    ("table", "background", ValueForm::Url, LinkKind::PassiveResource),
-    ("td", "background", ValueForm::Url, LinkKind::PassiveResource),
-    ("th", "background", ValueForm::Url, LinkKind::PassiveResource),
+    (
+        "body",
+        "background",
+        ValueForm::Url,
+        LinkKind::PassiveResource,
+    ),
+    (
+        "table",
+        "background",
+        ValueForm::Url,
+        LinkKind::PassiveResource,
+    ),
+    (
+        "td",
+        "background",
+        ValueForm::Url,
+        LinkKind::PassiveResource,
+    ),
+    (
+        "th",
+        "background",
+        ValueForm::Url,
+        LinkKind::PassiveResource,
+    ),
 ];
 
 /// SVG elements whose `href` / `xlink:href` is a reference (SVG 2, "Linking").
@@ -92,7 +122,15 @@ pub const ACTIVE_LINK_RELS: &[&str] = &["stylesheet", "modulepreload", "import",
 
 /// `link rel` values that name a page, not a resource.
 pub const NAVIGATION_LINK_RELS: &[&str] = &[
-    "canonical", "alternate", "next", "prev", "author", "help", "license", "search", "home",
+    "canonical",
+    "alternate",
+    "next",
+    "prev",
+    "author",
+    "help",
+    "license",
+    "search",
+    "home",
 ];
 
 /// `link rel` values that name only an origin to warm up: nothing to check.

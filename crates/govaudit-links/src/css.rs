@@ -70,8 +70,8 @@ fn walk(parser: &mut Parser<'_>, out: &mut Vec<CssUrl>) {
                 let _ = nested;
             }
             Token::ParenthesisBlock | Token::SquareBracketBlock | Token::CurlyBracketBlock => {
-                let nested: Result<(), cssparser::ParseError<()>> = parser
-                    .parse_nested_block(|inner| {
+                let nested: Result<(), cssparser::ParseError<()>> =
+                    parser.parse_nested_block(|inner| {
                         walk(inner, out);
                         Ok(())
                     });
@@ -100,8 +100,8 @@ fn walk_url_function(parser: &mut Parser<'_>, out: &mut Vec<CssUrl>, import: boo
                 import,
             }),
             Token::Function(_) => {
-                let nested: Result<(), cssparser::ParseError<()>> = parser
-                    .parse_nested_block(|inner| {
+                let nested: Result<(), cssparser::ParseError<()>> =
+                    parser.parse_nested_block(|inner| {
                         walk_url_function(inner, out, import);
                         Ok(())
                     });

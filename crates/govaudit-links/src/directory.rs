@@ -1,7 +1,9 @@
 //! Checking a built site in a directory (feature `fs`): the glue between `govaudit-site`'s walker
 //! and [`check_site`](crate::check_site).
 
-use crate::offline::{OfflineOptions, OfflineReport, SiteIndex, SitePage, SiteStylesheet, check_site};
+use crate::offline::{
+    OfflineOptions, OfflineReport, SiteIndex, SitePage, SiteStylesheet, check_site,
+};
 use govaudit_html::Document;
 use govaudit_site::{Directory, SiteError};
 use std::path::Path;
@@ -40,5 +42,10 @@ pub fn check_directory(root: &Path, options: &OfflineOptions) -> Result<OfflineR
             css,
         })
         .collect();
-    Ok(check_site(&pages, &stylesheets, SiteIndex::new(site.paths()), options))
+    Ok(check_site(
+        &pages,
+        &stylesheets,
+        SiteIndex::new(site.paths()),
+        options,
+    ))
 }

@@ -139,7 +139,9 @@ pub async fn check_targets(
         }
         let want_body = occurrences.iter().any(|(_, l)| needs_body(l));
         if let Some(resource) = known.get(&key) {
-            report.results.insert(key.clone(), judge_known(resource, options));
+            report
+                .results
+                .insert(key.clone(), judge_known(resource, options));
         } else if let Some(hit) = cache.get(&key).filter(|hit| {
             let fresh = options
                 .cache
@@ -176,7 +178,9 @@ pub async fn check_targets(
         report.results.insert(key, result);
     }
     for (url, occurrences) in &work {
-        let Some(result) = report.results.get(&url_key(url)) else { continue };
+        let Some(result) = report.results.get(&url_key(url)) else {
+            continue;
+        };
         for (page, link) in occurrences {
             let verdict = occurrence_verdict(result, link, options.check_fragments);
             if let Some(finding) = verdict.finding(page, link) {
@@ -211,9 +215,12 @@ fn needs_body(link: &Link) -> bool {
 }
 
 fn wants_fragments(occurrences: &Occurrences) -> bool {
-    occurrences
-        .iter()
-        .any(|(_, l)| l.url().and_then(Url::fragment).and_then(checkable_fragment).is_some())
+    occurrences.iter().any(|(_, l)| {
+        l.url()
+            .and_then(Url::fragment)
+            .and_then(checkable_fragment)
+            .is_some()
+    })
 }
 
 /// The verdict for one occurrence: the URL's, or a broken fragment on a working HTML page.
@@ -221,7 +228,10 @@ fn occurrence_verdict(result: &UrlResult, link: &Link, check_fragments: bool) ->
     if check_fragments
         && matches!(result.verdict, Verdict::Ok | Verdict::Redirect { .. })
         && let Some(anchors) = &result.anchors
-        && let Some(fragment) = link.url().and_then(Url::fragment).and_then(checkable_fragment)
+        && let Some(fragment) = link
+            .url()
+            .and_then(Url::fragment)
+            .and_then(checkable_fragment)
         && !anchors.contains(&fragment)
     {
         return Verdict::BrokenFragment { fragment };
@@ -249,7 +259,12 @@ pub async fn check_url(
         if method == Method::Head
             && match &answer {
                 Ok(f) => head_refused(f.resource.status.unwrap_or(0)),
-                Err(e) => !matches!(e, FetchError::NonPublicAddress { .. } | FetchError::RedirectLoop { .. } | FetchError::TooManyRedirects { .. }),
+                Err(e) => !matches!(
+                    e,
+                    FetchError::NonPublicAddress { .. }
+                        | FetchError::RedirectLoop { .. }
+                        | FetchError::TooManyRedirects { .. }
+                ),
             }
         {
             answer = fetcher.fetch(url, Method::Get).await;
@@ -259,15 +274,19 @@ pub async fn check_url(
             Err(FetchError::NonPublicAddress { host, address }) => {
                 break (
                     Verdict::Unverifiable {
-                        reason: format!("{host} is a non-public address ({address}) and was not requested; pass --allow-private to check it"),
+                        reason: format!(
+                            "{host} is a non-public address ({address}) and was not requested; pass --allow-private to check it"
+                        ),
                         status: None,
                     },
                     None,
                 );
             }
-            Err(error @ (FetchError::RedirectLoop { .. }
-            | FetchError::TooManyRedirects { .. }
-            | FetchError::BadRedirect { .. })) => {
+            Err(
+                error @ (FetchError::RedirectLoop { .. }
+                | FetchError::TooManyRedirects { .. }
+                | FetchError::BadRedirect { .. }),
+            ) => {
                 break (
                     Verdict::Broken(BrokenReason {
                         reason: error.to_string(),
@@ -280,7 +299,10 @@ pub async fn check_url(
             Err(FetchError::Timeout) if !retry_left => {
                 break (
                     Verdict::Unverifiable {
-                        reason: format!("no answer within {} s", options.fetch.timeout.as_secs_f32()),
+                        reason: format!(
+                            "no answer within {} s",
+                            options.fetch.timeout.as_secs_f32()
+                        ),
                         status: None,
                     },
                     None,
@@ -312,7 +334,9 @@ pub async fn check_url(
                     }
                     break (
                         Verdict::Unverifiable {
-                            reason: format!("HTTP {status}: the server keeps refusing requests (rate limited)"),
+                            reason: format!(
+                                "HTTP {status}: the server keeps refusing requests (rate limited)"
+                            ),
                             status: Some(status),
                         },
                         None,
@@ -330,7 +354,9 @@ pub async fn check_url(
                     }
                     break (
                         Verdict::Unverifiable {
-                            reason: format!("HTTP {status}: access refused to an automated client; it may work in a browser"),
+                            reason: format!(
+                                "HTTP {status}: access refused to an automated client; it may work in a browser"
+                            ),
                             status: Some(status),
                         },
                         None,
@@ -409,7 +435,12 @@ fn judge(fetched: &Fetched, url: &Url, options: &HttpOptions) -> (Verdict, Optio
             .filter(|(id, _)| document.element_by_id(id).is_some())
             .map(|(id, _)| id.to_owned())
             .collect();
-        names.extend(document.elements_named("a").filter_map(|a| a.attr("name")).map(str::to_owned));
+        names.extend(
+            document
+                .elements_named("a")
+                .filter_map(|a| a.attr("name"))
+                .map(str::to_owned),
+        );
         // A truncated page may lack the anchor: do not judge its fragments.
         anchors = (!fetched.truncated).then_some(names);
     }
@@ -446,7 +477,14 @@ fn judge(fetched: &Fetched, url: &Url, options: &HttpOptions) -> (Verdict, Optio
 fn is_homepage(url: &Url) -> bool {
     matches!(
         url.path().to_ascii_lowercase().as_str(),
-        "/" | "" | "/index.html" | "/index.htm" | "/index.shtml" | "/index.jsp" | "/index.php" | "/default.htm" | "/default.aspx"
+        "/" | ""
+            | "/index.html"
+            | "/index.htm"
+            | "/index.shtml"
+            | "/index.jsp"
+            | "/index.php"
+            | "/default.htm"
+            | "/default.aspx"
     )
 }
 

@@ -25,14 +25,14 @@ pub use attributes::LinkKind;
 #[cfg(feature = "fs")]
 pub use directory::check_directory;
 pub use extract::{Link, extract, extract_stylesheet};
+pub use govaudit_site::scope;
+pub use govaudit_site::scope::Scope;
 pub use offline::{
     LinkStats, OfflineOptions, OfflineReport, SiteIndex, SitePage, SiteStylesheet, check_site,
 };
+pub use rules::broken::BrokenReason;
 pub use rules::{
     BROKEN, BROKEN_FRAGMENT, CASE_MISMATCH, INSECURE, MALFORMED_MAILTO, PageContext, REDIRECT,
     RULES, Rule, SOFT_404, UNVERIFIABLE, check_page, rules,
 };
-pub use rules::broken::BrokenReason;
-pub use govaudit_site::scope;
-pub use govaudit_site::scope::Scope;
 pub use verdict::Verdict;

@@ -73,11 +73,26 @@ mod tests {
         assert_eq!(problem("mailto:szxx@shili.gov.cn"), None);
         assert_eq!(problem("mailto:a@b.cn,c@d.cn?subject=%E4%BD%A0"), None);
         assert_eq!(problem("mailto:?to=a@b.cn"), None);
-        assert_eq!(problem("mailto:%E5%B8%82%E9%95%BF@%E7%A4%BA%E4%BE%8B.cn"), None);
-        assert!(problem("mailto:szxx#shili.gov.cn").unwrap().contains("no @"));
-        assert!(problem("mailto:szxx＠shili.gov.cn").unwrap().contains("full-width"));
+        assert_eq!(
+            problem("mailto:%E5%B8%82%E9%95%BF@%E7%A4%BA%E4%BE%8B.cn"),
+            None
+        );
+        assert!(
+            problem("mailto:szxx#shili.gov.cn")
+                .unwrap()
+                .contains("no @")
+        );
+        assert!(
+            problem("mailto:szxx＠shili.gov.cn")
+                .unwrap()
+                .contains("full-width")
+        );
         assert!(problem("mailto:szxx@shili").unwrap().contains("no dot"));
-        assert!(problem("mailto:szxx%20@shili.gov.cn").unwrap().contains("white space"));
+        assert!(
+            problem("mailto:szxx%20@shili.gov.cn")
+                .unwrap()
+                .contains("white space")
+        );
         assert!(problem("mailto:").is_some());
         assert!(problem("mailto:a@b.cn,bad").unwrap().contains("\"bad\""));
     }

@@ -45,7 +45,8 @@ impl Default for OfflineOptions {
 
 fn default_site_url() -> Url {
     // A constant that parses; the fallback is never taken.
-    Url::parse(DEFAULT_SITE_URL).unwrap_or_else(|_| Url::parse("https://site.invalid/").expect("valid"))
+    Url::parse(DEFAULT_SITE_URL)
+        .unwrap_or_else(|_| Url::parse("https://site.invalid/").expect("valid"))
 }
 
 /// The files of a built site (paths relative to the site root, `/`-separated, as on disk) and
@@ -66,7 +67,10 @@ pub enum Lookup {
     /// The file that serves it.
     Found(String),
     /// No file, but one whose path differs only in case.
-    CaseMismatch { looked_for: String, actual: String },
+    CaseMismatch {
+        looked_for: String,
+        actual: String,
+    },
     /// A directory with none of the index files.
     DirectoryWithoutIndex(String),
     Missing(String),
@@ -279,6 +283,8 @@ pub struct LinkStats {
 #[derive(Debug, Clone, Default)]
 pub struct OfflineReport {
     pub findings: Vec<Finding>,
+    /// Every page and stylesheet checked, as findings name them.
+    pub sources: Vec<String>,
     pub stats: LinkStats,
     /// Every external target with each page and line it occurs on, for an HTTP pass.
     pub external: Vec<(Url, Vec<(String, Link)>)>,
@@ -314,6 +320,7 @@ pub fn check_site(
             (&sheet.report_url, &sheet.path, links)
         }));
     for (report_url, _path, links) in sources {
+        report.sources.push(report_url.clone());
         let mut out = Collector::new(report_url.as_str());
         rules::check_page(
             &PageContext {

@@ -65,8 +65,14 @@ mod tests {
         assert_eq!(urls("  a.png,b.png 480w ,c.png"), ["a.png,b.png", "c.png"]);
         assert_eq!(urls("a,b.png 1x"), ["a,b.png"]);
         assert_eq!(urls("a.png, b@2x.png 2x"), ["a.png", "b@2x.png"]);
-        assert_eq!(urls("data:image/png;base64,AAA= 1x, x.png 2x"), ["data:image/png;base64,AAA=", "x.png"]);
-        assert_eq!(urls("a.png (max-width: 3px, 4px) 1x, b.png"), ["a.png", "b.png"]);
+        assert_eq!(
+            urls("data:image/png;base64,AAA= 1x, x.png 2x"),
+            ["data:image/png;base64,AAA=", "x.png"]
+        );
+        assert_eq!(
+            urls("a.png (max-width: 3px, 4px) 1x, b.png"),
+            ["a.png", "b.png"]
+        );
         assert!(urls(" , ,").is_empty());
     }
 }

@@ -10,15 +10,26 @@ use govaudit_core::{Finding, Redirect};
 pub enum Verdict {
     Ok,
     Broken(BrokenReason),
-    CaseMismatch { looked_for: String, actual: String },
-    BrokenFragment { fragment: String },
+    CaseMismatch {
+        looked_for: String,
+        actual: String,
+    },
+    BrokenFragment {
+        fragment: String,
+    },
     /// A working target reached through a permanent redirect.
     Redirect {
         final_url: String,
         redirects: Vec<Redirect>,
     },
-    Unverifiable { reason: String, status: Option<u16> },
-    Soft404 { reason: String, final_url: String },
+    Unverifiable {
+        reason: String,
+        status: Option<u16>,
+    },
+    Soft404 {
+        reason: String,
+        final_url: String,
+    },
 }
 
 impl Verdict {

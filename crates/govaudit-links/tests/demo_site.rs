@@ -12,8 +12,16 @@ fn demo_findings() -> Vec<(String, String, u32)> {
         .findings
         .iter()
         .map(|f| {
-            let page = f.url.strip_prefix(&prefix).unwrap_or(&f.url).trim_start_matches('/');
-            (f.rule.clone(), page.to_owned(), f.location.line.unwrap_or(0))
+            let page = f
+                .url
+                .strip_prefix(&prefix)
+                .unwrap_or(&f.url)
+                .trim_start_matches('/');
+            (
+                f.rule.clone(),
+                page.to_owned(),
+                f.location.line.unwrap_or(0),
+            )
         })
         .collect();
     found.sort();

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use url::Url;
 
 fn fixture(path: &str) -> Document {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path);
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path);
     Document::parse(&std::fs::read(file).unwrap(), Some("text/html"), None)
 }
 
@@ -16,22 +18,38 @@ fn base_href_applies_to_every_reference() {
     let page = Url::parse("https://www.shili.gov.cn/x/index.html").unwrap();
     let got: Vec<(u32, String, String)> = extract(&doc, Some(&page))
         .into_iter()
-        .map(|l| (l.line, l.href.trim().to_owned(), l.url().unwrap().to_string()))
+        .map(|l| {
+            (
+                l.line,
+                l.href.trim().to_owned(),
+                l.url().unwrap().to_string(),
+            )
+        })
         .collect();
     let want = [
         (5, "page.html", "https://www.shili.gov.cn/sub/dir/page.html"),
         (6, "#sec", "https://www.shili.gov.cn/sub/dir/#sec"),
-        (7, "//cdn.example.gov.cn/x.js", "https://cdn.example.gov.cn/x.js"),
+        (
+            7,
+            "//cdn.example.gov.cn/x.js",
+            "https://cdn.example.gov.cn/x.js",
+        ),
         (
             8,
             "https://例子.中国/路径?q=政策",
             "https://xn--fsqu00a.xn--fiqs8s/%E8%B7%AF%E5%BE%84?q=%E6%94%BF%E7%AD%96",
         ),
-        (10, "spaced.html", "https://www.shili.gov.cn/sub/dir/spaced.html"),
+        (
+            10,
+            "spaced.html",
+            "https://www.shili.gov.cn/sub/dir/spaced.html",
+        ),
         (11, "../../../img.png", "https://www.shili.gov.cn/img.png"),
     ];
-    let want: Vec<(u32, String, String)> =
-        want.iter().map(|(l, h, t)| (*l, h.to_string(), t.to_string())).collect();
+    let want: Vec<(u32, String, String)> = want
+        .iter()
+        .map(|(l, h, t)| (*l, h.to_string(), t.to_string()))
+        .collect();
     assert_eq!(got, want);
 }
 
@@ -89,8 +107,15 @@ fn every_url_attribute_is_extracted() {
 fn templates_comments_and_origin_only_hints_give_nothing() {
     let doc = fixture("broken/pass.html");
     let page = Url::parse("https://site.invalid/pass.html").unwrap();
-    let hrefs: Vec<String> = extract(&doc, Some(&page)).into_iter().map(|l| l.href).collect();
-    for absent in ["missing-in-template.html", "missing-in-comment.html", "missing-origin-only/"] {
+    let hrefs: Vec<String> = extract(&doc, Some(&page))
+        .into_iter()
+        .map(|l| l.href)
+        .collect();
+    for absent in [
+        "missing-in-template.html",
+        "missing-in-comment.html",
+        "missing-origin-only/",
+    ] {
         assert!(!hrefs.iter().any(|h| h == absent), "{absent} extracted");
     }
 }
@@ -102,8 +127,14 @@ fn stylesheet_references_have_lines_and_resolve_against_the_sheet() {
     let links = extract_stylesheet(css, Some(&sheet));
     assert_eq!(links.len(), 2);
     assert_eq!(links[0].line, 2);
-    assert_eq!(links[0].url().unwrap().as_str(), "https://www.shili.gov.cn/img/bg.png");
+    assert_eq!(
+        links[0].url().unwrap().as_str(),
+        "https://www.shili.gov.cn/img/bg.png"
+    );
     assert_eq!(links[1].element, "@import");
     assert_eq!(links[1].kind, LinkKind::ActiveResource);
-    assert_eq!(links[1].url().unwrap().as_str(), "https://www.shili.gov.cn/css/print.css");
+    assert_eq!(
+        links[1].url().unwrap().as_str(),
+        "https://www.shili.gov.cn/css/print.css"
+    );
 }

@@ -41,13 +41,22 @@ fn routes(request: &Request) -> Reply {
         "/head-refused" if request.method == "HEAD" => Reply::status(405),
         "/head-refused" => Reply::status(200).header("Content-Type", "image/png"),
         "/browsers-only" if ua_is_browser => Reply::html(200, "<title>fine</title>"),
-        "/browsers-only" | "/waf" => Reply::html(403, "<title>Access denied</title><p>Request blocked by WAF</p>"),
+        "/browsers-only" | "/waf" => Reply::html(
+            403,
+            "<title>Access denied</title><p>Request blocked by WAF</p>",
+        ),
         "/huge" => Reply {
             stream_bytes: 50 * 1024 * 1024,
             ..Reply::status(200).header("Content-Type", "text/html")
         },
-        "/soft-404" => Reply::html(200, "<title>提示信息</title><body><p>对不起，您访问的页面不存在！</p></body>"),
-        "/soft-404-en" => Reply::html(200, "<title>Page Not Found - City</title><body>Sorry</body>"),
+        "/soft-404" => Reply::html(
+            200,
+            "<title>提示信息</title><body><p>对不起，您访问的页面不存在！</p></body>",
+        ),
+        "/soft-404-en" => Reply::html(
+            200,
+            "<title>Page Not Found - City</title><body>Sorry</body>",
+        ),
         "/gone-home" => Reply::redirect(302, "/"),
         "/about-404" => Reply::html(200, ARTICLE),
         _ => Reply::status(404),
@@ -102,7 +111,13 @@ fn summary(findings: &[Finding]) -> Vec<(String, String, u32, String)> {
                 f.url.clone(),
                 f.rule.clone(),
                 f.location.line.unwrap_or(0),
-                f.evidence["href"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned(),
+                f.evidence["href"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_owned(),
             )
         })
         .collect();
@@ -164,7 +179,11 @@ async fn statuses_redirects_fragments_and_every_occurrence() {
     let footer = "<!doctype html><title>f</title>\n<a href=\"{{server}}/missing\">footer link</a>";
     let report = run(
         &server,
-        &[("status.html", STATUS_PAGE), ("a.html", footer), ("b.html", footer)],
+        &[
+            ("status.html", STATUS_PAGE),
+            ("a.html", footer),
+            ("b.html", footer),
+        ],
         &options(),
     )
     .await;
@@ -186,15 +205,37 @@ async fn statuses_redirects_fragments_and_every_occurrence() {
     // Each URL is requested once however many pages carry it.
     assert_eq!(server.hits("/missing").len(), 1);
     // HEAD first for a resource, then GET when HEAD is refused.
-    let methods: Vec<String> = server.hits("/head-refused").iter().map(|r| r.method.clone()).collect();
+    let methods: Vec<String> = server
+        .hits("/head-refused")
+        .iter()
+        .map(|r| r.method.clone())
+        .collect();
     assert_eq!(methods, ["HEAD", "GET"]);
     // 500 is retried (transient), 404 is not.
     assert_eq!(server.hits("/error").len(), 2);
     let status = |href: &str| {
-        report.findings.iter().find(|f| f.evidence["href"].as_str().is_some_and(|h| h.ends_with(href))).unwrap().evidence["status"].clone()
+        report
+            .findings
+            .iter()
+            .find(|f| {
+                f.evidence["href"]
+                    .as_str()
+                    .is_some_and(|h| h.ends_with(href))
+            })
+            .unwrap()
+            .evidence["status"]
+            .clone()
     };
     assert_eq!(status("/gone"), 410);
-    let looped = report.findings.iter().find(|f| f.evidence["href"].as_str().is_some_and(|h| h.ends_with("/loop"))).unwrap();
+    let looped = report
+        .findings
+        .iter()
+        .find(|f| {
+            f.evidence["href"]
+                .as_str()
+                .is_some_and(|h| h.ends_with("/loop"))
+        })
+        .unwrap();
     assert_eq!(looped.evidence["redirects"].as_array().unwrap().len(), 2);
 }
 
@@ -213,7 +254,11 @@ async fn cache_answers_the_second_run() {
     let requests = server.log.lock().unwrap().len();
     let second = run(&server, &[("p.html", page)], &options).await;
     assert_eq!((second.checked, second.from_cache), (0, 2));
-    assert_eq!(server.log.lock().unwrap().len(), requests, "no request on the second run");
+    assert_eq!(
+        server.log.lock().unwrap().len(),
+        requests,
+        "no request on the second run"
+    );
     assert_eq!(summary(&first.findings), summary(&second.findings));
     options.cache.as_mut().unwrap().ttl = Duration::ZERO;
     let expired = run(&server, &[("p.html", page)], &options).await;
@@ -225,7 +270,12 @@ async fn loopback_targets_are_unverifiable_unless_allowed() {
     let server = start(Arc::new(routes)).await;
     let mut options = options();
     options.fetch.allow_private = false;
-    let report = run(&server, &[("p.html", "<a href=\"{{server}}/missing\">m</a>")], &options).await;
+    let report = run(
+        &server,
+        &[("p.html", "<a href=\"{{server}}/missing\">m</a>")],
+        &options,
+    )
+    .await;
     assert_eq!(report.findings.len(), 1);
     assert_eq!(report.findings[0].rule, "links/unverifiable");
     assert!(server.log.lock().unwrap().is_empty());

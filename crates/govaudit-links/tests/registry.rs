@@ -34,12 +34,17 @@ fn every_rule_file_is_registered() {
     let ids: HashSet<&str> = RULES.iter().map(|r| r.meta.id).collect();
     for entry in std::fs::read_dir(crate_dir().join("src/rules")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_suffix(".rs") else { continue };
+        let Some(stem) = name.strip_suffix(".rs") else {
+            continue;
+        };
         if stem == "mod" {
             continue;
         }
         let id = format!("links/{}", stem.replace('_', "-"));
-        assert!(ids.contains(id.as_str()), "{name} is not registered as {id}");
+        assert!(
+            ids.contains(id.as_str()),
+            "{name} is not registered as {id}"
+        );
     }
 }
 
@@ -70,7 +75,9 @@ fn describe(f: &Finding) -> String {
 fn offline_rule_fixtures() {
     for rule in RULES {
         let id = rule.meta.id;
-        let dir = crate_dir().join("tests/fixtures").join(id.trim_start_matches("links/"));
+        let dir = crate_dir()
+            .join("tests/fixtures")
+            .join(id.trim_start_matches("links/"));
         assert!(dir.join("pass.html").is_file(), "{id}: no pass.html");
         assert!(dir.join("fail.html").is_file(), "{id}: no fail.html");
         if HTTP_RULES.contains(&id) {
@@ -78,7 +85,10 @@ fn offline_rule_fixtures() {
         }
         let pass = findings_in(&dir, "pass.html", id);
         assert!(pass.is_empty(), "{id}: pass.html gave {pass:#?}");
-        let fail: Vec<String> = findings_in(&dir, "fail.html", id).iter().map(describe).collect();
+        let fail: Vec<String> = findings_in(&dir, "fail.html", id)
+            .iter()
+            .map(describe)
+            .collect();
         assert!(!fail.is_empty(), "{id}: fail.html gave nothing");
         let expected_path = dir.join("fail.expected");
         let actual = fail.join("\n") + "\n";
@@ -86,7 +96,10 @@ fn offline_rule_fixtures() {
             std::fs::write(&expected_path, &actual).unwrap();
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        assert_eq!(actual, expected, "{id}: fail.html findings differ from fail.expected");
+        assert_eq!(
+            actual, expected,
+            "{id}: fail.html findings differ from fail.expected"
+        );
     }
 }
 
@@ -99,7 +112,14 @@ fn findings_carry_link_evidence() {
     assert_eq!(first.evidence["element"], "link");
     assert_eq!(first.evidence["kind"], "active-resource");
     assert_eq!(first.evidence["target"], "https://site.invalid/missing.css");
-    let anchor = found.iter().find(|f| f.evidence["href"] == "missing.html").unwrap();
+    let anchor = found
+        .iter()
+        .find(|f| f.evidence["href"] == "missing.html")
+        .unwrap();
     assert_eq!(anchor.evidence["text"], "missing page");
-    assert!(anchor.message.contains("missing page"), "{}", anchor.message);
+    assert!(
+        anchor.message.contains("missing page"),
+        "{}",
+        anchor.message
+    );
 }

@@ -89,7 +89,9 @@ where
     let mut started = 0usize;
     loop {
         while running.len() < parallel && result.stopped.is_none() {
-            let Some((url, depth)) = queue.pop_front() else { break };
+            let Some((url, depth)) = queue.pop_front() else {
+                break;
+            };
             if started >= options.max_pages {
                 result.stopped = Some(CrawlStop::PageLimit);
                 break;
@@ -120,7 +122,9 @@ where
                 break;
             }
         };
-        let Ok((url, depth, fetched)) = joined else { continue };
+        let Ok((url, depth, fetched)) = joined else {
+            continue;
+        };
         match fetched {
             Err(error) => result.failures.push((url, error)),
             Ok(fetched) => {
@@ -128,8 +132,12 @@ where
                 if !is_html(&page) {
                     continue;
                 }
-                let final_in_scope = Url::parse(page.url()).is_ok_and(|u| options.scope.contains(&u));
-                if depth < options.max_depth && final_in_scope && page.status.is_some_and(|s| s < 400) {
+                let final_in_scope =
+                    Url::parse(page.url()).is_ok_and(|u| options.scope.contains(&u));
+                if depth < options.max_depth
+                    && final_in_scope
+                    && page.status.is_some_and(|s| s < 400)
+                {
                     for mut found in discover(&page) {
                         found.set_fragment(None);
                         if matches!(found.scheme(), "http" | "https")
@@ -156,10 +164,11 @@ async fn robots_allow(
     if !cache.contains_key(&origin) {
         let robot = match Url::parse(&format!("{origin}/robots.txt")) {
             Ok(robots_url) => match fetcher.fetch(&robots_url, Method::Get).await {
-                Ok(fetched) if fetched.resource.status == Some(200) => {
-                    texting_robots::Robot::new(product_token(&fetcher.options().user_agent), &fetched.resource.body)
-                        .ok()
-                }
+                Ok(fetched) if fetched.resource.status == Some(200) => texting_robots::Robot::new(
+                    product_token(&fetcher.options().user_agent),
+                    &fetched.resource.body,
+                )
+                .ok(),
                 // No robots.txt (or an unreadable one): everything is allowed.
                 _ => None,
             },

@@ -19,7 +19,11 @@ pub enum SiteError {
         source: std::io::Error,
     },
     #[error("{path} is {size} bytes, more than the limit of {limit}")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path}: more than {limit} files")]
     TooManyFiles { path: PathBuf, limit: usize },
     #[error("{path} is not a directory")]
@@ -121,7 +125,11 @@ impl Directory {
 
     /// Reads a file as a resource named by `report_url` (typically the path as the user gave
     /// it), with the `Content-Type` a server would send for pages and stylesheets.
-    pub fn read(&self, file: &SiteFile, report_url: impl Into<String>) -> Result<Resource, SiteError> {
+    pub fn read(
+        &self,
+        file: &SiteFile,
+        report_url: impl Into<String>,
+    ) -> Result<Resource, SiteError> {
         let size = std::fs::metadata(&file.fs_path)
             .map_err(|source| SiteError::ReadFile {
                 path: file.fs_path.clone(),

@@ -37,7 +37,12 @@ pub struct FetchOptions {
 impl Default for FetchOptions {
     fn default() -> Self {
         FetchOptions {
-            user_agent: concat!("govaudit/", env!("CARGO_PKG_VERSION"), " (+https://govaudit.invalid/bot)").to_owned(),
+            user_agent: concat!(
+                "govaudit/",
+                env!("CARGO_PKG_VERSION"),
+                " (+https://govaudit.invalid/bot)"
+            )
+            .to_owned(),
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(20),
             max_redirects: 20,
@@ -53,7 +58,9 @@ impl Default for FetchOptions {
 /// Why a fetch gave no response.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
-    #[error("{host} resolves to a non-public address ({address}); pass --allow-private to check it")]
+    #[error(
+        "{host} resolves to a non-public address ({address}); pass --allow-private to check it"
+    )]
     NonPublicAddress { host: String, address: String },
     #[error("the request timed out")]
     Timeout,
@@ -62,9 +69,15 @@ pub enum FetchError {
     #[error("redirect loop")]
     RedirectLoop { redirects: Vec<Redirect> },
     #[error("more than {limit} redirects")]
-    TooManyRedirects { limit: usize, redirects: Vec<Redirect> },
+    TooManyRedirects {
+        limit: usize,
+        redirects: Vec<Redirect>,
+    },
     #[error("redirect to an unusable location {location:?}")]
-    BadRedirect { location: String, redirects: Vec<Redirect> },
+    BadRedirect {
+        location: String,
+        redirects: Vec<Redirect>,
+    },
     #[error("unsupported URL scheme {0}")]
     UnsupportedScheme(String),
     #[error("cannot build the HTTP client: {0}")]
@@ -116,16 +129,14 @@ impl reqwest::dns::Resolve for GuardedResolver {
         let allow_private = self.allow_private;
         let host = name.as_str().to_owned();
         Box::pin(async move {
-            let addresses: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .collect();
-            if !allow_private
-                && let Some(bad) = addresses.iter().find(|a| is_non_public(a.ip()))
-            {
+            let addresses: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            if !allow_private && let Some(bad) = addresses.iter().find(|a| is_non_public(a.ip())) {
                 return Err(Box::new(FetchError::NonPublicAddress {
                     host,
                     address: bad.ip().to_string(),
-                }) as Box<dyn std::error::Error + Send + Sync>);
+                })
+                    as Box<dyn std::error::Error + Send + Sync>);
             }
             let addrs: reqwest::dns::Addrs = Box::new(addresses.into_iter());
             Ok(addrs)
@@ -195,7 +206,10 @@ impl Fetcher {
     }
 
     /// Waits for a global and a per-host slot and the host's interval.
-    async fn slot(&self, url: &Url) -> Result<(OwnedSemaphorePermit, OwnedSemaphorePermit), FetchError> {
+    async fn slot(
+        &self,
+        url: &Url,
+    ) -> Result<(OwnedSemaphorePermit, OwnedSemaphorePermit), FetchError> {
         let global = self
             .global
             .clone()
@@ -266,7 +280,10 @@ impl Fetcher {
                     status,
                 });
                 let Ok(next) = current.join(location.trim()) else {
-                    return Err(FetchError::BadRedirect { location, redirects });
+                    return Err(FetchError::BadRedirect {
+                        location,
+                        redirects,
+                    });
                 };
                 let mut next = next;
                 next.set_fragment(None);
@@ -382,18 +399,26 @@ fn httpdate_parse(value: &str) -> Option<SystemTime> {
         return None;
     };
     let day: u64 = day.parse().ok()?;
-    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        .iter()
-        .position(|m| m == month)? as u64
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| m == month)? as u64
         + 1;
     let year: u64 = year.parse().ok()?;
     let hms: Vec<u64> = time.split(':').filter_map(|p| p.parse().ok()).collect();
-    let [h, m, s] = hms.as_slice() else { return None };
+    let [h, m, s] = hms.as_slice() else {
+        return None;
+    };
     if !(1970..10000).contains(&year) || !(1..=31).contains(&day) {
         return None;
     }
     // Days from the civil date (Howard Hinnant's algorithm).
-    let (y, mo) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let (y, mo) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
     let era = y / 400;
     let yoe = y - era * 400;
     let doy = (153 * mo + 2) / 5 + day - 1;

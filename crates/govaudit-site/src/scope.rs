@@ -37,9 +37,7 @@ impl Scope {
 
     pub fn contains(&self, url: &Url) -> bool {
         match self {
-            Scope::Host(host) => url
-                .host_str()
-                .is_some_and(|h| h.eq_ignore_ascii_case(host)),
+            Scope::Host(host) => url.host_str().is_some_and(|h| h.eq_ignore_ascii_case(host)),
             Scope::RegistrableDomain(domain) => url.host_str().is_some_and(|h| {
                 let h = h.to_ascii_lowercase();
                 h == *domain
@@ -106,6 +104,9 @@ mod tests {
         assert!(prefix.contains(&u("https://www.gov.cn/zhengce/a.htm")));
         assert!(!prefix.contains(&u("https://www.gov.cn/xinwen/a.htm")));
         assert!(!prefix.contains(&u("http://www.gov.cn/zhengce/a.htm")));
-        assert_eq!(Scope::domain_of(&u("http://127.0.0.1:8000/")), Some(Scope::RegistrableDomain("127.0.0.1".into())));
+        assert_eq!(
+            Scope::domain_of(&u("http://127.0.0.1:8000/")),
+            Some(Scope::RegistrableDomain("127.0.0.1".into()))
+        );
     }
 }

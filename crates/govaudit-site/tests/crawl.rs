@@ -13,7 +13,10 @@ use url::Url;
 fn routes(request: &Request) -> Reply {
     match request.path.as_str() {
         "/robots.txt" => Reply::html(200, "User-agent: *\nDisallow: /private/\n"),
-        "/" => Reply::html(200, "<a href=/a.html>a</a> <a href=/private/x.html>p</a> <a href=https://elsewhere.invalid/>e</a>"),
+        "/" => Reply::html(
+            200,
+            "<a href=/a.html>a</a> <a href=/private/x.html>p</a> <a href=https://elsewhere.invalid/>e</a>",
+        ),
         "/a.html" => Reply::html(200, "<a href=/b.html>b</a><a href=/#frag>home</a>"),
         "/b.html" => Reply::html(404, "gone"),
         _ => Reply::status(404),
@@ -77,10 +80,19 @@ async fn loopback_is_refused_unless_allowed() {
     let server = start(Arc::new(routes)).await;
     let url = Url::parse(&format!("{}/", server.base)).unwrap();
     let refused = fetcher(false).fetch(&url, Method::Get).await.unwrap_err();
-    assert!(matches!(refused, FetchError::NonPublicAddress { .. }), "{refused:?}");
+    assert!(
+        matches!(refused, FetchError::NonPublicAddress { .. }),
+        "{refused:?}"
+    );
     // By name too: the check is on the resolved address.
     let by_name = Url::parse(&format!("http://localhost:{}/", url.port().unwrap())).unwrap();
-    let refused = fetcher(false).fetch(&by_name, Method::Get).await.unwrap_err();
-    assert!(matches!(refused, FetchError::NonPublicAddress { .. }), "{refused:?}");
+    let refused = fetcher(false)
+        .fetch(&by_name, Method::Get)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(refused, FetchError::NonPublicAddress { .. }),
+        "{refused:?}"
+    );
     assert!(server.log.lock().unwrap().is_empty());
 }

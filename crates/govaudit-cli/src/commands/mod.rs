@@ -3,4 +3,5 @@
 pub mod check;
 pub mod disclosure;
 pub mod headers;
+pub mod links;
 pub mod rules;

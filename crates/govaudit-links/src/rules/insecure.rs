@@ -33,10 +33,22 @@ pub(super) fn check(cx: &PageContext<'_>, out: &mut Collector) {
             continue;
         }
         let (severity, what) = match link.kind {
-            LinkKind::ActiveResource => (Severity::High, "is loaded over http: on an HTTPS page (active mixed content, blocked by browsers)"),
-            LinkKind::FormAction => (Severity::High, "sends the form over http: from an HTTPS page"),
-            LinkKind::PassiveResource => (Severity::Medium, "is loaded over http: on an HTTPS page (mixed content)"),
-            LinkKind::Navigation => (Severity::Low, "leads to an http: address from an HTTPS page"),
+            LinkKind::ActiveResource => (
+                Severity::High,
+                "is loaded over http: on an HTTPS page (active mixed content, blocked by browsers)",
+            ),
+            LinkKind::FormAction => (
+                Severity::High,
+                "sends the form over http: from an HTTPS page",
+            ),
+            LinkKind::PassiveResource => (
+                Severity::Medium,
+                "is loaded over http: on an HTTPS page (mixed content)",
+            ),
+            LinkKind::Navigation => (
+                Severity::Low,
+                "leads to an http: address from an HTTPS page",
+            ),
             LinkKind::Citation => continue,
         };
         let finding = link_finding(

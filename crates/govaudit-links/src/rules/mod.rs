@@ -41,14 +41,38 @@ pub struct Rule {
 
 /// Every link rule, one line each.
 pub static RULES: &[Rule] = &[
-    Rule { meta: &BROKEN, check: None },
-    Rule { meta: &BROKEN_FRAGMENT, check: None },
-    Rule { meta: &CASE_MISMATCH, check: None },
-    Rule { meta: &REDIRECT, check: None },
-    Rule { meta: &INSECURE, check: Some(insecure::check) },
-    Rule { meta: &UNVERIFIABLE, check: None },
-    Rule { meta: &SOFT_404, check: None },
-    Rule { meta: &MALFORMED_MAILTO, check: Some(malformed_mailto::check) },
+    Rule {
+        meta: &BROKEN,
+        check: None,
+    },
+    Rule {
+        meta: &BROKEN_FRAGMENT,
+        check: None,
+    },
+    Rule {
+        meta: &CASE_MISMATCH,
+        check: None,
+    },
+    Rule {
+        meta: &REDIRECT,
+        check: None,
+    },
+    Rule {
+        meta: &INSECURE,
+        check: Some(insecure::check),
+    },
+    Rule {
+        meta: &UNVERIFIABLE,
+        check: None,
+    },
+    Rule {
+        meta: &SOFT_404,
+        check: None,
+    },
+    Rule {
+        meta: &MALFORMED_MAILTO,
+        check: Some(malformed_mailto::check),
+    },
 ];
 
 /// The metadata of every link rule (for `govaudit rules`).
@@ -89,8 +113,13 @@ pub(crate) fn link_finding(
 
 /// How a link is named in messages: its text when it has one, else its href.
 pub(crate) fn describe(link: &Link) -> String {
+    let what = match link.element.as_str() {
+        "a" | "area" => "link",
+        "img" | "input" => "image",
+        _ => "reference",
+    };
     match &link.text {
-        Some(text) => format!("The link “{text}” ({})", link.href),
-        None => format!("The reference {} in <{}>", link.href, link.element),
+        Some(text) => format!("The {what} “{text}” ({})", link.href),
+        None => format!("The {what} {} in <{}>", link.href, link.element),
     }
 }

@@ -28,7 +28,10 @@ pub(crate) fn report(report_url: &str, link: &Link, reason: &str, final_url: &st
         Outcome::Review,
         report_url,
         link,
-        format!("{} seems to lead to an error page: {reason}.", describe(link)),
+        format!(
+            "{} seems to lead to an error page: {reason}.",
+            describe(link)
+        ),
     );
     finding
         .evidence("reason", reason)

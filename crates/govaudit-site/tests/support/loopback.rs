@@ -33,7 +33,10 @@ pub struct Reply {
 
 impl Reply {
     pub fn status(status: u16) -> Reply {
-        Reply { status, ..Reply::default() }
+        Reply {
+            status,
+            ..Reply::default()
+        }
     }
     pub fn html(status: u16, body: &str) -> Reply {
         Reply {
@@ -67,7 +70,13 @@ pub struct Server {
 impl Server {
     /// Requests seen for `path`.
     pub fn hits(&self, path: &str) -> Vec<Request> {
-        self.log.lock().unwrap().iter().filter(|r| r.path == path).cloned().collect()
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|r| r.path == path)
+            .cloned()
+            .collect()
     }
 }
 
@@ -79,7 +88,9 @@ pub async fn start(routes: Routes) -> Server {
     let server_log = log.clone();
     tokio::spawn(async move {
         loop {
-            let Ok((mut socket, _)) = listener.accept().await else { return };
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
             let routes = routes.clone();
             let log = server_log.clone();
             let counts = counts.clone();
@@ -87,7 +98,9 @@ pub async fn start(routes: Routes) -> Server {
                 let mut buffer = Vec::new();
                 let mut chunk = [0u8; 4096];
                 while !buffer.windows(4).any(|w| w == b"\r\n\r\n") && buffer.len() < 65536 {
-                    match tokio::time::timeout(Duration::from_secs(5), socket.read(&mut chunk)).await {
+                    match tokio::time::timeout(Duration::from_secs(5), socket.read(&mut chunk))
+                        .await
+                    {
                         Ok(Ok(n)) if n > 0 => buffer.extend_from_slice(&chunk[..n]),
                         _ => return,
                     }
@@ -108,14 +121,26 @@ pub async fn start(routes: Routes) -> Server {
                     *n += 1;
                     *n - 1
                 };
-                let request = Request { method, path, user_agent, earlier_hits };
+                let request = Request {
+                    method,
+                    path,
+                    user_agent,
+                    earlier_hits,
+                };
                 log.lock().unwrap().push(request.clone());
                 let reply = routes(&request);
                 if !reply.delay.is_zero() {
                     tokio::time::sleep(reply.delay).await;
                 }
-                let length = if reply.stream_bytes > 0 { reply.stream_bytes } else { reply.body.len() };
-                let mut out = format!("HTTP/1.1 {} X\r\nContent-Length: {length}\r\nConnection: close\r\n", reply.status);
+                let length = if reply.stream_bytes > 0 {
+                    reply.stream_bytes
+                } else {
+                    reply.body.len()
+                };
+                let mut out = format!(
+                    "HTTP/1.1 {} X\r\nContent-Length: {length}\r\nConnection: close\r\n",
+                    reply.status
+                );
                 for (name, value) in &reply.headers {
                     out.push_str(&format!("{name}: {value}\r\n"));
                 }

@@ -1,0 +1,368 @@
+//! `govaudit links`: a directory is checked offline (files, letter case, fragments, mixed
+//! content, mailto); a URL is crawled within scope through govaudit-site and every internal and
+//! external link of every page is checked over HTTP. Every occurrence is reported.
+
+use crate::catalogue::all_rules;
+use crate::{Destination, Verdict};
+use anyhow::{Context as _, bail};
+use govaudit_core::{Collector, Report, Resource, Severity};
+use govaudit_html::Document;
+use govaudit_links::http::{
+    CacheOptions, HttpOptions, HttpReport, Occurrences, check_targets, url_key,
+};
+use govaudit_links::{
+    Link, LinkKind, OfflineOptions, PageContext, Scope, check_directory, check_page, extract,
+};
+use govaudit_report::{Format, TextStyle};
+use govaudit_site::crawl::{CrawlOptions, crawl};
+use govaudit_site::fetch::Fetcher;
+use regex::Regex;
+use std::collections::HashMap;
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use url::Url;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LinksFormat {
+    Text,
+    Json,
+    Jsonl,
+    Sarif,
+}
+
+impl LinksFormat {
+    fn report_format(self) -> Format {
+        match self {
+            LinksFormat::Text => Format::Text,
+            LinksFormat::Json => Format::Json,
+            LinksFormat::Jsonl => Format::Jsonl,
+            LinksFormat::Sarif => Format::Sarif,
+        }
+    }
+}
+
+/// What counts as the site when crawling a URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScopeKind {
+    /// The start URL's host.
+    Host,
+    /// Every host under the start URL's registrable domain.
+    Domain,
+    /// URLs under the start URL's directory.
+    Prefix,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LinksArgs {
+    #[arg(long, value_enum, default_value_t = LinksFormat::Text)]
+    pub format: LinksFormat,
+    /// Exit 1 when a failing finding has this severity or worse.
+    #[arg(long, default_value = "high", value_name = "SEVERITY")]
+    pub fail_on: Severity,
+    /// Requests in flight at once.
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    pub concurrency: usize,
+    /// Requests in flight at once to one host.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub per_host: usize,
+    /// Requests per second to one host.
+    #[arg(long, default_value_t = 10.0, value_name = "R")]
+    pub rate: f64,
+    /// Seconds allowed for one request.
+    #[arg(long, default_value_t = 20.0, value_name = "S")]
+    pub timeout: f64,
+    /// Do not check URLs matching this regular expression (repeatable).
+    #[arg(long, value_name = "REGEX")]
+    pub exclude: Vec<String>,
+    /// Check only URLs matching this regular expression (repeatable).
+    #[arg(long, value_name = "REGEX")]
+    pub include: Vec<String>,
+    /// Keep results in this JSON file between runs.
+    #[arg(long, value_name = "FILE")]
+    pub cache: Option<PathBuf>,
+    /// Seconds a cached result is trusted.
+    #[arg(long, default_value_t = 86_400, value_name = "S")]
+    pub cache_ttl: u64,
+    /// Allow requests to loopback, private and other non-public addresses.
+    #[arg(long)]
+    pub allow_private: bool,
+    /// Offline: the directory root-relative links (`/css/a.css`) resolve against; default DIR.
+    #[arg(long, value_name = "DIR")]
+    pub site_root: Option<PathBuf>,
+    /// Offline: where the site is served (`https://www.example.gov.cn/`); absolute links to its
+    /// host are looked up on disk.
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<Url>,
+    /// Offline: also check the external links over HTTP.
+    #[arg(long)]
+    pub check_external: bool,
+    /// Crawl: what counts as the site.
+    #[arg(long, value_enum, default_value_t = ScopeKind::Host)]
+    pub scope: ScopeKind,
+    /// Crawl: most pages fetched.
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    pub max_pages: usize,
+    /// Crawl: ignore robots.txt (only for your own site).
+    #[arg(long)]
+    pub ignore_robots: bool,
+    /// A directory (checked offline) or an http(s) URL (crawled).
+    #[arg(value_name = "DIR|URL")]
+    pub target: String,
+}
+
+pub fn run(args: &LinksArgs) -> anyhow::Result<Verdict> {
+    let report = report(args)?;
+    let destination = Destination::stdout();
+    let mut rendered = Vec::new();
+    govaudit_report::render(
+        &report,
+        &all_rules(),
+        args.format.report_format(),
+        TextStyle {
+            color: destination.color,
+        },
+        &mut rendered,
+    )?;
+    destination.write_all(&rendered)?;
+    Ok(if report.fails_at(args.fail_on) {
+        Verdict::Failing
+    } else {
+        Verdict::Clean
+    })
+}
+
+/// Builds the report (no output).
+pub fn report(args: &LinksArgs) -> anyhow::Result<Report> {
+    if args.target.starts_with("http://") || args.target.starts_with("https://") {
+        let start =
+            Url::parse(&args.target).with_context(|| format!("{} is not a URL", args.target))?;
+        runtime()?.block_on(crawl_and_check(args, start))
+    } else {
+        check_dir(args)
+    }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+fn http_options(args: &LinksArgs) -> anyhow::Result<HttpOptions> {
+    let compile = |patterns: &[String]| -> anyhow::Result<Vec<Regex>> {
+        patterns
+            .iter()
+            .map(|p| Regex::new(p).with_context(|| format!("invalid regular expression {p:?}")))
+            .collect()
+    };
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        bail!("--timeout must be a positive number of seconds");
+    }
+    if !(args.rate > 0.0 && args.rate.is_finite()) {
+        bail!("--rate must be a positive number of requests per second");
+    }
+    let mut options = HttpOptions {
+        include: compile(&args.include)?,
+        exclude: compile(&args.exclude)?,
+        cache: args.cache.as_ref().map(|path| CacheOptions {
+            path: path.clone(),
+            ttl: Duration::from_secs(args.cache_ttl),
+        }),
+        ..HttpOptions::default()
+    };
+    options.fetch.allow_private = args.allow_private;
+    options.fetch.concurrency = args.concurrency.max(1);
+    options.fetch.per_host_concurrency = args.per_host.max(1);
+    options.fetch.per_host_interval = Duration::from_secs_f64(1.0 / args.rate);
+    options.fetch.timeout = Duration::from_secs_f64(args.timeout);
+    options.fetch.connect_timeout = options.fetch.timeout.min(Duration::from_secs(10));
+    Ok(options)
+}
+
+fn check_dir(args: &LinksArgs) -> anyhow::Result<Report> {
+    let dir = PathBuf::from(&args.target);
+    if !dir.is_dir() {
+        bail!(
+            "{}: not a directory (give a directory or an http(s) URL)",
+            args.target
+        );
+    }
+    let root = args.site_root.clone().unwrap_or_else(|| dir.clone());
+    let mut options = OfflineOptions::default();
+    if let Some(site_url) = &args.site_url {
+        options.site_url = site_url.clone();
+    }
+    let offline = check_directory(&root, &options)
+        .with_context(|| format!("cannot read the site in {}", root.display()))?;
+    // Pages outside DIR (when --site-root is wider) are indexed, not reported.
+    let within = |url: &str| std::path::Path::new(url).starts_with(&dir);
+    let mut report = Report::new();
+    for source in offline.sources.iter().filter(|s| within(s)) {
+        report.resources.push(source.clone());
+    }
+    report
+        .findings
+        .extend(offline.findings.into_iter().filter(|f| within(&f.url)));
+    let mut section = serde_json::json!({ "mode": "offline", "stats": offline.stats });
+    if args.check_external {
+        let targets: Vec<(Url, Occurrences)> = offline
+            .external
+            .into_iter()
+            .map(|(url, occurrences)| {
+                (
+                    url,
+                    occurrences
+                        .into_iter()
+                        .filter(|(page, _)| within(page))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, occurrences)| !occurrences.is_empty())
+            .collect();
+        let options = http_options(args)?;
+        let http = runtime()?.block_on(check_with_progress(targets, &HashMap::new(), &options))?;
+        section["http"] = http_section(&http);
+        report.findings.extend(http.findings);
+    }
+    report.sections.insert("links".into(), section);
+    report.finish();
+    Ok(report)
+}
+
+fn http_section(http: &HttpReport) -> serde_json::Value {
+    serde_json::json!({
+        "checked": http.checked,
+        "from_cache": http.from_cache,
+        "excluded": http.excluded,
+    })
+}
+
+async fn check_with_progress(
+    targets: Vec<(Url, Occurrences)>,
+    known: &HashMap<String, Resource>,
+    options: &HttpOptions,
+) -> anyhow::Result<HttpReport> {
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} checking links {pos}/{len} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let tick = |done: usize, total: usize| {
+        if let Some(bar) = &bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let result = check_targets(targets, known, options, Some(&tick)).await;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    Ok(result?)
+}
+
+async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report> {
+    let options = http_options(args)?;
+    let scope = match args.scope {
+        ScopeKind::Host => Scope::host_of(&start),
+        ScopeKind::Domain => Scope::domain_of(&start),
+        ScopeKind::Prefix => start.join("./").ok().map(Scope::Prefix),
+    }
+    .with_context(|| format!("{start} has no host to crawl"))?;
+    let mut crawl_options = CrawlOptions::new(scope);
+    crawl_options.max_pages = args.max_pages;
+    crawl_options.obey_robots = !args.ignore_robots;
+    let fetcher = Arc::new(Fetcher::new(options.fetch.clone())?);
+    let spinner = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(format!("crawling {start}"));
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    });
+    let crawled = crawl(fetcher, start, &crawl_options, |page| {
+        let document = Document::from_resource(page);
+        let url = Url::parse(page.url()).ok();
+        extract(&document, url.as_ref())
+            .into_iter()
+            .filter(|l| {
+                l.kind == LinkKind::Navigation || matches!(l.element.as_str(), "iframe" | "frame")
+            })
+            .filter_map(|l| l.target.ok())
+            .collect()
+    })
+    .await;
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    let mut report = Report::new();
+    for (url, error) in &crawled.failures {
+        report.note(url.to_string(), format!("not crawled: {error}"));
+    }
+    for url in &crawled.blocked_by_robots {
+        report.note(url.to_string(), "not crawled: robots.txt disallows it");
+    }
+    if let Some(stop) = crawled.stopped {
+        report.note("", format!("the crawl stopped early: {stop:?}"));
+    }
+    let mut grouped: HashMap<String, (Url, Occurrences)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut known: HashMap<String, Resource> = HashMap::new();
+    for page in &crawled.pages {
+        known.insert(page.requested_url.clone(), page.clone());
+        let report_url = page.requested_url.clone();
+        let Ok(page_url) = Url::parse(page.url()) else {
+            continue;
+        };
+        if page.status.is_some_and(|s| s >= 400) {
+            report.resources.push(report_url);
+            continue;
+        }
+        let document = Document::from_resource(page);
+        let links: Vec<Link> = extract(&document, Some(&page_url));
+        let secure_page = page_url.scheme() == "https";
+        let mut found = Collector::new(report_url.clone());
+        check_page(
+            &PageContext {
+                report_url: &report_url,
+                secure_page,
+                links: &links,
+            },
+            &mut found,
+        );
+        for link in links {
+            let Some(target) = link.url() else { continue };
+            let key = url_key(target);
+            let mut url = target.clone();
+            url.set_fragment(None);
+            let entry = grouped.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                (url, Vec::new())
+            });
+            entry.1.push((report_url.clone(), link));
+        }
+        report.add_resource(report_url, found.into_findings());
+    }
+    let targets: Vec<(Url, Occurrences)> = order
+        .into_iter()
+        .filter_map(|k| grouped.remove(&k))
+        .collect();
+    let http = check_with_progress(targets, &known, &options).await?;
+    report.sections.insert(
+        "links".into(),
+        serde_json::json!({
+            "mode": "crawl",
+            "pages": crawled.pages.len(),
+            "http": http_section(&http),
+        }),
+    );
+    report.findings.extend(http.findings);
+    report.finish();
+    Ok(report)
+}
