@@ -21,7 +21,7 @@ declare_rule! {
     }
 }
 
-/// Applies to HTML pages with a `<body>` that has text.
+/// Applies to HTML pages with a rendered `<body>` that has text.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     if !page.doc.is_html_document() {
         return;
@@ -29,10 +29,12 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let Some(root) = page.doc.root().filter(|r| r.name() == "html") else {
         return;
     };
+    // A body hidden by a style sheet (`html { display: none }` until a script reveals the
+    // page) shows nothing statically: no verdict on its structure.
     if !page
         .doc
         .elements_named("body")
-        .any(|b| !b.normalized_text().is_empty())
+        .any(|b| !b.normalized_text().is_empty() && page.visibility().is_rendered(&b))
     {
         return;
     }
