@@ -20,6 +20,7 @@ pub mod focus;
 mod language;
 pub mod name;
 mod page;
+mod contrast;
 mod text_spacing;
 mod table;
 mod review;

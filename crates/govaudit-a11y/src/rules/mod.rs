@@ -27,6 +27,8 @@ mod autocomplete_valid;
 mod blink;
 mod button_name;
 mod bypass;
+mod color_contrast;
+mod color_contrast_enhanced;
 mod css_orientation_lock;
 mod definition_list;
 mod dlitem;
@@ -187,6 +189,14 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &bypass::BYPASS,
         check: bypass::check,
+    },
+    Rule {
+        meta: &color_contrast::COLOR_CONTRAST,
+        check: color_contrast::check,
+    },
+    Rule {
+        meta: &color_contrast_enhanced::COLOR_CONTRAST_ENHANCED,
+        check: color_contrast_enhanced::check,
     },
     Rule {
         meta: &css_orientation_lock::CSS_ORIENTATION_LOCK,

@@ -1,0 +1,295 @@
+//! Text contrast decided from statically resolved colours (WCAG 2.x relative luminance and
+//! contrast ratio), for the `color-contrast` rules. A verdict is given only when the colours are
+//! certain: solid background found on the element or an ancestor, no background image or
+//! gradient, no positioned element between the text and its background, no text shadow, no
+//! legacy colour attributes, no user-agent colours of links or form controls in doubt. Anything
+//! else is `Unknown`, which the rules report as `review` (the main complaint about contrast
+//! checkers is false positives; this module gives none by construction of these guards).
+
+use crate::Page;
+use govaudit_html::Element;
+
+/// The contrast of one element's own text, or why it cannot be known.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Contrast {
+    Known {
+        /// The lower and higher ratio over the candidate text colours (equal unless a link's
+        /// colour may be the browser default).
+        worst: f64,
+        best: f64,
+        foreground: String,
+        background: String,
+        large: bool,
+    },
+    /// Cannot be decided statically; the reason, for the review message.
+    Unknown(&'static str),
+}
+
+/// The text of WCAG: at least 18 pt (24 px), or 14 pt (18.66 px) bold.
+fn is_large(size_px: f32, weight: u16) -> bool {
+    size_px >= 24.0 || (size_px >= 18.66 && weight >= 700)
+}
+
+/// Page-wide facts the contrast of every element depends on.
+pub(crate) struct ContrastContext {
+    /// A `<style>` sheet mentions `text-shadow`: a shadow can make any contrast pass.
+    sheets_have_text_shadow: bool,
+}
+
+impl ContrastContext {
+    pub(crate) fn new(page: &Page<'_>) -> Self {
+        let sheets_have_text_shadow = page
+            .doc
+            .elements_named("style")
+            .any(|s| s.text().to_ascii_lowercase().contains("text-shadow"));
+        ContrastContext {
+            sheets_have_text_shadow,
+        }
+    }
+}
+
+/// Elements whose own text the contrast rules apply to: visible, in the accessibility tree,
+/// with at least two letters of their own (symbols and single-letter icons like "X" are not
+/// text in a human language), not part of a disabled widget or its label.
+pub(crate) fn text_elements<'a>(page: &Page<'a>) -> Vec<Element<'a>> {
+    let visibility = page.visibility();
+    let disabled = disabled_related(page);
+    page.doc
+        .elements()
+        .filter(|e| {
+            e.is_html()
+                && !matches!(
+                    e.name(),
+                    "script" | "style" | "title" | "option" | "textarea"
+                )
+                && own_text(e).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && visibility.is_visible(e)
+                && visibility.in_accessibility_tree(e)
+                && !disabled.contains(&e.index())
+                && !e.ancestors().any(|a| disabled.contains(&a.index()))
+        })
+        .collect()
+}
+
+fn own_text(element: &Element<'_>) -> String {
+    element
+        .raw()
+        .children()
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .collect()
+}
+
+/// Disabled widgets, `aria-disabled` elements, their labels and the elements that label them
+/// (WCAG 1.4.3 exempts "part of an inactive user interface component").
+fn disabled_related(page: &Page<'_>) -> std::collections::HashSet<usize> {
+    let mut set = std::collections::HashSet::new();
+    for e in page.doc.elements() {
+        let aria_disabled = e
+            .attr("aria-disabled")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        let disabled = e.is_html()
+            && e.has_attr("disabled")
+            && matches!(
+                e.name(),
+                "button" | "input" | "select" | "textarea" | "fieldset" | "optgroup" | "option"
+            );
+        if !(aria_disabled || disabled || page.focus().is_disabled(&e)) {
+            continue;
+        }
+        set.insert(e.index());
+        for label in page.labels().of(page.doc, &e) {
+            set.insert(label.index());
+        }
+        if let Some(ids) = e.attr("aria-labelledby") {
+            for id in ids.split_ascii_whitespace() {
+                if let Some(target) = page.doc.element_by_id(id) {
+                    set.insert(target.index());
+                }
+            }
+        }
+        // A label around a disabled control.
+        for label in e.ancestors().filter(|a| a.name() == "label") {
+            set.insert(label.index());
+        }
+    }
+    set
+}
+
+/// The contrast of `element`'s own text against what is behind it.
+pub(crate) fn contrast_of(
+    page: &Page<'_>,
+    context: &ContrastContext,
+    element: &Element<'_>,
+) -> Contrast {
+    if context.sheets_have_text_shadow {
+        return Contrast::Unknown("a style sheet sets text-shadow");
+    }
+    let styles = page.styles();
+    let style = styles.get(element);
+    let Some(size) = style.font_size_px else {
+        return Contrast::Unknown("the font size cannot be resolved");
+    };
+    let large = is_large(size, style.font_weight);
+    let chain: Vec<Element<'_>> = std::iter::once(*element)
+        .chain(element.ancestors())
+        .collect();
+    // Legacy presentational colours (`<font color>`, `bgcolor`, `<body text>`) are outside the
+    // cascade we compute.
+    if chain.iter().any(|e| {
+        (e.name() == "font" && e.has_attr("color"))
+            || e.has_attr("bgcolor")
+            || (e.name() == "body" && (e.has_attr("text") || e.has_attr("background")))
+            || e.attr("style")
+                .is_some_and(|s| s.to_ascii_lowercase().contains("text-shadow"))
+    }) {
+        return Contrast::Unknown("colours are set by legacy attributes or a text shadow");
+    }
+    // The background: the nearest element of the chain with a background colour.
+    let mut background = None;
+    let mut opacity = 1.0f32;
+    for (i, e) in chain.iter().enumerate() {
+        let s = styles.get(e);
+        if s.background_image {
+            return Contrast::Unknown("a background image or gradient is behind the text");
+        }
+        opacity *= s.opacity;
+        if let Some(bg) = &s.background_color {
+            if s.opacity < 1.0 {
+                return Contrast::Unknown("the background is translucent");
+            }
+            background = Some((i, bg.to_string()));
+            break;
+        }
+        if s.positioned {
+            return Contrast::Unknown("positioned content may lie over another background");
+        }
+        if e.is_html() && matches!(e.name(), "button" | "input" | "select" | "textarea") {
+            return Contrast::Unknown("a form control's own background is not known");
+        }
+    }
+    let background_text = background.map_or_else(|| "white".to_owned(), |(_, bg)| bg);
+    let Some(bg) = parse(&background_text) else {
+        return Contrast::Unknown("the background colour cannot be resolved");
+    };
+    if bg.3 < 1.0 {
+        return Contrast::Unknown("the background colour is translucent");
+    }
+    let foregrounds: Vec<String> = match link_ancestor(element) {
+        // A link's UA colour wins over inherited colours; when its computed colour equals its
+        // parent's we cannot tell an author `inherit` from the UA blue, so try both.
+        Some(link)
+            if link
+                .parent()
+                .is_some_and(|p| styles.get(&p).color == styles.get(&link).color) =>
+        {
+            vec![
+                style.color.as_deref().unwrap_or("black").to_owned(),
+                "#0000ee".to_owned(),
+            ]
+        }
+        _ => vec![style.color.as_deref().unwrap_or("black").to_owned()],
+    };
+    let mut ratios = Vec::new();
+    for fg_text in &foregrounds {
+        let Some(fg) = parse(fg_text) else {
+            return Contrast::Unknown("the text colour cannot be resolved");
+        };
+        ratios.push(ratio(blend(fg, bg, fg.3 as f32 * opacity), bg));
+    }
+    let worst = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+    let best = ratios.iter().copied().fold(0.0, f64::max);
+    Contrast::Known {
+        worst,
+        best,
+        foreground: foregrounds.join(" or "),
+        background: background_text,
+        large,
+    }
+}
+
+impl Contrast {
+    /// The verdict against a minimum ratio: `Some(true)` passes, `Some(false)` fails, `None`
+    /// when the candidate colours disagree or the contrast is unknown.
+    pub(crate) fn meets(&self, minimum: f64) -> Option<bool> {
+        match self {
+            Contrast::Known { worst, .. } if *worst >= minimum => Some(true),
+            Contrast::Known { best, .. } if *best < minimum => Some(false),
+            _ => None,
+        }
+    }
+}
+
+fn link_ancestor<'a>(element: &Element<'a>) -> Option<Element<'a>> {
+    std::iter::once(*element)
+        .chain(element.ancestors())
+        .find(|e| e.is_html() && matches!(e.name(), "a" | "area") && e.has_attr("href"))
+}
+
+/// (r, g, b, a) in 0..=1.
+type Rgba = (f64, f64, f64, f64);
+
+fn parse(text: &str) -> Option<Rgba> {
+    let c = csscolorparser::parse(text.trim().trim_end_matches("!important").trim()).ok()?;
+    Some((c.r as f64, c.g as f64, c.b as f64, c.a as f64))
+}
+
+/// `fg` with opacity `alpha` composited over the opaque `bg`.
+fn blend(fg: Rgba, bg: Rgba, alpha: f32) -> Rgba {
+    let a = f64::from(alpha).clamp(0.0, 1.0);
+    (
+        fg.0 * a + bg.0 * (1.0 - a),
+        fg.1 * a + bg.1 * (1.0 - a),
+        fg.2 * a + bg.2 * (1.0 - a),
+        1.0,
+    )
+}
+
+/// WCAG 2 relative luminance (sRGB).
+fn luminance(c: Rgba) -> f64 {
+    let channel = |v: f64| {
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+}
+
+/// WCAG 2 contrast ratio, 1 to 21.
+fn ratio(a: Rgba, b: Rgba) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wcag_ratios() {
+        let black = parse("#000").unwrap();
+        let white = parse("white").unwrap();
+        assert!((ratio(black, white) - 21.0).abs() < 1e-9);
+        let grey = parse("#767676").unwrap();
+        assert!((ratio(grey, white) - 4.54).abs() < 0.01);
+        let aaa = parse("#AAA").unwrap();
+        assert!(ratio(aaa, white) < 4.5);
+    }
+
+    #[test]
+    fn translucent_text_blends_into_its_background() {
+        let fg = parse("rgba(0,0,0,.3)").unwrap();
+        let white = parse("#fff").unwrap();
+        let blended = blend(fg, white, fg.3 as f32);
+        assert!(ratio(blended, white) < 3.0);
+    }
+
+    #[test]
+    fn large_text_thresholds() {
+        assert!(is_large(24.0, 400));
+        assert!(is_large(18.7, 700));
+        assert!(!is_large(18.7, 400));
+    }
+}
