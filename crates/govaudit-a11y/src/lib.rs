@@ -49,3 +49,8 @@ pub fn check_rules(doc: &Document, ids: &[&str], out: &mut Collector) {
         (rule.check)(&page, out);
     }
 }
+
+// Keeps the README's example compiling.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
