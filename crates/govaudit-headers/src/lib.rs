@@ -20,4 +20,4 @@ pub use exchange::{Exchange, Hop};
 pub use input::{InputError, parse_input};
 pub use observatory::{Algorithm, ObservatoryError, ObservatoryResult, observatory};
 pub use preload::{PreloadError, PreloadList};
-pub use rules::{Context, RULES, Rule, check, check_with, rules};
+pub use rules::{Audit, Context, RULES, Rule, audit, check, check_with, rules};

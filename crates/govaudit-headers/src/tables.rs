@@ -73,6 +73,16 @@ pub const OWASP_REMOVE: &[&str] = &[
     "X-ruxit-JS-Agent",
 ];
 
+/// [`OWASP_REMOVE`] by lower-case name: the position of each entry.
+pub static OWASP_REMOVE_INDEX: std::sync::LazyLock<std::collections::HashMap<String, usize>> =
+    std::sync::LazyLock::new(|| {
+        OWASP_REMOVE
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.to_ascii_lowercase(), i))
+            .collect()
+    });
+
 /// Deprecated or obsolete security headers and what replaces them (MDN; trailofbits/twa#91 for
 /// Feature-Policy).
 pub const DEPRECATED_HEADERS: &[(&str, &str)] = &[

@@ -8,6 +8,7 @@ use crate::csp::{
     ContentSecurityPolicy, is_directive, is_hash, is_keyword, is_nonce, is_url_scheme,
 };
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The evaluator's severities (`finding.ts`); lower numbers are worse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -266,40 +267,68 @@ static ANGULAR: ParsedTable = std::sync::LazyLock::new(|| parse_table(bypass_hos
 static JSONP: ParsedTable = std::sync::LazyLock::new(|| parse_table(bypass_hosts::JSONP_URLS));
 static FLASH: ParsedTable = std::sync::LazyLock::new(|| parse_table(bypass_hosts::FLASH_URLS));
 
-/// `matchWildcardUrls`: the host of the first URL of `list` that the CSP source matches.
-fn match_wildcard_urls(csp_url: &str, list: &[(String, String)]) -> Option<String> {
-    let prepared = csp_url
-        .replacen(":*", "", 1)
-        .replacen('*', "wildcard_placeholder", 1);
-    let with_scheme = match prepared.strip_prefix("//") {
-        Some(rest) => format!("https://{rest}"),
-        None => prepared,
-    };
-    let parsed = url::Url::parse(&with_scheme).ok()?;
-    let host = parsed.host_str()?.to_ascii_lowercase();
-    let has_wildcard = host.starts_with("wildcard_placeholder.");
-    let wildcard_free = host.strip_prefix("wildcard_placeholder").unwrap_or(&host);
-    let path = parsed.path();
-    let has_path = path != "/";
-    for (domain, candidate_path) in list {
-        if !domain.ends_with(wildcard_free) {
-            continue;
-        }
-        if !has_wildcard && host != *domain {
-            continue;
-        }
-        if has_path {
-            if path.ends_with('/') {
-                if !candidate_path.starts_with(path) {
-                    continue;
-                }
-            } else if candidate_path != path {
+/// `str::replacen(from, to, 1)` without a copy when `from` is absent.
+fn replace_first<'s>(s: Cow<'s, str>, from: &str, to: &str) -> Cow<'s, str> {
+    if s.contains(from) {
+        Cow::Owned(s.replacen(from, to, 1))
+    } else {
+        s
+    }
+}
+
+/// A CSP source prepared for `matchWildcardUrls`: parsed once, matched against every table.
+struct WildcardUrl {
+    host: String,
+    path: String,
+}
+
+impl WildcardUrl {
+    fn parse(csp_url: &str) -> Option<Self> {
+        let prepared = replace_first(Cow::Borrowed(csp_url), ":*", "");
+        let prepared = replace_first(prepared, "*", "wildcard_placeholder");
+        let with_scheme = match prepared.strip_prefix("//") {
+            Some(rest) => Cow::Owned(format!("https://{rest}")),
+            None => prepared,
+        };
+        let parsed = url::Url::parse(&with_scheme).ok()?;
+        Some(WildcardUrl {
+            host: parsed.host_str()?.to_ascii_lowercase(),
+            path: parsed.path().to_owned(),
+        })
+    }
+
+    /// `matchWildcardUrls`: the host of the first URL of `list` that the CSP source matches.
+    fn first_match<'l>(&self, list: &'l [(String, String)]) -> Option<&'l str> {
+        let host = self.host.as_str();
+        let has_wildcard = host.starts_with("wildcard_placeholder.");
+        let wildcard_free = host.strip_prefix("wildcard_placeholder").unwrap_or(host);
+        let path = self.path.as_str();
+        let has_path = path != "/";
+        for (domain, candidate_path) in list {
+            if !domain.ends_with(wildcard_free) {
                 continue;
             }
+            if !has_wildcard && host != *domain {
+                continue;
+            }
+            if has_path {
+                if path.ends_with('/') {
+                    if !candidate_path.starts_with(path) {
+                        continue;
+                    }
+                } else if candidate_path != path {
+                    continue;
+                }
+            }
+            return Some(domain);
         }
-        return Some(domain.clone());
+        None
     }
-    None
+}
+
+/// `matchWildcardUrls`: the host of the first URL of `list` that the CSP source matches.
+fn match_wildcard_urls(csp_url: &str, list: &[(String, String)]) -> Option<String> {
+    WildcardUrl::parse(csp_url).and_then(|u| u.first_match(list).map(str::to_owned))
 }
 
 fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
@@ -322,11 +351,11 @@ fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<Eval
             if v.starts_with('\'') || is_url_scheme(v) || !v.contains('.') {
                 continue;
             }
-            let url = format!("//{}", scheme_free(v));
-            let angular = match_wildcard_urls(&url, &ANGULAR);
-            let mut jsonp = match_wildcard_urls(&url, &JSONP);
-            if let Some(host) = &jsonp
-                && bypass_hosts::JSONP_NEEDS_EVAL.contains(&host.as_str())
+            let url = WildcardUrl::parse(&format!("//{}", scheme_free(v)));
+            let angular = url.as_ref().and_then(|u| u.first_match(&ANGULAR));
+            let mut jsonp = url.as_ref().and_then(|u| u.first_match(&JSONP));
+            if let Some(host) = jsonp
+                && bypass_hosts::JSONP_NEEDS_EVAL.contains(&host)
                 && !vals.iter().any(|x| x == "'unsafe-eval'")
             {
                 jsonp = None;
@@ -334,12 +363,12 @@ fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<Eval
             if jsonp.is_some() || angular.is_some() {
                 let mut domain = String::new();
                 let mut text = String::new();
-                if let Some(h) = &jsonp {
-                    domain.clone_from(h);
+                if let Some(h) = jsonp {
+                    h.clone_into(&mut domain);
                     text.push_str(" JSONP endpoints");
                 }
-                if let Some(h) = &angular {
-                    domain.clone_from(h);
+                if let Some(h) = angular {
+                    h.clone_into(&mut domain);
                     if !text.trim().is_empty() {
                         text.push_str(" and");
                     }
@@ -402,14 +431,17 @@ fn check_flash_object_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Ve
 /// `getHostname`.
 fn source_hostname(value: &str) -> Option<String> {
     let free = scheme_free(value);
-    let prepared = free
-        .replacen(":*", "", 1)
-        .replacen('*', "wildcard_placeholder", 1);
-    let host = url::Url::parse(&format!("https://{prepared}"))
-        .ok()?
-        .host_str()?
-        .replacen("wildcard_placeholder", "*", 1);
-    Some(host)
+    let prepared = replace_first(Cow::Borrowed(free), ":*", "");
+    let prepared = replace_first(prepared, "*", "wildcard_placeholder");
+    let parsed = url::Url::parse(&format!("https://{prepared}")).ok()?;
+    Some(
+        replace_first(
+            Cow::Borrowed(parsed.host_str()?),
+            "wildcard_placeholder",
+            "*",
+        )
+        .into_owned(),
+    )
 }
 
 fn looks_like_ip(host: &str) -> bool {
@@ -423,9 +455,21 @@ fn looks_like_ip(host: &str) -> bool {
             .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Whether the URL parser could turn this source into an IP-address host: that needs a digit or
+/// `[` once percent-escapes and IDNA mapping (fullwidth digits) are out of the way.
+fn may_be_ip_source(value: &str) -> bool {
+    !value.is_ascii()
+        || value
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b == b'[' || b == b'%')
+}
+
 fn check_ip_source(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
     for (d, vals) in &csp.directives {
         for v in vals {
+            if !may_be_ip_source(v) {
+                continue;
+            }
             let Some(host) = source_hostname(v) else {
                 continue;
             };
@@ -577,9 +621,11 @@ fn check_missing_semicolon(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFindin
 fn check_invalid_keyword(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
     for (d, vals) in &csp.directives {
         for v in vals {
-            let bare_keyword = crate::csp::KEYWORDS
-                .iter()
-                .any(|k| k.trim_matches('\'') == v.as_str());
+            let bare_keyword = crate::csp::KEYWORDS.iter().any(|k| {
+                k.strip_prefix('\'')
+                    .and_then(|k| k.strip_suffix('\''))
+                    .is_some_and(|k| k == v)
+            });
             let bare_hash = ["sha256-", "sha384-", "sha512-"]
                 .iter()
                 .any(|p| v.starts_with(p));

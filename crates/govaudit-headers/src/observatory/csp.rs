@@ -2,7 +2,9 @@
 //! intersected approximately; the quirks (length limit, duplicate directives, lower-casing,
 //! collation order) are kept on purpose because the score depends on them.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::sync::LazyLock;
 
 /// `"img-src".length - 1`: shorter policies are refused.
 const SHORTEST_POLICY: usize = 6;
@@ -73,50 +75,82 @@ fn is_js_space(c: char) -> bool {
 
 /// `parseCspMeta`: `parseCsp` without the directives a `<meta>` policy cannot carry.
 pub fn parse_meta(list: &[String]) -> Result<ObservatoryCsp, ObservatoryCspError> {
-    let mut csp = parse(list)?;
-    for d in DISALLOWED_IN_META {
-        csp.delete(d);
-    }
+    let list: Vec<&str> = list.iter().map(String::as_str).collect();
+    let mut csp = parse_strs(&list)?;
+    csp.strip_meta_disallowed();
     Ok(csp)
 }
 
 /// `parseCsp`.
 pub fn parse(list: &[String]) -> Result<ObservatoryCsp, ObservatoryCspError> {
-    let clean: Vec<String> = list
+    let list: Vec<&str> = list.iter().map(String::as_str).collect();
+    parse_strs(&list)
+}
+
+impl ObservatoryCsp {
+    /// What `parseCspMeta` removes after parsing.
+    pub(crate) fn strip_meta_disallowed(&mut self) {
+        for d in DISALLOWED_IN_META {
+            self.delete(d);
+        }
+    }
+
+    /// `len()` of the same set after [`Self::strip_meta_disallowed`], without copying it.
+    pub(crate) fn len_as_meta(&self) -> usize {
+        self.directives
+            .iter()
+            .filter(|(d, _)| !DISALLOWED_IN_META.contains(&d.as_str()))
+            .count()
+            + usize::from(!self.duplicate_warnings.is_empty())
+    }
+}
+
+/// JS `toLowerCase`, without the Unicode tables for the usual ASCII text.
+fn js_lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// `parseCsp` on borrowed policies (no copies of the header text).
+pub(crate) fn parse_strs(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCspError> {
+    if list.is_empty() {
+        return Ok(ObservatoryCsp::default());
+    }
+    let clean: Vec<Cow<'_, str>> = list
         .iter()
         .map(|p| {
-            p.chars()
-                .filter(|c| *c != '\r' && *c != '\n')
-                .collect::<String>()
-                .trim_matches(is_js_space)
-                .to_owned()
+            if p.contains(['\r', '\n']) {
+                let stripped: String = p.chars().filter(|c| *c != '\r' && *c != '\n').collect();
+                Cow::Owned(stripped.trim_matches(is_js_space).to_owned())
+            } else {
+                Cow::Borrowed(p.trim_matches(is_js_space))
+            }
         })
         .collect();
     let mut csp: Vec<(String, Vec<Src>)> = Vec::new();
     let mut duplicates: Vec<String> = Vec::new();
-    if clean.is_empty() {
-        return Ok(ObservatoryCsp::default());
-    }
     for p in &clean {
         if p.is_empty() || p.encode_utf16().count() < SHORTEST_POLICY {
-            return Err(ObservatoryCspError::TooShort(p.clone()));
+            return Err(ObservatoryCspError::TooShort(p.clone().into_owned()));
         }
     }
     let many = list.len() > 1;
+    // Indexes into `csp` of the directives seen in the current policy.
+    let mut seen: Vec<usize> = Vec::new();
     for (policy_index, policy) in clean.iter().enumerate() {
-        let mut seen: Vec<String> = Vec::new();
+        seen.clear();
         for entry in policy.split(';') {
-            let mut tokens = entry
-                .trim_matches(is_js_space)
-                .split(is_js_space)
-                .filter(|_| true);
+            let mut tokens = entry.trim_matches(is_js_space).split(is_js_space);
             let Some(first) = tokens.next() else { continue };
             if first.is_empty() {
                 continue;
             }
-            let directive = first.to_lowercase();
-            let values: Vec<&str> = tokens.collect();
-            if seen.contains(&directive) {
+            let directive = js_lower(first);
+            let existing = csp.iter().position(|(d, _)| *d == directive);
+            if existing.is_some_and(|i| seen.contains(&i)) {
                 if ALLOWED_DUPLICATES.contains(&directive.as_str()) {
                     if !duplicates.contains(&directive) {
                         duplicates.push(directive.clone());
@@ -127,62 +161,63 @@ pub fn parse(list: &[String]) -> Result<ObservatoryCsp, ObservatoryCspError> {
                         policy: policy_index,
                     });
                 }
-            } else {
-                seen.push(directive.clone());
             }
             let keep = policy_index == 0;
-            let mut new_values: Vec<Src> = values
-                .iter()
-                .map(|raw| Src {
-                    source: raw.trim_matches(is_js_space).to_lowercase(),
-                    index: policy_index,
-                    keep,
-                })
-                .collect();
-            if values.is_empty() && directive.ends_with("-src") {
-                new_values.push(Src {
+            let mut combined: Vec<Src> = match existing {
+                Some(i) if policy_index != 0 => std::mem::take(&mut csp[i].1),
+                _ => Vec::new(),
+            };
+            let before = combined.len();
+            combined.extend(tokens.map(|raw| Src {
+                source: js_lower(raw.trim_matches(is_js_space)),
+                index: policy_index,
+                keep,
+            }));
+            if combined.len() == before && directive.ends_with("-src") {
+                combined.push(Src {
                     source: "'none'".into(),
                     index: policy_index,
                     keep,
                 });
             }
-            let existing = csp.iter().position(|(d, _)| *d == directive);
-            let mut combined: Vec<Src> = if policy_index == 0 {
-                new_values
-            } else {
-                let mut c = existing.map(|i| csp[i].1.clone()).unwrap_or_default();
-                c.extend(new_values);
-                c
-            };
             // Array.prototype.sort is stable.
             combined.sort_by(|a, b| collate(&a.source, &b.source));
             for i in 1..combined.len() {
-                let (prev_source, prev_index) =
-                    (combined[i - 1].source.clone(), combined[i - 1].index);
-                let source = &mut combined[i];
-                if source.index == prev_index && source.source.starts_with(&prev_source) {
+                let (head, tail) = combined.split_at_mut(i);
+                let prev = &head[i - 1];
+                let source = &mut tail[0];
+                if source.index == prev.index && source.source.starts_with(prev.source.as_str()) {
                     source.keep = false;
                 }
-                if source.index != prev_index && path_part_match(&prev_source, &source.source)? {
+                if source.index != prev.index && path_part_match(&prev.source, &source.source)? {
                     source.keep = true;
                 }
             }
-            let mut kept: Vec<Src> = combined.into_iter().filter(|s| s.keep).collect();
+            combined.retain(|s| s.keep);
             if policy_index == 0 && many {
-                for s in &mut kept {
+                for s in &mut combined {
                     s.keep = false;
                 }
             }
-            match existing {
-                Some(i) => csp[i].1 = kept,
-                None => csp.push((directive, kept)),
+            let index = match existing {
+                Some(i) => {
+                    csp[i].1 = combined;
+                    i
+                }
+                None => {
+                    csp.push((directive, combined));
+                    csp.len() - 1
+                }
+            };
+            if !seen.contains(&index) {
+                seen.push(index);
             }
         }
     }
     let directives = csp
         .into_iter()
         .map(|(d, sources)| {
-            let mut set: Vec<String> = Vec::new();
+            let mut set: Vec<String> = Vec::with_capacity(sources.len().max(1));
             for s in sources {
                 if !set.contains(&s.source) {
                     set.push(s.source);
@@ -254,10 +289,22 @@ fn decode_uri_component(s: &str) -> Result<String, ObservatoryCspError> {
 const ROOT_ORDER: &str =
     "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz";
 
+/// [`ROOT_ORDER`] as a table: the primary weight of each ASCII character.
+static WEIGHTS: LazyLock<[u32; 128]> = LazyLock::new(|| {
+    let mut table = [0u32; 128];
+    for (c, w) in table.iter_mut().enumerate() {
+        let lower = (c as u8).to_ascii_lowercase() as char;
+        *w = match ROOT_ORDER.find(lower) {
+            Some(pos) => pos as u32,
+            None => 1000 + c as u32,
+        };
+    }
+    table
+});
+
 fn weight(c: char) -> u32 {
-    let lower = c.to_ascii_lowercase();
-    match ROOT_ORDER.find(lower) {
-        Some(pos) => pos as u32,
+    match WEIGHTS.get(c as usize) {
+        Some(w) => *w,
         None => 1000 + c as u32,
     }
 }

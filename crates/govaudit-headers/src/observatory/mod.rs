@@ -117,9 +117,9 @@ struct Requests<'a> {
     ex: &'a Exchange,
     algorithm: Algorithm,
     preload: Option<&'a PreloadList>,
-    /// Parsed only when the response is HTML for the Observatory.
-    body: Option<BodyFacts>,
-    hostname: String,
+    /// Present only when the response is HTML for the Observatory.
+    body: Option<&'a BodyFacts>,
+    hostname: &'a str,
     session_https: bool,
 }
 
@@ -134,7 +134,8 @@ impl Requests<'_> {
 }
 
 /// Grades an exchange. `body` facts are read here when the exchange carries an HTML body; use
-/// [`observatory_with_body`] to pass facts already read.
+/// [`observatory_with_body`] to pass facts already read, or
+/// [`crate::Context::observatory`] to grade with what the findings already parsed.
 pub fn observatory(
     exchange: &Exchange,
     algorithm: Algorithm,
@@ -155,35 +156,57 @@ pub fn observatory_with_body(
     algorithm: Algorithm,
     preload: Option<&PreloadList>,
 ) -> Result<ObservatoryResult, ObservatoryError> {
+    let hostname = exchange.site_host().unwrap_or_default();
+    grade(exchange, body.as_ref(), &hostname, algorithm, preload, None)
+}
+
+/// The Observatory refuses to grade responses outside 2xx, 3xx, 401 and 403.
+fn check_status(exchange: &Exchange) -> Result<(), ObservatoryError> {
     let status = exchange.status.ok_or(ObservatoryError::NoResponse)?;
     if status < 200 || (status >= 400 && status != 401 && status != 403) {
         return Err(ObservatoryError::UnexpectedStatus(status));
     }
-    let body = if exchange.observatory_is_html() {
-        body
-    } else {
-        None
-    };
+    Ok(())
+}
+
+/// Grades with what the caller has already computed: body facts, the scanned host and, when it
+/// was computed for an algorithm with the same CSP test (v5 and v6 share it), the CSP outcome.
+pub(crate) fn grade(
+    exchange: &Exchange,
+    body: Option<&BodyFacts>,
+    hostname: &str,
+    algorithm: Algorithm,
+    preload: Option<&PreloadList>,
+    csp: Option<&CspOutcome>,
+) -> Result<ObservatoryResult, ObservatoryError> {
+    check_status(exchange)?;
     let requests = Requests {
         ex: exchange,
         algorithm,
         preload,
-        body,
-        hostname: exchange.site_host().unwrap_or_default(),
+        body: body.filter(|_| exchange.observatory_is_html()),
+        hostname,
         session_https: exchange.https_available(),
     };
-    let csp = csp_test(&requests);
-    let mut results: Vec<(&'static str, &'static str, bool)> =
-        vec![("content-security-policy", csp.result, csp.pass)];
-    results.push(cookies_test(&requests));
+    let owned;
+    let csp = match csp {
+        Some(c) => c,
+        None => {
+            owned = csp_test(&requests);
+            &owned
+        }
+    };
+    let hsts = hsts_test(&requests);
+    let mut results: Vec<(&'static str, &'static str, bool)> = Vec::with_capacity(12);
+    results.push(("content-security-policy", csp.result, csp.pass));
+    results.push(cookies_test(&requests, hsts.1));
     results.push(cors_test(&requests));
     results.push(redirection_test(&requests));
     results.push(referrer_test(&requests));
-    let hsts = hsts_test(&requests);
     results.push(("strict-transport-security", hsts.0, hsts.1));
     results.push(sri_test(&requests));
     results.push(xcto_test(&requests));
-    results.push(xfo_test(&requests, &csp));
+    results.push(xfo_test(&requests, csp));
     results.push(corp_test(&requests));
     if algorithm >= Algorithm::V6 {
         results.push(coop_test(&requests));
@@ -295,14 +318,11 @@ fn resolve<'a>(csp: &csp::ObservatoryCsp, first: &'a str, fallback: &'a str) -> 
 
 /// The CSP header values as the test sees them: one merged string (v4), or split on `,` (v5 from
 /// 1.6.2, and v6).
-fn csp_header_values(r: &Requests<'_>) -> Vec<String> {
-    let Some(merged) = r.header("content-security-policy") else {
-        return Vec::new();
-    };
-    if r.algorithm >= Algorithm::V5 {
+fn csp_header_values(merged: &str, algorithm: Algorithm) -> Vec<&str> {
+    if algorithm >= Algorithm::V5 {
         merged
             .split(',')
-            .map(|p| js_trim(p).to_owned())
+            .map(js_trim)
             .filter(|p| !p.is_empty())
             .collect()
     } else {
@@ -310,17 +330,28 @@ fn csp_header_values(r: &Requests<'_>) -> Vec<String> {
     }
 }
 
+/// The synthetic list of a directive that falls back to nothing.
+static STAR: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| vec!["*".to_owned()]);
+
+fn list_of<'c>(csp: &'c csp::ObservatoryCsp, which: ListRef<'_>) -> &'c [String] {
+    match which {
+        ListRef::Directive(d) => csp.get(d).map_or(&[], Vec::as_slice),
+        ListRef::Star => STAR.as_slice(),
+    }
+}
+
 fn csp_test(r: &Requests<'_>) -> CspOutcome {
-    let header = csp_header_values(r);
-    let meta: Vec<String> = r
-        .body
-        .as_ref()
-        .map(|b| b.meta_csp.clone())
+    let merged = r.header("content-security-policy");
+    let header = merged
+        .as_deref()
+        .map(|m| csp_header_values(m, r.algorithm))
         .unwrap_or_default();
-    let mut all = header.clone();
-    all.extend(meta.iter().cloned());
+    let meta: &[String] = r.body.map_or(&[], |b| b.meta_csp.as_slice());
+    let mut all: Vec<&str> = Vec::with_capacity(header.len() + meta.len());
+    all.extend(header.iter().copied());
+    all.extend(meta.iter().map(String::as_str));
     let mut out = CspOutcome::default();
-    let mut csp = match csp::parse(&all) {
+    let mut csp = match csp::parse_strs(&all) {
         Ok(c) => c,
         Err(e) => {
             out.result = "csp-header-invalid";
@@ -328,9 +359,20 @@ fn csp_test(r: &Requests<'_>) -> CspOutcome {
             return out;
         }
     };
-    let header_only = csp::parse(&header).unwrap_or_default();
-    let meta_only = csp::parse_meta(&meta).unwrap_or_default();
-    if header_only.len() + meta_only.len() == 0 {
+    // The header-only and meta-only parses are needed only to see whether either is non-empty;
+    // when one part is absent the other is the whole set, already parsed.
+    let (header_len, meta_len) = match (header.is_empty(), meta.is_empty()) {
+        (_, true) => (csp.len(), 0),
+        (true, false) => (0, csp.len_as_meta()),
+        (false, false) => {
+            let meta_list: Vec<&str> = meta.iter().map(String::as_str).collect();
+            let header_only = csp::parse_strs(&header).unwrap_or_default();
+            let mut meta_only = csp::parse_strs(&meta_list).unwrap_or_default();
+            meta_only.strip_meta_disallowed();
+            (header_only.len(), meta_only.len())
+        }
+    };
+    if header_len + meta_len == 0 {
         // `response.headers.get(...)` on axios headers: any value, even empty, counts if truthy.
         let report_only = r
             .header("content-security-policy-report-only")
@@ -346,7 +388,6 @@ fn csp_test(r: &Requests<'_>) -> CspOutcome {
     let script = resolve(&csp, "script-src", "default-src");
     let style = resolve(&csp, "style-src", "default-src");
     let object = resolve(&csp, "object-src", "default-src");
-    let star = vec!["*".to_owned()];
     // The JS works on the same Set objects as the map, so a removal shows in every alias
     // (script-src and style-src falling back to one default-src); the synthetic `*` lists hold
     // no nonce, so they never change.
@@ -361,14 +402,9 @@ fn csp_test(r: &Requests<'_>) -> CspOutcome {
             list.retain(|s| s != "'unsafe-inline'");
         }
     }
-    let script_list = |csp: &csp::ObservatoryCsp| -> Vec<String> {
-        match script {
-            ListRef::Directive(d) => csp.get(d).cloned().unwrap_or_default(),
-            ListRef::Star => star.clone(),
-        }
-    };
-    let s = script_list(&csp);
-    if has_nonce_or_hash(&s) && s.iter().any(|x| x == "'strict-dynamic'") {
+    let s = list_of(&csp, script);
+    let strict_dynamic = s.iter().any(|x| x == "'strict-dynamic'");
+    if has_nonce_or_hash(s) && strict_dynamic {
         if let ListRef::Directive(d) = script
             && let Some(list) = csp.get_mut(d)
         {
@@ -378,21 +414,15 @@ fn csp_test(r: &Requests<'_>) -> CspOutcome {
                     || src == "'unsafe-inline'")
             });
         }
-    } else if s.iter().any(|x| x == "'strict-dynamic'") {
+    } else if strict_dynamic {
         result = Some("csp-header-invalid");
         out.invalid_reason = Some(
             "'strict-dynamic' is used without a nonce or a hash in the same source list".into(),
         );
     }
-    let script_src = script_list(&csp);
-    let style_src = match style {
-        ListRef::Directive(d) => csp.get(d).cloned().unwrap_or_default(),
-        ListRef::Star => star.clone(),
-    };
-    let object_src = match object {
-        ListRef::Directive(d) => csp.get(d).cloned().unwrap_or_default(),
-        ListRef::Star => star.clone(),
-    };
+    let script_src = list_of(&csp, script);
+    let style_src = list_of(&csp, style);
+    let object_src = list_of(&csp, object);
     let mut active: Vec<&String> = csp
         .directives
         .iter()
@@ -470,8 +500,9 @@ pub fn csp_outcome(
         ex: exchange,
         algorithm,
         preload: None,
-        body: body.filter(|_| exchange.observatory_is_html()).cloned(),
-        hostname: exchange.site_host().unwrap_or_default(),
+        body: body.filter(|_| exchange.observatory_is_html()),
+        // The CSP test does not read the host.
+        hostname: "",
         session_https: exchange.https_available(),
     };
     csp_test(&r)
@@ -642,8 +673,8 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
     Some(cookie)
 }
 
-fn cookies_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
-    let hsts_pass = hsts_test(r).1;
+/// `hsts_pass`: whether the strict-transport-security test passed (it decides between penalties).
+fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static str, bool) {
     let mut result: Option<&'static str> = None;
     let raw = r.ex.set_cookies();
     for line in &raw {
@@ -897,7 +928,7 @@ fn hsts_test(r: &Requests<'_>) -> (&'static str, bool) {
             (false, Some(_)) => "hsts-implemented-max-age-at-least-six-months",
         };
     }
-    if r.ex.https_available() && r.preloaded(&r.hostname).is_some() {
+    if r.ex.https_available() && r.preloaded(r.hostname).is_some() {
         result = "hsts-preloaded";
     }
     let pass = matches!(
@@ -934,7 +965,7 @@ fn sri_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
         "sri-not-implemented-response-not-html"
     } else {
         let scripts = r.body.as_ref().map(|b| b.scripts.as_slice()).unwrap_or(&[]);
-        let page_domain = registrable_domain(&r.hostname);
+        let page_domain = registrable_domain(r.hostname);
         let mut result: Option<&'static str> = None;
         let mut foreign = false;
         for script in scripts {

@@ -19,11 +19,7 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    let html = cx
-        .exchange
-        .mime_type()
-        .is_none_or(|m| m == "text/html" || m == "application/xhtml+xml");
-    if html && cx.header("cross-origin-opener-policy").is_none() {
+    if cx.is_html && cx.header("cross-origin-opener-policy").is_none() {
         out.review(
             &CROSS_ORIGIN_ISOLATION_MISSING,
             Location::header("Cross-Origin-Opener-Policy"),

@@ -19,11 +19,7 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    let html = cx
-        .exchange
-        .mime_type()
-        .is_none_or(|m| m == "text/html" || m == "application/xhtml+xml");
-    if html && cx.policies.is_empty() {
+    if cx.is_html && cx.policies.is_empty() {
         out.fail(
             &CSP_MISSING,
             Location::header("Content-Security-Policy"),

@@ -21,11 +21,7 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    let html = cx
-        .exchange
-        .mime_type()
-        .is_none_or(|m| m == "text/html" || m == "application/xhtml+xml");
-    if !html {
+    if !cx.is_html {
         return;
     }
     let ancestors: Vec<&[String]> = cx

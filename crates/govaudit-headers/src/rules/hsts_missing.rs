@@ -29,9 +29,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
         .evidence("url", &ex.url);
         return;
     }
-    let preloaded = ex
-        .site_host()
-        .is_some_and(|h| cx.preload.is_some_and(|p| p.covering(&h).is_some()));
+    let preloaded = cx.preloaded();
     if ex.is_https() && ex.fields("strict-transport-security").next().is_none() && !preloaded {
         out.fail(
             &HSTS_MISSING,

@@ -1,5 +1,4 @@
 use super::Context;
-use crate::parse::HstsPolicy;
 use govaudit_core::{Collector, Location, Severity, declare_rule};
 
 declare_rule! {
@@ -20,10 +19,7 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    let Some(first) = cx.exchange.fields("strict-transport-security").next() else {
-        return;
-    };
-    if let Ok(policy) = HstsPolicy::parse(&first.value_text())
+    if let Some(policy) = cx.hsts_policy()
         && cx.exchange.is_https()
         && policy.max_age > 0
         && !policy.include_subdomains

@@ -1,5 +1,4 @@
 use super::Context;
-use crate::parse::HstsPolicy;
 use govaudit_core::{Collector, Location, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -20,10 +19,7 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    let Some(first) = cx.exchange.fields("strict-transport-security").next() else {
-        return;
-    };
-    let Ok(policy) = HstsPolicy::parse(&first.value_text()) else {
+    let Some(policy) = cx.hsts_policy() else {
         return;
     };
     if !policy.preload || !cx.exchange.is_https() {
@@ -46,10 +42,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
         )
         .evidence("value", &policy.raw)
         .evidence("problems", &problems);
-    } else if let (Some(list), Some(host)) = (cx.preload, cx.exchange.site_host())
-        && list.covering(&host).is_none()
+    } else if let (Some(list), Some(host)) = (cx.preload, cx.site_host.as_deref())
+        && list.covering(host).is_none()
     {
         out.review(&HSTS_PRELOAD_INELIGIBLE, Location::header("Strict-Transport-Security"), "HSTS asks for preloading but the host is not in the given preload list; submit it at hstspreload.org.")
-            .evidence("host", &host);
+            .evidence("host", host);
     }
 }

@@ -1,5 +1,5 @@
 use super::Context;
-use crate::tables::OWASP_REMOVE;
+use crate::tables::{OWASP_REMOVE, OWASP_REMOVE_INDEX};
 use govaudit_core::{Collector, Location, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -20,7 +20,15 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    for name in OWASP_REMOVE {
+    // Look the present names up in the table (not the 68 names in the headers), then report in
+    // table order.
+    let mut present: Vec<usize> = cx
+        .header_names
+        .iter()
+        .filter_map(|n| OWASP_REMOVE_INDEX.get(n.as_str()).copied())
+        .collect();
+    present.sort_unstable();
+    for name in present.into_iter().map(|i| OWASP_REMOVE[i]) {
         let Some(value) = cx.header(name) else {
             continue;
         };
@@ -30,7 +38,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
         }
         let f = out.fail(
             &INFORMATION_LEAK,
-            Location::header(*name),
+            Location::header(name),
             format!("{name} discloses server internals: {value}."),
         );
         if !versioned {

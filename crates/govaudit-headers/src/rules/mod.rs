@@ -5,8 +5,8 @@ use crate::csp::{ContentSecurityPolicy, PolicySource};
 use crate::csp_evaluator::{self, EvalFinding, EvalSeverity, EvalType};
 use crate::exchange::Exchange;
 use crate::html::BodyFacts;
-use crate::observatory::{self, Algorithm, CspOutcome};
-use crate::parse::SetCookie;
+use crate::observatory::{self, Algorithm, CspOutcome, ObservatoryError, ObservatoryResult};
+use crate::parse::{HstsError, HstsPolicy, SetCookie};
 use crate::preload::PreloadList;
 use govaudit_core::{Collector, Finding, Location, Outcome, RuleMeta, Severity};
 
@@ -148,7 +148,8 @@ pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
     RULES.iter().map(|r| r.meta)
 }
 
-/// Everything the rules read, parsed once.
+/// Everything the rules and the Observatory grade read, parsed once per exchange: rules borrow
+/// the typed values from here instead of parsing header text again.
 pub struct Context<'a> {
     pub exchange: &'a Exchange,
     pub body: Option<BodyFacts>,
@@ -159,8 +160,17 @@ pub struct Context<'a> {
     /// CSP Evaluator findings per enforced policy (same order as `policies`).
     pub evaluations: Vec<Vec<EvalFinding>>,
     pub cookies: Vec<SetCookie>,
-    /// The Observatory's CSP verdict (algorithm 6), to explain its "invalid".
+    /// The Observatory's CSP verdict (algorithm 6, the same as 5), to explain its "invalid" and
+    /// to grade without parsing the policies again.
     pub observatory_csp: CspOutcome,
+    /// The first `Strict-Transport-Security` line, parsed (browsers use only the first).
+    pub hsts: Option<Result<HstsPolicy, HstsError>>,
+    /// The scanned host: of the first hop from `http://host/`, else of `url`.
+    pub site_host: Option<String>,
+    /// Whether the response is HTML for the rules (no `Content-Type` counts as HTML).
+    pub is_html: bool,
+    /// The names of the header fields present, lower-cased, each once, in order.
+    pub header_names: Vec<String>,
 }
 
 impl<'a> Context<'a> {
@@ -170,10 +180,13 @@ impl<'a> Context<'a> {
             .as_deref()
             .filter(|b| !b.is_empty())
             .map(BodyFacts::read);
-        let mut policies: Vec<ContentSecurityPolicy> = exchange
-            .fields("content-security-policy")
-            .flat_map(|h| ContentSecurityPolicy::parse_list(&h.value_text(), PolicySource::Header))
-            .collect();
+        let mut policies: Vec<ContentSecurityPolicy> = Vec::new();
+        for h in exchange.fields("content-security-policy") {
+            policies.extend(ContentSecurityPolicy::parse_list(
+                &h.value_text(),
+                PolicySource::Header,
+            ));
+        }
         if exchange.observatory_is_html()
             && let Some(b) = &body
         {
@@ -183,19 +196,33 @@ impl<'a> Context<'a> {
                     .map(|m| ContentSecurityPolicy::parse(m, PolicySource::Meta)),
             );
         }
-        let report_only = exchange
-            .fields("content-security-policy-report-only")
-            .flat_map(|h| {
-                ContentSecurityPolicy::parse_list(&h.value_text(), PolicySource::ReportOnly)
-            })
-            .collect();
+        let mut report_only = Vec::new();
+        for h in exchange.fields("content-security-policy-report-only") {
+            report_only.extend(ContentSecurityPolicy::parse_list(
+                &h.value_text(),
+                PolicySource::ReportOnly,
+            ));
+        }
         let evaluations = policies.iter().map(csp_evaluator::evaluate).collect();
         let cookies = exchange
-            .set_cookies()
-            .iter()
-            .filter_map(|c| SetCookie::parse(c))
+            .fields("set-cookie")
+            .filter_map(|h| SetCookie::parse(&h.value_text()))
             .collect();
         let observatory_csp = observatory::csp_outcome(exchange, body.as_ref(), Algorithm::V6);
+        let hsts = exchange
+            .fields("strict-transport-security")
+            .next()
+            .map(|h| HstsPolicy::parse(&h.value_text()));
+        let is_html = exchange
+            .mime_type()
+            .is_none_or(|m| m == "text/html" || m == "application/xhtml+xml");
+        let mut header_names: Vec<String> = Vec::with_capacity(exchange.headers.len());
+        for h in &exchange.headers {
+            let name = h.name.to_ascii_lowercase();
+            if !header_names.contains(&name) {
+                header_names.push(name);
+            }
+        }
         Context {
             exchange,
             body,
@@ -205,6 +232,10 @@ impl<'a> Context<'a> {
             evaluations,
             cookies,
             observatory_csp,
+            hsts,
+            site_host: exchange.site_host(),
+            is_html,
+            header_names,
         }
     }
 
@@ -213,21 +244,61 @@ impl<'a> Context<'a> {
         self.exchange.combined(name)
     }
 
+    /// Whether a field with this (lower-case) name is present.
+    pub fn has_header(&self, lower_name: &str) -> bool {
+        self.header_names.iter().any(|n| n == lower_name)
+    }
+
+    /// The valid HSTS policy of the first line, if any.
+    pub fn hsts_policy(&self) -> Option<&HstsPolicy> {
+        self.hsts.as_ref().and_then(|r| r.as_ref().ok())
+    }
+
+    /// Whether the site is in the given HSTS preload list.
+    pub fn preloaded(&self) -> bool {
+        self.site_host
+            .as_deref()
+            .is_some_and(|h| self.preload.is_some_and(|p| p.covering(h).is_some()))
+    }
+
     /// Whether HSTS is in effect for the site (a valid header over HTTPS, or preloaded).
     pub fn hsts_in_effect(&self) -> bool {
-        let preloaded = self
-            .exchange
-            .site_host()
-            .is_some_and(|h| self.preload.is_some_and(|p| p.covering(&h).is_some()));
-        let header_ok = self.exchange.is_https()
-            && self
-                .exchange
-                .fields("strict-transport-security")
-                .next()
-                .is_some_and(|h| {
-                    crate::parse::HstsPolicy::parse(&h.value_text()).is_ok_and(|p| p.max_age > 0)
-                });
-        preloaded || header_ok
+        let header_ok =
+            self.exchange.is_https() && self.hsts_policy().is_some_and(|p| p.max_age > 0);
+        self.preloaded() || header_ok
+    }
+
+    /// The Observatory grade, reusing what this context already parsed (the CSP verdict for
+    /// algorithms 5 and 6, the body facts, the scanned host).
+    pub fn observatory(&self, algorithm: Algorithm) -> Result<ObservatoryResult, ObservatoryError> {
+        let csp = (algorithm >= Algorithm::V5).then_some(&self.observatory_csp);
+        observatory::grade(
+            self.exchange,
+            self.body.as_ref(),
+            self.site_host.as_deref().unwrap_or(""),
+            algorithm,
+            self.preload,
+            csp,
+        )
+    }
+}
+
+/// Findings and the Observatory grade of one exchange, from one parse.
+#[derive(Debug, Clone)]
+pub struct Audit {
+    pub findings: Vec<Finding>,
+    pub observatory: Result<ObservatoryResult, ObservatoryError>,
+}
+
+/// Runs every rule and grades the exchange the way the Observatory does, parsing each header
+/// once for both.
+pub fn audit(exchange: &Exchange, algorithm: Algorithm, preload: Option<&PreloadList>) -> Audit {
+    let cx = Context::new(exchange, preload);
+    let mut out = Collector::new(exchange.url.clone());
+    check_with(&cx, &mut out);
+    Audit {
+        observatory: cx.observatory(algorithm),
+        findings: out.into_findings(),
     }
 }
 
