@@ -7,6 +7,22 @@
 //!
 //! The library does no I/O: give it parsed [`Document`](govaudit_html::Document)s and the list
 //! of the site's files (`govaudit-site` walks a directory).
+//!
+//! ```
+//! use govaudit_html::Document;
+//! use govaudit_links::{OfflineOptions, SiteIndex, SitePage, check_site};
+//!
+//! let home = Document::from_html("<base href=/xxgk/>\n<a href=guide.html#apply>申请</a>");
+//! let guide = Document::from_html("<h2 id=ysqgk>依申请公开</h2>");
+//! let pages = [
+//!     SitePage { report_url: "site/index.html".into(), path: "index.html".into(), document: &home },
+//!     SitePage { report_url: "site/xxgk/guide.html".into(), path: "xxgk/guide.html".into(), document: &guide },
+//! ];
+//! let index = SiteIndex::new(["index.html", "xxgk/guide.html"]);
+//! let report = check_site(&pages, &[], index, &OfflineOptions::default());
+//! assert_eq!(report.findings[0].rule, "links/broken-fragment");
+//! assert_eq!(report.findings[0].location.line, Some(2));
+//! ```
 
 pub mod attributes;
 pub mod css;

@@ -1,6 +1,21 @@
 //! Where govaudit's resources come from: a built site in a directory (feature `fs`, on by
 //! default) and, behind the `crawl` feature, a polite live crawl. Each source yields
 //! [`Resource`](govaudit_core::Resource)s with the URL findings will name.
+//!
+//! ```
+//! # #[cfg(feature = "fs")] {
+//! use govaudit_site::{Directory, Scope};
+//! use url::Url;
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! std::fs::write(dir.path().join("index.html"), "<title>首页</title>").unwrap();
+//! let site = Directory::walk(dir.path()).unwrap();
+//! assert_eq!(site.pages().count(), 1);
+//! let home = Url::parse("https://www.shili.gov.cn/").unwrap();
+//! let scope = Scope::domain_of(&home).unwrap();
+//! assert!(scope.contains(&Url::parse("https://xxgk.shili.gov.cn/a.html").unwrap()));
+//! # }
+//! ```
 
 pub mod address;
 #[cfg(feature = "crawl")]
