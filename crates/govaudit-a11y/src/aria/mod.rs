@@ -18,11 +18,13 @@
 //! - [`aria_attributes`]: the `aria-*` attributes on an element.
 //! - [`is_aria_hidden`] / [`aria_hidden_root`]: `aria-hidden="true"` on the element or an ancestor.
 //!
+//! - [`allowed_roles`]: which explicit roles ARIA in HTML allows on each HTML element.
 //! - [`tree`]: accessibility parent / owned elements (`aria-owns`, transparent generic and
 //!   presentational elements), for required context and owned-element rules.
 //!
 //! Implicit (HTML-AAM) roles live in `roles_implicit` (owned by the names/visibility engineer).
 
+pub mod allowed_roles;
 pub mod roles_implicit;
 pub mod spec;
 pub mod tree;
@@ -53,7 +55,17 @@ pub fn explicit_role(element: &Element<'_>) -> Option<&'static Role> {
 pub fn aria_attributes<'a>(element: &Element<'a>) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
     element
         .attrs()
-        .filter(|(name, _)| name.len() > 5 && name[..5].eq_ignore_ascii_case("aria-"))
+        .filter(|(name, _)| is_aria_name(name))
+}
+
+/// Does an attribute name start with `aria-` (ASCII case-insensitive)? Safe on any text: web
+/// pages put arbitrary Unicode in attribute names.
+pub fn is_aria_name(name: &str) -> bool {
+    name.len() > 5
+        && name
+            .as_bytes()
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"aria-"))
 }
 
 /// `aria-hidden="true"` on the element itself.
@@ -160,6 +172,15 @@ mod tests {
         assert!(is_valid_value(a("aria-relevant"), "additions text"));
         assert!(!is_valid_value(a("aria-relevant"), "additions nope"));
         assert!(!is_valid_value(a("aria-live"), "nope"));
+    }
+
+    #[test]
+    fn attribute_names_in_any_script_are_safe() {
+        let doc = Document::from_html("<p 暗伤\"曝露？\"=1 aria-x=1 ARIA-LABEL=a aria=1>x</p>");
+        let p = doc.elements_named("p").next().unwrap();
+        let names: Vec<_> = aria_attributes(&p).map(|(n, _)| n).collect();
+        assert_eq!(names, ["aria-x", "aria-label"]);
+        assert!(!is_aria_name("暗伤"));
     }
 
     #[test]

@@ -172,7 +172,7 @@ pub fn has_global_aria_or_title(element: &Element<'_>) -> bool {
 pub fn has_global_aria(element: &Element<'_>) -> bool {
     element.attrs().any(|(name, _)| {
         name.len() > 5
-            && name[..5].eq_ignore_ascii_case("aria-")
+            && super::is_aria_name(name)
             && !name.eq_ignore_ascii_case("aria-hidden")
             && super::attribute(&name.to_ascii_lowercase()).is_some_and(|a| a.global)
     })

@@ -53,6 +53,9 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             }
             match role {
                 Effective::Role(role) if role.supports(attribute.name) => {}
+                // WAI-ARIA 1.1 allowed it; assistive technology still supports it (as axe-core).
+                Effective::Role(role)
+                    if role.name == "listitem" && attribute.name == "aria-expanded" => {}
                 Effective::Role(role) if role.prohibits(attribute.name) => {}
                 Effective::Role(role) => {
                     out.fail(

@@ -42,7 +42,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if globals.is_empty() || !page.visibility().in_accessibility_tree(&element) {
             continue;
         }
-        let Some(role) = page.role(&element).and_then(aria::role_named) else {
+        let Some(role) = role_for_prohibition(page, &element, &globals) else {
             continue;
         };
         out.applies(&ARIA_PROHIBITED_ATTR, || element.location());
@@ -59,4 +59,24 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             .evidence("role", role.name);
         }
     }
+}
+
+/// The element's role, except that `none` / `presentation` is kept when the only global
+/// attributes that would cancel it are ones those roles prohibit (the ACT rule's reading: the
+/// author's `role="none"` stands and the attribute is the error).
+fn role_for_prohibition(
+    page: &Page<'_>,
+    element: &govaudit_html::Element<'_>,
+    globals: &[&str],
+) -> Option<&'static aria::Role> {
+    if let Some(explicit) = aria::explicit_role(element)
+        && explicit.is_presentational()
+        && !page.focus().is_focusable(element)
+        && globals
+            .iter()
+            .all(|name| *name == "aria-hidden" || explicit.prohibits(name))
+    {
+        return Some(explicit);
+    }
+    page.role(element).and_then(aria::role_named)
 }

@@ -23,16 +23,28 @@ declare_rule! {
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     for dl in page.doc.elements_named("dl") {
-        if !dl.is_html() || crate::aria::explicit_role(&dl).is_some() {
+        if !dl.is_html()
+            || crate::aria::explicit_role(&dl).is_some()
+            || !page.visibility().is_rendered(&dl)
+        {
             continue;
         }
         out.applies(&DEFINITION_LIST, || dl.location());
-        let stray = dl.children().find(|child| match child.name() {
-            "script" | "template" => false,
-            "dt" | "dd" => has_role(child),
-            "div" => has_role(child) || child.children().any(|g| !allowed_in_group(&g)),
-            _ => true,
-        });
+        let visibility = page.visibility();
+        let stray = dl
+            .children()
+            .filter(|c| visibility.is_rendered(c))
+            .find(|child| match child.name() {
+                "script" | "template" => false,
+                "dt" | "dd" => has_role(child),
+                "div" => {
+                    has_role(child)
+                        || child
+                            .children()
+                            .any(|g| visibility.is_rendered(&g) && !allowed_in_group(&g))
+                }
+                _ => true,
+            });
         if let Some(child) = stray {
             out.fail(
                 &DEFINITION_LIST,

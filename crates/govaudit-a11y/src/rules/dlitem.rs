@@ -25,7 +25,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if !item.is_html() || !matches!(item.name(), "dt" | "dd") || item.is_in_template() {
             continue;
         }
-        if crate::aria::explicit_role(&item).is_some() {
+        if crate::aria::explicit_role(&item).is_some() || !page.visibility().is_rendered(&item) {
             continue;
         }
         out.applies(&DLITEM, || item.location());

@@ -25,15 +25,20 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if !list.is_html() || !matches!(list.name(), "ul" | "ol") || list.is_in_template() {
             continue;
         }
-        if role_changed(&list, "list") {
+        if role_changed(&list, "list") || !page.visibility().is_rendered(&list) {
             continue;
         }
         out.applies(&LIST, || list.location());
-        let stray = list.children().find(|child| match child.name() {
-            "script" | "template" => false,
-            "li" => role_changed(child, "listitem"),
-            _ => true,
-        });
+        // Children that are not rendered (display: none, <style>) are not part of the list.
+        let visibility = page.visibility();
+        let stray = list
+            .children()
+            .filter(|c| visibility.is_rendered(c))
+            .find(|child| match child.name() {
+                "script" | "template" => false,
+                "li" => role_changed(child, "listitem"),
+                _ => true,
+            });
         if let Some(child) = stray {
             out.fail(
                 &LIST,

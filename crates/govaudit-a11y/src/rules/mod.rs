@@ -6,6 +6,7 @@ use govaudit_core::{Collector, RuleMeta};
 mod accesskeys;
 mod area_alt;
 mod aria_allowed_attr;
+mod aria_allowed_role;
 mod aria_deprecated_role;
 mod aria_dialog_name;
 mod aria_hidden_body;
@@ -105,6 +106,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &aria_allowed_attr::ARIA_ALLOWED_ATTR,
         check: aria_allowed_attr::check,
+    },
+    Rule {
+        meta: &aria_allowed_role::ARIA_ALLOWED_ROLE,
+        check: aria_allowed_role::check,
     },
     Rule {
         meta: &aria_deprecated_role::ARIA_DEPRECATED_ROLE,

@@ -27,7 +27,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if element.is_in_template() {
             continue;
         }
-        let Some(value) = element.attr("tabindex").and_then(parse_tabindex) else {
+        let Some(value) = crate::focus::tabindex(&element) else {
             continue;
         };
         out.applies(&TABINDEX, || element.location());
@@ -39,17 +39,4 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             );
         }
     }
-}
-
-/// HTML "rules for parsing integers": leading white space, optional sign, digits, rest ignored.
-fn parse_tabindex(value: &str) -> Option<i64> {
-    let v = value.trim_start_matches([' ', '\t', '\n', '\x0c', '\r']);
-    let (negative, rest) = match v.as_bytes().first() {
-        Some(b'-') => (true, &v[1..]),
-        Some(b'+') => (false, &v[1..]),
-        _ => (false, v),
-    };
-    let digits: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
-    let n: i64 = digits.get(..digits.len().min(12))?.parse().ok()?;
-    Some(if negative { -n } else { n })
 }
