@@ -58,14 +58,17 @@ fn words(text: &str) -> Vec<String> {
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
     for element in page.doc.elements() {
-        if !visibility.in_accessibility_tree(&element) || !visibility.is_visible(&element) {
+        if !(element.has_attr("aria-label") || element.has_attr("aria-labelledby"))
+            || !visibility.in_accessibility_tree(&element)
+            || !visibility.is_visible(&element)
+        {
             continue;
         }
         let widget = page
             .role(&element)
             .and_then(crate::aria::role_named)
             .is_some_and(|r| WIDGET_ROLES.iter().any(|w| r.is_a(w)));
-        if !widget || !(element.has_attr("aria-label") || element.has_attr("aria-labelledby")) {
+        if !widget {
             continue;
         }
         let label = words(&visible_text(page, &element));

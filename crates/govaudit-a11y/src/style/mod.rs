@@ -9,7 +9,10 @@
 
 mod sheet;
 
-pub use sheet::{Declaration, StyleRule, parse_declarations, parse_stylesheet};
+pub use sheet::{
+    Declaration, StyleRule, parse_declarations, parse_declarations_with, parse_stylesheet,
+    parse_stylesheet_with,
+};
 
 use govaudit_html::{Document, Element};
 use std::collections::HashMap;
@@ -176,6 +179,10 @@ const RELEVANT: &[&str] = &[
     "overflow",
 ];
 
+fn is_relevant(property: &str) -> bool {
+    RELEVANT.contains(&property)
+}
+
 impl Sheet {
     fn from_document(doc: &Document) -> Sheet {
         let mut sheet = Sheet::default();
@@ -188,12 +195,8 @@ impl Sheet {
             {
                 continue;
             }
-            for mut rule in parse_stylesheet(&style.text()) {
-                rule.declarations
-                    .retain(|d| RELEVANT.contains(&d.property.as_str()));
-                if !rule.declarations.is_empty() {
-                    sheet.add(rule);
-                }
+            for rule in parse_stylesheet_with(&style.text(), is_relevant) {
+                sheet.add(rule);
             }
         }
         sheet
@@ -569,7 +572,9 @@ fn cascade(
             style.font_weight = weight;
         }
     }
-    let inline = element.attr("style").map(parse_declarations);
+    let inline = element
+        .attr("style")
+        .map(|css| parse_declarations_with(css, is_relevant));
     let inline_matched: Vec<Matched<'_>> = inline
         .iter()
         .flatten()

@@ -25,19 +25,35 @@ const MAX_NESTING: usize = 8;
 
 /// Parses a style sheet's text into its style rules, in order.
 pub fn parse_stylesheet(css: &str) -> Vec<StyleRule> {
+    parse_stylesheet_with(css, |_| true)
+}
+
+/// Parses a style sheet keeping only declarations whose (lowercase) property `keep` accepts,
+/// and only rules left with a declaration: large sheets cost no allocation for the rest.
+pub fn parse_stylesheet_with(css: &str, keep: fn(&str) -> bool) -> Vec<StyleRule> {
     let mut parser = Parser::new(css);
     let mut rules = Vec::new();
-    parse_rule_list(&mut parser, 0, &mut rules);
+    parse_rule_list(&mut parser, 0, keep, &mut rules);
     rules
 }
 
 /// Parses the text of a `style` attribute.
 pub fn parse_declarations(css: &str) -> Vec<Declaration> {
-    let mut parser = Parser::new(css);
-    declaration_list(&mut parser)
+    parse_declarations_with(css, |_| true)
 }
 
-fn parse_rule_list(input: &mut Parser<'_>, depth: usize, out: &mut Vec<StyleRule>) {
+/// [`parse_declarations`] keeping only the properties `keep` accepts.
+pub fn parse_declarations_with(css: &str, keep: fn(&str) -> bool) -> Vec<Declaration> {
+    let mut parser = Parser::new(css);
+    declaration_list(&mut parser, keep)
+}
+
+fn parse_rule_list(
+    input: &mut Parser<'_>,
+    depth: usize,
+    keep: fn(&str) -> bool,
+    out: &mut Vec<StyleRule>,
+) {
     loop {
         input.skip_whitespace();
         let start = input.position();
@@ -75,7 +91,7 @@ fn parse_rule_list(input: &mut Parser<'_>, depth: usize, out: &mut Vec<StyleRule
                 };
                 if applies && depth < MAX_NESTING {
                     let _ = input.parse_nested_block(|block| {
-                        parse_rule_list(block, depth + 1, out);
+                        parse_rule_list(block, depth + 1, keep, out);
                         Ok::<(), ParseError<()>>(())
                     });
                 }
@@ -95,13 +111,15 @@ fn parse_rule_list(input: &mut Parser<'_>, depth: usize, out: &mut Vec<StyleRule
                     }
                 }
                 let Some(end) = prelude_end else { return };
-                let selectors = input.slice(start..end).trim().to_owned();
+                let selectors = input.slice(start..end).trim();
                 let declarations = input
-                    .parse_nested_block(|block| Ok::<_, ParseError<()>>(declaration_list(block)))
+                    .parse_nested_block(|block| {
+                        Ok::<_, ParseError<()>>(declaration_list(block, keep))
+                    })
                     .unwrap_or_default();
                 if !declarations.is_empty() {
                     out.push(StyleRule {
-                        selectors,
+                        selectors: selectors.to_owned(),
                         declarations,
                     });
                 }
@@ -110,11 +128,17 @@ fn parse_rule_list(input: &mut Parser<'_>, depth: usize, out: &mut Vec<StyleRule
     }
 }
 
-fn declaration_list(input: &mut Parser<'_>) -> Vec<Declaration> {
+fn declaration_list(input: &mut Parser<'_>, keep: fn(&str) -> bool) -> Vec<Declaration> {
     let mut out = Vec::new();
     while !input.is_exhausted() {
         let parsed = input.parse_until_after(Delimiter::Semicolon, |decl| {
             let property = decl.expect_ident()?.to_ascii_lowercase();
+            if !keep(&property) {
+                // parse_until_after skips the rest of this declaration.
+                return Err(ParseError {
+                    kind: ParseErrorKind::Custom(()),
+                });
+            }
             decl.expect_colon()?;
             let start = decl.position();
             while let Ok(token) = decl.next() {
