@@ -198,12 +198,22 @@ fn contains_as_entrance(name: &str, synonym: &str) -> bool {
 }
 
 /// Inside a list entry that carries a date: a news item, whatever its words.
-fn in_dated_entry(element: &Element<'_>) -> bool {
-    element
+/// Entries already looked at are cached by element index: a list entry holding thousands of
+/// links would otherwise be read once per link.
+fn in_dated_entry(
+    element: &Element<'_>,
+    cache: &mut std::collections::HashMap<usize, bool>,
+) -> bool {
+    let Some(entry) = element
         .ancestors()
         .take(4)
         .find(|a| matches!(a.name(), "li" | "tr" | "dd" | "dt"))
-        .is_some_and(|entry| !dates::extract(&normalize(&entry.text())).is_empty())
+    else {
+        return false;
+    };
+    *cache
+        .entry(entry.index())
+        .or_insert_with(|| !dates::extract(&normalize(&entry.text())).is_empty())
 }
 
 /// The path segment a hint is compared with: the file stem, or the directory for index pages.
@@ -237,10 +247,11 @@ fn placement_factor(item: &Item, region: Region) -> f32 {
 }
 
 fn detect_controls(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evidence>]) {
+    let mut dated_entries = std::collections::HashMap::new();
     for element in view.candidates() {
         let name = view.accessible_name(&element);
         let normalised = normalize(&name);
-        let dated = in_dated_entry(&element);
+        let dated = in_dated_entry(&element, &mut dated_entries);
         let region = view.region(&element);
         if let Some((i, quality)) = best_item(profile, &normalised, dated) {
             let item = &profile.items[i];
@@ -332,13 +343,15 @@ fn detect_text(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evidence
             for m in pattern.find_iter(&view.text).take(3) {
                 if let Some(element) = view.element_at_offset(m.start()) {
                     let confidence = 0.95 + placement_factor(item, view.region(&element));
-                    found[i].push(evidence(
+                    let mut e = evidence(
                         view,
                         &element,
                         m.as_str().to_owned(),
                         Signal::Text,
                         confidence,
-                    ));
+                    );
+                    e.line = view.line_at_offset(m.start()).or(e.line);
+                    found[i].push(e);
                     any = true;
                 }
             }
@@ -353,7 +366,9 @@ fn detect_text(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evidence
                 .nth(24)
                 .map_or(view.text.len(), |(at, _)| m.start() + at);
             let shown = view.text[m.start()..end].to_owned();
-            found[i].push(evidence(view, &element, shown, Signal::Label, 0.0));
+            let mut e = evidence(view, &element, shown, Signal::Label, 0.0);
+            e.line = view.line_at_offset(m.start()).or(e.line);
+            found[i].push(e);
         }
     }
 }

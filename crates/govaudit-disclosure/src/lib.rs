@@ -11,6 +11,20 @@
 //!
 //! The library does no I/O: the caller decodes and parses pages into
 //! [`Document`](govaudit_html::Document)s and hands them over as `(url, Document)` pairs.
+//!
+//! ```
+//! use govaudit_disclosure::{audit, local_url, Options, Profile, Site};
+//! use govaudit_html::Document;
+//!
+//! let url = local_url("index.html").unwrap();
+//! let html = "<footer><a href=lxwm.html>聯繫我們</a> 粵ICP備12345678號</footer>";
+//! let site = Site::from_pages(url.clone(), [(url.clone(), Document::parse(html.as_bytes(), None, Some(&url)))]);
+//! let profile = Profile::builtin("cn-gov").unwrap();
+//! let result = audit(&profile, &site, &Options::new("2026-11-25".parse().unwrap())).unwrap();
+//! let state = |id: &str| result.items.iter().find(|i| i.id == id).unwrap().state.as_str();
+//! assert_eq!((state("cn.contact"), state("cn.icp"), state("cn.psb_beian")), ("present", "present", "absent"));
+//! assert!(result.findings.iter().any(|f| f.rule == "disclosure/missing-item"));
+//! ```
 
 pub mod dates;
 mod detect;

@@ -24,8 +24,8 @@ pub(crate) struct PageView<'d> {
     hidden: Vec<bool>,
     /// Normalised visible text of the page, text nodes joined by spaces.
     pub text: String,
-    /// `(start offset in text, element index)` for each text node, in order.
-    segments: Vec<(usize, usize)>,
+    /// `(start offset in text, element index, source line)` for each text node, in order.
+    segments: Vec<(usize, usize, u32)>,
     /// Normalised text of every HTML comment (commented-out links are reported as ignored).
     pub comments: Vec<(String, usize)>,
     index_of: HashMap<NodeId, usize>,
@@ -82,7 +82,8 @@ impl<'d> PageView<'d> {
                         if !self.text.is_empty() {
                             self.text.push(' ');
                         }
-                        self.segments.push((self.text.len(), owner));
+                        let line = self.text_line(&node, owner, &index_of, text);
+                        self.segments.push((self.text.len(), owner, line));
                         self.text.push_str(&piece);
                     }
                     continue;
@@ -104,14 +105,46 @@ impl<'d> PageView<'d> {
         self.index_of = index_of;
     }
 
+    /// Where a text node starts: after the previous sibling element (a `<br>`, a link) or at
+    /// its parent's tag, plus the line breaks before its first visible character.
+    fn text_line(
+        &self,
+        node: &ego_tree::NodeRef<'_, Node>,
+        owner: usize,
+        index_of: &HashMap<NodeId, usize>,
+        text: &str,
+    ) -> u32 {
+        let before = std::iter::successors(node.prev_sibling(), |n| n.prev_sibling())
+            .find_map(|n| index_of.get(&n.id()).copied())
+            .unwrap_or(owner);
+        let base = self.doc.element_at(before).map_or(0, |e| e.line());
+        let leading = text
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .filter(|&c| c == '\n')
+            .count();
+        base + u32::try_from(leading).unwrap_or(0)
+    }
+
+    /// The source line of the text at byte `offset` of [`PageView::text`].
+    pub fn line_at_offset(&self, offset: usize) -> Option<u32> {
+        let at = self
+            .segments
+            .partition_point(|&(start, _, _)| start <= offset);
+        let (_, _, line) = *self.segments.get(at.checked_sub(1)?)?;
+        (line > 0).then_some(line)
+    }
+
     pub fn is_hidden(&self, element: &Element<'_>) -> bool {
         self.hidden.get(element.index()).copied().unwrap_or(true)
     }
 
     /// The element owning the text at byte `offset` of [`PageView::text`].
     pub fn element_at_offset(&self, offset: usize) -> Option<Element<'d>> {
-        let at = self.segments.partition_point(|&(start, _)| start <= offset);
-        let (_, index) = *self.segments.get(at.checked_sub(1)?)?;
+        let at = self
+            .segments
+            .partition_point(|&(start, _, _)| start <= offset);
+        let (_, index, _) = *self.segments.get(at.checked_sub(1)?)?;
         self.doc.element_at(index)
     }
 

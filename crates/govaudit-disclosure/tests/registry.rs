@@ -24,7 +24,10 @@ fn findings_for(fixture: &Path) -> Vec<Finding> {
 }
 
 /// (rule name, expected findings of that rule in fail.html: outcome, line, item or column)
-const EXPECTED: &[(&str, &[(Outcome, Option<u32>, &str)])] = &[
+/// Outcome, line, and the item id or column name a finding is about.
+type Expected = (Outcome, Option<u32>, &'static str);
+
+const EXPECTED: &[(&str, &[Expected])] = &[
     (
         "missing-item",
         &[

@@ -41,8 +41,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let list = audit
                 .dated_lists
                 .iter()
-                .filter(|l| l.page == audit.homepage && l.newest == newest)
-                .next();
+                .find(|l| l.page == audit.homepage && l.newest == newest);
             let location = Location {
                 line: list.and_then(|l| l.newest_line),
                 selector: list.map(|l| l.selector.clone()),

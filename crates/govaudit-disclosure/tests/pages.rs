@@ -1,0 +1,143 @@
+//! Evidence details on the test pages: where an item was found, what was ignored and why.
+
+use govaudit_disclosure::{Audit, ItemResult, Options, Profile, Signal, Site, audit, local_url};
+use govaudit_html::Document;
+use jiff::civil::date;
+use std::path::Path;
+
+fn run(file: &str, profile: &str) -> (Audit, Document) {
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/pages")
+            .join(file),
+    )
+    .unwrap();
+    let url = local_url("index.html").unwrap();
+    let doc = Document::parse(&bytes, None, Some(&url));
+    let site = Site::from_pages(
+        url.clone(),
+        [(url.clone(), Document::parse(&bytes, None, Some(&url)))],
+    );
+    let profile = Profile::builtin(profile).unwrap();
+    (
+        audit(&profile, &site, &Options::new(date(2026, 11, 25))).unwrap(),
+        doc,
+    )
+}
+
+fn item<'a>(audit: &'a Audit, id: &str) -> &'a ItemResult {
+    audit.items.iter().find(|i| i.id == id).unwrap()
+}
+
+#[test]
+fn gbk_page_is_decoded_and_its_marks_are_read() {
+    let (result, doc) = run("cn/dept-gbk.html", "cn-gov");
+    assert_eq!(doc.decoding().encoding.name(), "GBK");
+    let code = &item(&result, "cn.site_code").evidence[0];
+    assert_eq!(code.text, "标识码:bm12000001");
+    assert_eq!(code.line, Some(33));
+    let icp = &item(&result, "cn.icp").evidence[0];
+    assert_eq!(icp.text, "京icp备05001234号-2");
+    assert_eq!(
+        item(&result, "cn.conac").evidence[0].signal,
+        Signal::Resource
+    );
+}
+
+#[test]
+fn traditional_names_match_simplified_synonyms() {
+    let (result, _) = run("cn/traditional.html", "cn-gov");
+    let guide = &item(&result, "cn.xxgk_guide").evidence[0];
+    assert_eq!(guide.text, "政府信息公開指南");
+    assert_eq!(guide.href.as_deref(), Some("/zwgk/xxgkzn.html"));
+    assert_eq!(guide.line, Some(19));
+    assert_eq!(
+        guide.selector.as_deref(),
+        Some(":root > body > main > section:nth-child(1) > ul > li:nth-child(1) > a")
+    );
+    assert_eq!(
+        item(&result, "cn.xxgk_annual_report").state.as_str(),
+        "absent"
+    );
+}
+
+#[test]
+fn hidden_template_and_commented_entrances_are_listed_as_ignored() {
+    let (result, _) = run("cn/hidden-and-template.html", "cn-gov");
+    let interaction = item(&result, "cn.interaction");
+    assert_eq!(interaction.state.as_str(), "absent");
+    assert!(interaction.ignored[0].text.ends_with("(hidden)"));
+    let ysqgk = item(&result, "cn.ysqgk");
+    assert!(
+        ysqgk
+            .ignored
+            .iter()
+            .any(|e| e.text == "依申请公开 (commented out)")
+    );
+    let annual = item(&result, "cn.xxgk_annual_report");
+    assert!(
+        annual.evidence.is_empty(),
+        "template content must not count: {annual:?}"
+    );
+    let interpretation = item(&result, "cn.policy_interpretation");
+    assert_eq!(interpretation.state.as_str(), "review");
+    assert_eq!(interpretation.evidence[0].signal, Signal::Script);
+}
+
+#[test]
+fn labels_without_values_are_invalid_marks() {
+    let (result, _) = run("cn/footer-marks.html", "cn-gov");
+    let rules: Vec<(&str, &str)> = result
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.as_str(),
+                f.evidence
+                    .get("item")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or(""),
+            )
+        })
+        .collect();
+    for id in ["cn.site_code", "cn.icp", "cn.psb_beian"] {
+        assert!(
+            rules.contains(&("disclosure/invalid-identity-mark", id)),
+            "{id}: {rules:?}"
+        );
+        assert!(!rules.contains(&("disclosure/missing-item", id)), "{id}");
+    }
+    assert!(
+        rules.contains(&("disclosure/missing-item", "cn.zhaocuo")),
+        "mailto 网站纠错 does not count"
+    );
+}
+
+#[test]
+fn us_headlines_are_not_required_links() {
+    let (result, _) = run("us/headlines.html", "us-federal");
+    for id in ["us.oig", "us.no_fear", "us.accessibility", "us.usagov"] {
+        assert_eq!(item(&result, id).state.as_str(), "absent", "{id}");
+    }
+    let privacy = &item(&result, "us.privacy").evidence[0];
+    assert_eq!(privacy.href.as_deref(), Some("/privacy"));
+}
+
+#[test]
+fn hostile_pages_complete_with_every_item_reported() {
+    let mut html = String::from("<ul><li>2026-11-20 ");
+    for i in 0..5000 {
+        html.push_str(&format!("<a href='/x{i}.html'>政府信息公开指南{i}</a>"));
+    }
+    html.push_str("</li></ul>");
+    html.push_str(&"<div>".repeat(700));
+    html.push_str(&"12-31 2026年13月45日 0399-12345678 ".repeat(20_000));
+    html.push_str("<script>document.write(unescape('%3Ca%3E%u4FE1%u606F%3C/a%3E%'))</script>");
+    let url = local_url("index.html").unwrap();
+    let site = Site::from_pages(url.clone(), [(url.clone(), Document::parse(html.as_bytes(), None, Some(&url)))]);
+    for (id, _) in govaudit_disclosure::BUILTIN_PROFILES {
+        let profile = Profile::builtin(id).unwrap();
+        let result = audit(&profile, &site, &Options::new(date(2026, 11, 25))).unwrap();
+        assert_eq!(result.items.len(), profile.items.len());
+    }
+}
