@@ -226,20 +226,19 @@ fn a_profile_file_can_be_given() {
 }
 
 #[test]
-fn urls_and_unknown_profiles_are_usage_errors() {
-    let out = govaudit(&[
-        "disclosure",
-        "--profile",
-        "cn-gov",
-        "https://www.example.gov.cn/",
-    ]);
-    assert_eq!(out.code, 2);
+fn unreachable_urls_and_unknown_profiles_are_usage_errors() {
+    // Non-public addresses are refused by the crawler: nothing fetched is an error, not a report.
+    let out = govaudit(&["disclosure", "--profile", "cn-gov", "http://127.0.0.1:9/"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
-        out.stderr.contains("URLs are not supported yet"),
+        out.stderr.contains("no HTML page could be fetched"),
         "{}",
         out.stderr
     );
     assert_eq!(out.stderr.lines().count(), 1);
+    let out = govaudit(&["disclosure", "--profile", "cn-gov", "ftp://example.gov.cn/"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("only http(s) URLs"), "{}", out.stderr);
     let out = govaudit(&["disclosure", "--profile", "xx-gov", DEMO]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("unknown profile"));

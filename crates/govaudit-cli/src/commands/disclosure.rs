@@ -6,9 +6,19 @@ use crate::{Destination, Verdict};
 use anyhow::{Context as _, bail};
 use govaudit_core::{Report, Severity};
 use govaudit_disclosure::{Audit, Options, Profile};
+use govaudit_html::Document;
 use govaudit_report::{Format, TextStyle};
+use govaudit_site::crawl::{CrawlOptions, crawl, is_html};
+use govaudit_site::fetch::{FetchOptions, Fetcher};
+use govaudit_site::scope::Scope;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use url::Url;
+
+/// Pages fetched at most in a live run: the audit itself reads the homepage, the pages it links
+/// to and, behind the disclosure entrance, one level more.
+const LIVE_MAX_PAGES: usize = 300;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DisclosureFormat {
@@ -53,12 +63,6 @@ fn load_profile(spec: &str) -> anyhow::Result<Profile> {
 
 /// Builds the govaudit/1 report with its `profile` and `items` sections.
 pub fn report(args: &DisclosureArgs) -> anyhow::Result<(Report, Audit)> {
-    if args.path.contains("://") {
-        bail!(
-            "{}: URLs are not supported yet (needs the live crawl of govaudit-site); give a directory or an HTML file",
-            args.path
-        );
-    }
     let profile = load_profile(&args.profile)?;
     let as_of = match &args.as_of {
         Some(text) => text
@@ -68,11 +72,27 @@ pub fn report(args: &DisclosureArgs) -> anyhow::Result<(Report, Audit)> {
             .to_datetime(govaudit_disclosure::jiff::Timestamp::now())
             .date(),
     };
+    let is_url = args.path.starts_with("http://") || args.path.starts_with("https://");
+    if args.path.contains("://") && !is_url {
+        bail!("{}: only http(s) URLs can be crawled", args.path);
+    }
     let path = PathBuf::from(&args.path);
-    let site = govaudit_disclosure::fs::load_site(&path)?;
+    let (site, notes) = if is_url {
+        let start =
+            Url::parse(&args.path).with_context(|| format!("{} is not a URL", args.path))?;
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .context("cannot start the async runtime")?
+            .block_on(crawl_site(start))?
+    } else {
+        (govaudit_disclosure::fs::load_site(&path)?, Vec::new())
+    };
     let mut audit = govaudit_disclosure::audit(&profile, &site, &Options::new(as_of))?;
     // Name pages as `check` does: the path given on the command line, then the page's path.
-    if path.is_dir() {
+    if is_url {
+        // Live pages keep their URLs.
+    } else if path.is_dir() {
         let prefix = args.path.trim_end_matches(['/', '\\']).to_owned();
         audit.relabel(|page| format!("{prefix}/{page}"));
     } else {
@@ -80,6 +100,9 @@ pub fn report(args: &DisclosureArgs) -> anyhow::Result<(Report, Audit)> {
         audit.relabel(|_| given.clone());
     }
     let mut report = Report::new();
+    for (url, message) in notes {
+        report.note(url, message);
+    }
     for page in &audit.pages {
         let findings = audit
             .findings
@@ -132,6 +155,58 @@ pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
     } else {
         Verdict::Clean
     })
+}
+
+/// Crawls a live site (robots.txt obeyed, same registrable domain, depth 2) into a
+/// [`Site`](govaudit_disclosure::Site); failures become report notes.
+async fn crawl_site(
+    start: Url,
+) -> anyhow::Result<(govaudit_disclosure::Site, Vec<(String, String)>)> {
+    let scope =
+        Scope::domain_of(&start).with_context(|| format!("{start} has no host to crawl"))?;
+    let mut options = CrawlOptions::new(scope);
+    options.max_depth = 2;
+    options.max_pages = LIVE_MAX_PAGES;
+    let fetcher = Arc::new(Fetcher::new(FetchOptions::default())?);
+    let crawled = crawl(fetcher, start.clone(), &options, |page| {
+        if !is_html(page) {
+            return Vec::new();
+        }
+        let document = Document::from_resource(page);
+        let base = document.base_url().or_else(|| Url::parse(page.url()).ok());
+        let Some(base) = base else { return Vec::new() };
+        document
+            .elements()
+            .filter(|e| matches!(e.name(), "a" | "area") && !e.is_in_template())
+            .filter_map(|e| e.attr("href"))
+            .filter_map(|href| base.join(href.trim()).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .collect()
+    })
+    .await;
+    let mut notes = Vec::new();
+    for (url, error) in &crawled.failures {
+        notes.push((url.to_string(), format!("not crawled: {error}")));
+    }
+    for url in &crawled.blocked_by_robots {
+        notes.push((
+            url.to_string(),
+            "not crawled: robots.txt disallows it".to_owned(),
+        ));
+    }
+    let mut site = govaudit_disclosure::Site::new(start.clone());
+    for page in crawled.pages.iter().filter(|p| is_html(p)) {
+        // Reachable under the URL asked for and the URL it redirected to.
+        for url in [page.requested_url.as_str(), page.url()] {
+            if let Ok(url) = Url::parse(url) {
+                site.insert(url, Document::from_resource(page));
+            }
+        }
+    }
+    if site.is_empty() {
+        bail!("{start}: no HTML page could be fetched");
+    }
+    Ok((site, notes))
 }
 
 /// Every item with its state and evidence, then the columns with their newest dates.
