@@ -259,12 +259,8 @@ pub async fn check_url(
         if method == Method::Head
             && match &answer {
                 Ok(f) => head_refused(f.resource.status.unwrap_or(0)),
-                Err(e) => !matches!(
-                    e,
-                    FetchError::NonPublicAddress { .. }
-                        | FetchError::RedirectLoop { .. }
-                        | FetchError::TooManyRedirects { .. }
-                ),
+                // Some servers drop HEAD requests; a timeout would only be paid twice.
+                Err(e) => matches!(e, FetchError::Other(_)),
             }
         {
             answer = fetcher.fetch(url, Method::Get).await;
