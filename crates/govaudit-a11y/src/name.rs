@@ -673,3 +673,67 @@ mod tests {
         assert_eq!(page.description(&at("b")), "More");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Small hostile pages: nested elements with ids, references and hiding in any mix.
+    fn page_source() -> impl Strategy<Value = String> {
+        let tag = prop_oneof![
+            Just("div"),
+            Just("span"),
+            Just("a href=#"),
+            Just("button"),
+            Just("label"),
+            Just("input"),
+            Just("select"),
+            Just("img"),
+            Just("h1"),
+        ];
+        let attr = prop_oneof![
+            Just(""),
+            Just(" id=a"),
+            Just(" id=b"),
+            Just(" aria-labelledby='a b'"),
+            Just(" aria-labelledby=b"),
+            Just(" aria-describedby=a"),
+            Just(" for=a"),
+            Just(" hidden"),
+            Just(" aria-hidden=true"),
+            Just(" role=textbox"),
+            Just(" alt=x"),
+            Just(" style='display:none'"),
+        ];
+        proptest::collection::vec((tag, attr, "[a-z ]{0,4}", any::<bool>()), 0..24).prop_map(
+            |parts| {
+                let mut html = String::new();
+                for (tag, attr, text, close) in parts {
+                    html.push_str(&format!("<{tag}{attr}>{text}"));
+                    if close {
+                        let name = tag.split(' ').next().unwrap_or(tag);
+                        html.push_str(&format!("</{name}>"));
+                    }
+                }
+                html
+            },
+        )
+    }
+
+    proptest! {
+        /// Names and descriptions of every element terminate (cycles through labelledby, labels
+        /// and self-references included) and come out white-space normalised.
+        #[test]
+        fn names_terminate_and_are_normalised(html in page_source()) {
+            let doc = Document::from_html(&html);
+            let page = Page::new(&doc);
+            for element in doc.elements() {
+                let name = page.name(&element);
+                prop_assert_eq!(collapse_whitespace(&name.text), name.text.clone());
+                prop_assert_eq!(name.is_empty(), name.source == NameSource::None);
+                let _ = page.description(&element);
+            }
+        }
+    }
+}

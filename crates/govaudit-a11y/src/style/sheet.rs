@@ -239,3 +239,46 @@ mod tests {
         assert!(parse_stylesheet(&css).is_empty());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Hostile CSS never panics, and the parser keeps no more rules than `{` blocks.
+        #[test]
+        fn any_text_parses(css in "\\PC{0,200}") {
+            let rules = parse_stylesheet(&css);
+            let blocks = css.matches('{').count();
+            prop_assert!(rules.len() <= blocks, "{} rules from {} blocks", rules.len(), blocks);
+            let _ = parse_declarations(&css);
+        }
+
+        /// Declarations written out are read back: property lowercased, value trimmed,
+        /// `!important` recognised.
+        #[test]
+        fn declarations_round_trip(
+            items in proptest::collection::vec(
+                ("[a-zA-Z][a-zA-Z-]{0,12}", "[a-z0-9#,. %]{1,20}", any::<bool>()),
+                0..6,
+            )
+        ) {
+            let items: Vec<_> = items
+                .into_iter()
+                .filter(|(_, v, _)| !v.trim().is_empty())
+                .collect();
+            let css: String = items
+                .iter()
+                .map(|(p, v, i)| format!("{p}: {v}{};", if *i { " !important" } else { "" }))
+                .collect();
+            let parsed = parse_declarations(&css);
+            prop_assert_eq!(parsed.len(), items.len());
+            for (d, (p, v, i)) in parsed.iter().zip(&items) {
+                prop_assert_eq!(&d.property, &p.to_ascii_lowercase());
+                prop_assert_eq!(d.value.as_str(), v.trim());
+                prop_assert_eq!(d.important, *i);
+            }
+        }
+    }
+}
