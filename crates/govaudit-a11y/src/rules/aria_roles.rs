@@ -35,7 +35,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         let Some(value) = element.attr("role") else {
             continue;
         };
-        if value.trim().is_empty() || is_hidden(&element) {
+        if value.trim().is_empty() || !page.visibility().in_accessibility_tree(&element) {
             continue;
         }
         out.applies(&ARIA_ROLES, || element.location());
@@ -51,13 +51,4 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             .evidence("role", value);
         }
     }
-}
-
-/// Hidden by `hidden` or `aria-hidden="true"` on it or an ancestor.
-// Until the shared visibility module lands this is the markup-only part of "hidden".
-fn is_hidden(element: &govaudit_html::Element<'_>) -> bool {
-    aria::is_aria_hidden(element)
-        || std::iter::once(*element)
-            .chain(element.ancestors())
-            .any(|e| e.has_attr("hidden"))
 }
