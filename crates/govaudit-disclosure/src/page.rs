@@ -284,7 +284,9 @@ impl<'d> PageView<'d> {
 
 fn is_control(element: &Element<'_>) -> bool {
     match element.name() {
-        "a" | "area" => element.has_attr("href"),
+        // `<a onclick>` without href is how many CMSs draw toolbar buttons (无障碍浏览).
+        "a" => element.has_attr("href") || element.has_attr("onclick"),
+        "area" => element.has_attr("href"),
         "button" => true,
         "input" => matches!(
             element.attr("type").map(str::to_ascii_lowercase).as_deref(),

@@ -134,10 +134,94 @@ fn hostile_pages_complete_with_every_item_reported() {
     html.push_str(&"12-31 2026年13月45日 0399-12345678 ".repeat(20_000));
     html.push_str("<script>document.write(unescape('%3Ca%3E%u4FE1%u606F%3C/a%3E%'))</script>");
     let url = local_url("index.html").unwrap();
-    let site = Site::from_pages(url.clone(), [(url.clone(), Document::parse(html.as_bytes(), None, Some(&url)))]);
+    let site = Site::from_pages(
+        url.clone(),
+        [(
+            url.clone(),
+            Document::parse(html.as_bytes(), None, Some(&url)),
+        )],
+    );
     for (id, _) in govaudit_disclosure::BUILTIN_PROFILES {
         let profile = Profile::builtin(id).unwrap();
         let result = audit(&profile, &site, &Options::new(date(2026, 11, 25))).unwrap();
         assert_eq!(result.items.len(), profile.items.len());
+    }
+}
+
+#[test]
+fn script_buttons_drawn_as_links_without_href_count() {
+    // As on fgw.zj.gov.cn: the assistive toolbar opens from an `<a onclick>`.
+    let html = r#"<span><a href="javascript:zh_tran('t');">繁体</a>|<a onclick="toggleToolBar();" target="_blank">无障碍浏览</a></span>"#;
+    let url = local_url("index.html").unwrap();
+    let site = Site::from_pages(
+        url.clone(),
+        [(
+            url.clone(),
+            Document::parse(html.as_bytes(), None, Some(&url)),
+        )],
+    );
+    let profile = Profile::builtin("cn-gov").unwrap();
+    let result = audit(&profile, &site, &Options::new(date(2026, 11, 25))).unwrap();
+    assert_eq!(item(&result, "cn.accessibility").state.as_str(), "present");
+}
+
+/// Two real government pages from ../shared/corpus (fgw.zj.gov.cn, shanxi.gov.cn), checked by
+/// hand against their footers.
+#[test]
+fn real_government_pages_from_the_shared_corpus() {
+    let expected: &[(&str, &[&str], &[&str])] = &[
+        (
+            "corpus/pages/gne-020.html",
+            &[
+                "cn.xxgk_column",
+                "cn.policy_docs",
+                "cn.org_functions",
+                "cn.site_code",
+                "cn.icp",
+                "cn.psb_beian",
+                "cn.conac",
+                "cn.contact",
+                "cn.sitemap",
+                "cn.accessibility",
+            ],
+            // 版权所有 only (no 主办); the 找错 link is display:none.
+            &["cn.host_org", "cn.zhaocuo", "cn.xxgk_annual_report"],
+        ),
+        (
+            "corpus/pages/gne-032.html",
+            &[
+                "cn.xxgk_column",
+                "cn.policy_interpretation",
+                "cn.site_code",
+                "cn.icp",
+                "cn.psb_beian",
+                "cn.conac",
+                "cn.host_org",
+                "cn.contact",
+                "cn.sitemap",
+                "cn.accessibility",
+                "cn.zhaocuo",
+            ],
+            &["cn.xxgk_annual_report", "cn.xxgk_guide"],
+        ),
+    ];
+    let profile = Profile::builtin("cn-gov").unwrap();
+    for (file, present, absent) in expected {
+        let Some(path) = govaudit_testkit::shared_file(file) else {
+            return;
+        };
+        let bytes = std::fs::read(path).unwrap();
+        let url = local_url("index.html").unwrap();
+        let site = Site::from_pages(
+            url.clone(),
+            [(url.clone(), Document::parse(&bytes, None, Some(&url)))],
+        );
+        let result = audit(&profile, &site, &Options::new(date(2026, 11, 25))).unwrap();
+        for id in *present {
+            assert_eq!(item(&result, id).state.as_str(), "present", "{file} {id}");
+        }
+        for id in *absent {
+            assert_eq!(item(&result, id).state.as_str(), "absent", "{file} {id}");
+        }
     }
 }
