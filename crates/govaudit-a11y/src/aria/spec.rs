@@ -442,7 +442,9 @@ pub static ROLES: &[Role] = &[
     .supports_(&["aria-sort"])
     .name_required(),
     role("combobox", Widget, &["input"], Author)
-        .requires(&["aria-controls", "aria-expanded"])
+        // WAI-ARIA 1.2 final (w3c/aria#1335): aria-controls is required only while the popup
+        // is displayed, so only aria-expanded is unconditionally required.
+        .requires(&["aria-expanded"])
         .supports_(&[
             "aria-activedescendant",
             "aria-autocomplete",

@@ -7,8 +7,7 @@ declare_rule! {
     /// ## What it checks
     /// An element given a role with the `role` attribute also has the states and properties that
     /// role requires: `aria-checked` for `checkbox`, `radio`, `switch`, `menuitemcheckbox` and
-    /// `menuitemradio`; `aria-level` for `heading`; `aria-expanded` and `aria-controls` for
-    /// `combobox`; `aria-valuenow` for `slider`, `meter`, `scrollbar` and a focusable
+    /// `menuitemradio`; `aria-level` for `heading`; `aria-expanded` for `combobox`; `aria-valuenow` for `slider`, `meter`, `scrollbar` and a focusable
     /// `separator`.
     ///
     /// ## Why it matters
@@ -50,10 +49,6 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if role.name == "separator" && page.focus().is_focusable(&element) {
             required.push("aria-valuenow");
         }
-        // A collapsed combobox controls nothing yet (axe and browsers accept it).
-        if role.name == "combobox" && attr_is(&element, "aria-expanded", "false") {
-            required.retain(|a| *a != "aria-controls");
-        }
         let missing: Vec<&str> = required
             .into_iter()
             .filter(|name| !has_value(&element, name) && !native_state(&element, name))
@@ -75,12 +70,6 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
 
 fn has_value(element: &Element<'_>, name: &str) -> bool {
     element.attr(name).is_some_and(|v| !v.trim().is_empty())
-}
-
-fn attr_is(element: &Element<'_>, name: &str, value: &str) -> bool {
-    element
-        .attr(name)
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
 }
 
 /// Native HTML features that give the state (HTML-AAM): a checkbox / radio input's checkedness,
