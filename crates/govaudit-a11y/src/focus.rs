@@ -79,6 +79,23 @@ impl Focus {
         self.flags(element) & SEQUENTIAL != 0
     }
 
+    /// The sequential focus navigation order (HTML §6.6.3): elements with a positive
+    /// `tabindex` first, by increasing value, then those with `tabindex="0"` or natively
+    /// focusable ones, each group in document order.
+    pub fn sequential_order<'d>(&self, doc: &'d Document) -> Vec<Element<'d>> {
+        let mut positive: Vec<(i64, Element<'d>)> = Vec::new();
+        let mut rest: Vec<Element<'d>> = Vec::new();
+        for element in doc.elements().filter(|e| self.in_sequential_focus(e)) {
+            match tabindex(&element) {
+                Some(t) if t > 0 => positive.push((t, element)),
+                _ => rest.push(element),
+            }
+        }
+        // A stable sort keeps document order among equal values.
+        positive.sort_by_key(|(t, _)| *t);
+        positive.into_iter().map(|(_, e)| e).chain(rest).collect()
+    }
+
     /// A form control that is disabled (own attribute, disabled `<optgroup>` parent or disabled
     /// `<fieldset>` ancestor).
     pub fn is_disabled(&self, element: &Element<'_>) -> bool {
@@ -195,5 +212,22 @@ mod tests {
         assert_eq!(at("m"), (true, true));
         assert_eq!(at("n"), (true, false));
         assert!(focus.is_disabled(&doc.element_by_id("g").unwrap()));
+    }
+
+    #[test]
+    fn sequential_order_puts_positive_tabindex_first() {
+        let doc = Document::from_html(
+            "<a id=a href=x>a</a><span id=b tabindex=2></span><input id=c>\
+             <span id=d tabindex=1></span><span id=e tabindex=2></span><span tabindex=-1></span>",
+        );
+        let styles = Styles::compute(&doc);
+        let visibility = Visibility::compute(&doc, &styles);
+        let focus = Focus::compute(&doc, &visibility);
+        let order: Vec<&str> = focus
+            .sequential_order(&doc)
+            .iter()
+            .filter_map(|e| e.id())
+            .collect();
+        assert_eq!(order, ["d", "b", "e", "a", "c"]);
     }
 }

@@ -93,7 +93,24 @@ impl Styles {
         let sheet = Sheet::from_document(doc);
         let mut computed: Vec<ComputedStyle> = Vec::with_capacity(doc.element_count());
         let root_size = 16.0;
+        // Keys (id, classes, tag) of the open ancestors of the current element, counted.
+        let mut open: HashMap<u64, u32> = HashMap::new();
+        let mut stack: Vec<(Element<'_>, Vec<u64>)> = Vec::new();
         for element in doc.elements() {
+            while let Some((top, keys)) = stack.last() {
+                if top.contains(&element) {
+                    break;
+                }
+                for key in keys {
+                    if let Some(n) = open.get_mut(key) {
+                        *n -= 1;
+                        if *n == 0 {
+                            open.remove(key);
+                        }
+                    }
+                }
+                stack.pop();
+            }
             let parent = element
                 .parent()
                 .and_then(|p| computed.get(p.index()))
@@ -104,9 +121,16 @@ impl Styles {
                     ..ComputedStyle::default()
                 }
             } else {
-                let declared = sheet.declarations_for(&element);
+                let declared = sheet.declarations_for(&element, &open);
                 cascade(&element, parent.as_ref(), &declared, root_size)
             };
+            if !sheet.selectors.is_empty() {
+                let keys = element_keys(&element);
+                for key in &keys {
+                    *open.entry(*key).or_default() += 1;
+                }
+                stack.push((element, keys));
+            }
             // Elements come in document order, so index == computed.len().
             computed.push(style);
         }
@@ -143,6 +167,10 @@ struct IndexedSelector {
     selector: scraper::Selector,
     specificity: u32,
     rule: usize,
+    /// Ids, classes and tags some ancestor must have for the selector to match (from its
+    /// descendant / child compounds): checked against the open ancestors before matching, as
+    /// browsers do with a Bloom filter.
+    ancestors: Vec<u64>,
 }
 
 #[derive(Default)]
@@ -213,6 +241,7 @@ impl Sheet {
                 selector,
                 specificity: specificity(text),
                 rule: rule_index,
+                ancestors: required_ancestors(text),
             });
             match bucket_key(text) {
                 Key::Id(id) => self.by_id.entry(id).or_default().push(at),
@@ -225,7 +254,11 @@ impl Sheet {
     }
 
     /// Every declaration that applies to `element`, sorted lowest priority first.
-    fn declarations_for<'s>(&'s self, element: &Element<'_>) -> Vec<Matched<'s>> {
+    fn declarations_for<'s>(
+        &'s self,
+        element: &Element<'_>,
+        open: &HashMap<u64, u32>,
+    ) -> Vec<Matched<'s>> {
         let mut candidates: Vec<usize> = Vec::new();
         if !self.selectors.is_empty() {
             if let Some(id) = element.id()
@@ -250,7 +283,9 @@ impl Sheet {
         let mut matched: Vec<Matched<'s>> = Vec::new();
         for at in candidates {
             let indexed = &self.selectors[at];
-            if !indexed.selector.matches(&element.raw()) {
+            if !indexed.ancestors.iter().all(|k| open.contains_key(k))
+                || !indexed.selector.matches(&element.raw())
+            {
                 continue;
             }
             for (i, declaration) in self.rules[indexed.rule].declarations.iter().enumerate() {
@@ -380,6 +415,64 @@ fn bucket_key(selector: &str) -> Key {
         return Key::Tag(tag.to_ascii_lowercase());
     }
     Key::Universal
+}
+
+/// FNV-1a of a key kind (`#`, `.`, `<`) and a name.
+fn key_hash(kind: u8, name: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in std::iter::once(kind).chain(name.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The id, classes and (lowercase) tag of an element, hashed.
+fn element_keys(element: &Element<'_>) -> Vec<u64> {
+    let mut keys = vec![key_hash(b'<', &element.name().to_ascii_lowercase())];
+    if let Some(id) = element.id() {
+        keys.push(key_hash(b'#', id));
+    }
+    if let Some(classes) = element.attr("class") {
+        keys.extend(classes.split_ascii_whitespace().map(|c| key_hash(b'.', c)));
+    }
+    keys
+}
+
+/// Keys that ancestors must carry for `selector` to match: every id, class and tag of the
+/// compounds left of the last one, when all combinators are descendant or child combinators
+/// (after a sibling combinator the compound is no ancestor; then nothing is required).
+fn required_ancestors(selector: &str) -> Vec<u64> {
+    let top = top_level(selector);
+    if top.contains('\\') || top.contains(['+', '~']) {
+        return Vec::new();
+    }
+    let compounds: Vec<&str> = top
+        .split(|c: char| c.is_whitespace() || c == '>')
+        .filter(|c| !c.is_empty())
+        .collect();
+    let Some((_, ancestors)) = compounds.split_last() else {
+        return Vec::new();
+    };
+    let mut keys = Vec::new();
+    for compound in ancestors {
+        let tag: String = compound.chars().take_while(|&c| is_name_char(c)).collect();
+        if !tag.is_empty() && !compound.starts_with('-') {
+            keys.push(key_hash(b'<', &tag.to_ascii_lowercase()));
+        }
+        for (i, c) in compound.char_indices() {
+            if c == '#' || c == '.' {
+                let name: String = compound[i + 1..]
+                    .chars()
+                    .take_while(|&c| is_name_char(c))
+                    .collect();
+                if !name.is_empty() {
+                    keys.push(key_hash(c as u8, &name));
+                }
+            }
+        }
+    }
+    keys
 }
 
 /// Specificity (ids, classes/attributes/pseudo-classes, types) packed as `a<<16 | b<<8 | c`,
@@ -991,6 +1084,24 @@ mod tests {
         assert!(s.get(&by_id(&doc, "a")).off_screen);
         assert!(s.get(&by_id(&doc, "b")).off_screen);
         assert!(!s.get(&by_id(&doc, "c")).off_screen);
+    }
+
+    #[test]
+    fn ancestor_prefilter_keeps_matches() {
+        let (doc, s) = styles(
+            "<style>#nav .menu a.x { display: none } ul li > span { visibility: hidden } \
+             h1 + p span { display: none } DIV.Box em { display: none }</style>\
+             <div id=nav><ul class=menu><li><a id=a class=x>a</a></li></ul></div>\
+             <a id=b class=x>b</a><ul><li><span id=c>c</span></li></ul>\
+             <h1>t</h1><p><span id=d>d</span></p><div class=Box><em id=e>e</em></div>\
+             <div class=box><em id=f>f</em></div>",
+        );
+        assert_eq!(s.get(&by_id(&doc, "a")).display, Display::None);
+        assert_eq!(s.get(&by_id(&doc, "b")).display, Display::Inline);
+        assert_eq!(s.get(&by_id(&doc, "c")).visibility, Visibility::Hidden);
+        assert_eq!(s.get(&by_id(&doc, "d")).display, Display::None);
+        assert_eq!(s.get(&by_id(&doc, "e")).display, Display::None);
+        assert_eq!(s.get(&by_id(&doc, "f")).display, Display::Inline);
     }
 
     #[test]
