@@ -557,3 +557,114 @@ fn save_cache(options: &CacheOptions, cache: &HashMap<String, UrlResult>) -> Res
             reason: e.to_string(),
         })
 }
+
+/// Checks the links of fetched pages (a crawl's): page rules (mixed content, `mailto:`), then
+/// every distinct target over HTTP, pages already fetched judged without another request.
+/// Stylesheets the pages load from within `scope` are fetched too and their `url()` and
+/// `@import` references checked, named by the stylesheet's URL. Pages are named by the URL
+/// they were requested at.
+pub async fn check_pages(
+    pages: &[Resource],
+    scope: &govaudit_site::Scope,
+    options: &HttpOptions,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> Result<HttpReport, HttpError> {
+    let mut findings = Vec::new();
+    let mut grouped: HashMap<String, (Url, Occurrences)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut known: HashMap<String, Resource> = HashMap::new();
+    let mut add =
+        |report_url: &str, links: Vec<Link>, grouped: &mut HashMap<String, (Url, Occurrences)>| {
+            for link in links {
+                let Some(target) = link.url() else { continue };
+                let key = url_key(target);
+                let entry = grouped.entry(key.clone()).or_insert_with(|| {
+                    order.push(key.clone());
+                    let mut url = target.clone();
+                    url.set_fragment(None);
+                    (url, Vec::new())
+                });
+                entry.1.push((report_url.to_owned(), link));
+            }
+        };
+    let mut stylesheets: Vec<Url> = Vec::new();
+    for page in pages {
+        known.insert(page.requested_url.clone(), page.clone());
+        let Ok(page_url) = Url::parse(page.url()) else {
+            continue;
+        };
+        if page.status.is_some_and(|s| s >= 400) {
+            continue;
+        }
+        let document = Document::from_resource(page);
+        let links = crate::extract(&document, Some(&page_url));
+        let mut out = govaudit_core::Collector::new(page.requested_url.clone());
+        crate::check_page(
+            &crate::PageContext {
+                report_url: &page.requested_url,
+                secure_page: page_url.scheme() == "https",
+                links: &links,
+            },
+            &mut out,
+        );
+        findings.extend(out.into_findings());
+        for link in &links {
+            if is_stylesheet(link)
+                && let Some(url) = link.url()
+                && scope.contains(url)
+                && !stylesheets.contains(&without_fragment(url))
+            {
+                stylesheets.push(without_fragment(url));
+            }
+        }
+        add(&page.requested_url, links, &mut grouped);
+    }
+    // Stylesheets: fetched once each (and then judged from that answer), references checked.
+    let fetcher = Arc::new(Fetcher::new(options.fetch.clone())?);
+    let mut fetching: JoinSet<(Url, Result<Fetched, FetchError>)> = JoinSet::new();
+    for url in stylesheets {
+        let fetcher = fetcher.clone();
+        fetching.spawn(async move {
+            let answer = fetcher.fetch(&url, Method::Get).await;
+            (url, answer)
+        });
+    }
+    while let Some(joined) = fetching.join_next().await {
+        let Ok((url, Ok(fetched))) = joined else {
+            continue;
+        };
+        let sheet = fetched.resource;
+        let is_css = sheet
+            .content_type()
+            .is_some_and(|ct| ct.to_ascii_lowercase().starts_with("text/css"));
+        if is_css && sheet.status.is_some_and(|s| (200..300).contains(&s)) {
+            let css = String::from_utf8_lossy(&sheet.body).into_owned();
+            let base = Url::parse(sheet.url()).unwrap_or(url.clone());
+            add(
+                url.as_str(),
+                crate::extract_stylesheet(&css, Some(&base)),
+                &mut grouped,
+            );
+        }
+        known.insert(url.to_string(), sheet);
+    }
+    let targets: Vec<(Url, Occurrences)> = order
+        .into_iter()
+        .filter_map(|k| grouped.remove(&k))
+        .collect();
+    let mut report = check_targets(targets, &known, options, progress).await?;
+    findings.append(&mut report.findings);
+    report.findings = findings;
+    Ok(report)
+}
+
+fn without_fragment(url: &Url) -> Url {
+    let mut url = url.clone();
+    url.set_fragment(None);
+    url
+}
+
+fn is_stylesheet(link: &Link) -> bool {
+    link.kind == LinkKind::ActiveResource
+        && matches!(link.element.as_str(), "link" | "@import" | "style")
+}

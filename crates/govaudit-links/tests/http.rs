@@ -59,6 +59,10 @@ fn routes(request: &Request) -> Reply {
         ),
         "/gone-home" => Reply::redirect(302, "/"),
         "/about-404" => Reply::html(200, ARTICLE),
+        "/site.css" => Reply {
+            body: b"body {\n  background: url(missing-bg.png);\n}\n".to_vec(),
+            ..Reply::status(200).header("Content-Type", "text/css")
+        },
         _ => Reply::status(404),
     }
 }
@@ -301,4 +305,48 @@ fn tempfile_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("govaudit-links-cache-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crawled_pages_and_their_stylesheets() {
+    let server = start(Arc::new(routes)).await;
+    let page_url = format!("{}/styled.html", server.base);
+    let mut page = govaudit_core::Resource::from_bytes(
+        page_url.clone(),
+        "<!doctype html><title>s</title>\n<link rel=stylesheet href=/site.css>\n<a href=/missing>m</a>\n<a href=mailto:bad>mail</a>".as_bytes().to_vec(),
+    );
+    page.status = Some(200);
+    page.headers
+        .push(govaudit_core::HeaderField::new("Content-Type", "text/html"));
+    let scope = govaudit_links::Scope::host_of(&Url::parse(&page_url).unwrap()).unwrap();
+    let report = govaudit_links::http::check_pages(&[page], &scope, &options(), None)
+        .await
+        .unwrap();
+    let got = summary(&report.findings);
+    let css = format!("{}/site.css", server.base);
+    assert_eq!(
+        got,
+        [
+            (
+                css,
+                "links/broken".to_owned(),
+                2,
+                "missing-bg.png".to_owned()
+            ),
+            (
+                page_url.clone(),
+                "links/broken".to_owned(),
+                3,
+                "missing".to_owned()
+            ),
+            (
+                page_url,
+                "links/malformed-mailto".to_owned(),
+                4,
+                "mailto:bad".to_owned()
+            ),
+        ]
+    );
+    // The stylesheet was fetched once, for its references and its own check.
+    assert_eq!(server.hits("/site.css").len(), 1);
 }

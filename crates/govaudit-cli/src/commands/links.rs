@@ -5,14 +5,12 @@
 use crate::catalogue::all_rules;
 use crate::{Destination, Verdict};
 use anyhow::{Context as _, bail};
-use govaudit_core::{Collector, Report, Resource, Severity};
+use govaudit_core::{Report, Severity};
 use govaudit_html::Document;
 use govaudit_links::http::{
-    CacheOptions, HttpOptions, HttpReport, Occurrences, check_targets, url_key,
+    CacheOptions, HttpOptions, HttpReport, Occurrences, check_pages, check_targets,
 };
-use govaudit_links::{
-    Link, LinkKind, OfflineOptions, PageContext, Scope, check_directory, check_page, extract,
-};
+use govaudit_links::{LinkKind, OfflineOptions, Scope, check_directory, extract};
 use govaudit_report::{Format, TextStyle};
 use govaudit_site::crawl::{CrawlOptions, crawl};
 use govaudit_site::fetch::Fetcher;
@@ -223,7 +221,16 @@ fn check_dir(args: &LinksArgs) -> anyhow::Result<Report> {
             .filter(|(_, occurrences)| !occurrences.is_empty())
             .collect();
         let options = http_options(args)?;
-        let http = runtime()?.block_on(check_with_progress(targets, &HashMap::new(), &options))?;
+        let progress = Progress::new();
+        let tick = |done, total| progress.tick(done, total);
+        let http = runtime()?.block_on(check_targets(
+            targets,
+            &HashMap::new(),
+            &options,
+            Some(&tick),
+        ));
+        progress.finish();
+        let http = http?;
         section["http"] = http_section(&http);
         report.findings.extend(http.findings);
     }
@@ -240,32 +247,35 @@ fn http_section(http: &HttpReport) -> serde_json::Value {
     })
 }
 
-async fn check_with_progress(
-    targets: Vec<(Url, Occurrences)>,
-    known: &HashMap<String, Resource>,
-    options: &HttpOptions,
-) -> anyhow::Result<HttpReport> {
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} checking links {pos}/{len} {elapsed}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-    let tick = |done: usize, total: usize| {
-        if let Some(bar) = &bar {
+/// A progress bar on stderr, only when stderr is a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new() -> Progress {
+        Progress(std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} checking links {pos}/{len} {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        }))
+    }
+
+    fn tick(&self, done: usize, total: usize) {
+        if let Some(bar) = &self.0 {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
         }
-    };
-    let result = check_targets(targets, known, options, Some(&tick)).await;
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
     }
-    Ok(result?)
+
+    fn finish(self) {
+        if let Some(bar) = self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report> {
@@ -311,49 +321,14 @@ async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report>
     if let Some(stop) = crawled.stopped {
         report.note("", format!("the crawl stopped early: {stop:?}"));
     }
-    let mut grouped: HashMap<String, (Url, Occurrences)> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    let mut known: HashMap<String, Resource> = HashMap::new();
     for page in &crawled.pages {
-        known.insert(page.requested_url.clone(), page.clone());
-        let report_url = page.requested_url.clone();
-        let Ok(page_url) = Url::parse(page.url()) else {
-            continue;
-        };
-        if page.status.is_some_and(|s| s >= 400) {
-            report.resources.push(report_url);
-            continue;
-        }
-        let document = Document::from_resource(page);
-        let links: Vec<Link> = extract(&document, Some(&page_url));
-        let secure_page = page_url.scheme() == "https";
-        let mut found = Collector::new(report_url.clone());
-        check_page(
-            &PageContext {
-                report_url: &report_url,
-                secure_page,
-                links: &links,
-            },
-            &mut found,
-        );
-        for link in links {
-            let Some(target) = link.url() else { continue };
-            let key = url_key(target);
-            let mut url = target.clone();
-            url.set_fragment(None);
-            let entry = grouped.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
-                (url, Vec::new())
-            });
-            entry.1.push((report_url.clone(), link));
-        }
-        report.add_resource(report_url, found.into_findings());
+        report.resources.push(page.requested_url.clone());
     }
-    let targets: Vec<(Url, Occurrences)> = order
-        .into_iter()
-        .filter_map(|k| grouped.remove(&k))
-        .collect();
-    let http = check_with_progress(targets, &known, &options).await?;
+    let progress = Progress::new();
+    let tick = |done, total| progress.tick(done, total);
+    let http = check_pages(&crawled.pages, &crawl_options.scope, &options, Some(&tick)).await;
+    progress.finish();
+    let http = http?;
     report.sections.insert(
         "links".into(),
         serde_json::json!({
