@@ -79,6 +79,13 @@ impl Owners {
 pub fn is_transparent(page: &Page<'_>, element: &Element<'_>) -> bool {
     match page.role(element) {
         Some("none" | "presentation") => true,
+        // HTML-AAM: a <form> without an accessible name is a generic container, not a landmark.
+        Some("form")
+            if element.is_html() && element.name() == "form" && !has_author_name(element) =>
+        {
+            !page.focus().is_focusable(element)
+                && !crate::aria::roles_implicit::has_global_aria(element)
+        }
         Some("generic") | None => {
             !page.focus().is_focusable(element)
                 && !crate::aria::roles_implicit::has_global_aria(element)
@@ -171,4 +178,10 @@ pub fn first_in_subtree(
         }
     }
     first
+}
+
+fn has_author_name(element: &Element<'_>) -> bool {
+    ["aria-label", "aria-labelledby", "title"]
+        .iter()
+        .any(|n| element.attr(n).is_some_and(|v| !v.trim().is_empty()))
 }
