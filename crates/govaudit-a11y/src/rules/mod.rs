@@ -7,6 +7,8 @@ mod accesskeys;
 mod area_alt;
 mod aria_allowed_attr;
 mod aria_allowed_role;
+mod aria_braille_equivalent;
+mod aria_conditional_attr;
 mod aria_deprecated_role;
 mod aria_dialog_name;
 mod aria_hidden_body;
@@ -110,6 +112,14 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &aria_allowed_role::ARIA_ALLOWED_ROLE,
         check: aria_allowed_role::check,
+    },
+    Rule {
+        meta: &aria_braille_equivalent::ARIA_BRAILLE_EQUIVALENT,
+        check: aria_braille_equivalent::check,
+    },
+    Rule {
+        meta: &aria_conditional_attr::ARIA_CONDITIONAL_ATTR,
+        check: aria_conditional_attr::check,
     },
     Rule {
         meta: &aria_deprecated_role::ARIA_DEPRECATED_ROLE,
