@@ -96,6 +96,25 @@ fn formats_and_exit_codes() {
         "examples/demo-site",
     ]);
     assert_eq!(bad_regex.code, 2);
+    let flags = govaudit(&[
+        "links",
+        "--accept",
+        "403,999",
+        "--user-agent",
+        "test-agent",
+        "--concurrency",
+        "4",
+        "--per-host",
+        "2",
+        "--rate",
+        "5",
+        "--timeout",
+        "3",
+        "--cache-ttl",
+        "60",
+        "examples/demo-site",
+    ]);
+    assert_eq!(flags.code, 1, "{}", flags.stderr);
     let rules = govaudit(&["rules"]);
     assert!(rules.stdout.contains("links/soft-404"));
 }

@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 use tokio::task::JoinSet;
 use url::Url;
 
+/// Longest robots.txt `Crawl-delay` honoured, in seconds.
+pub const MAX_CRAWL_DELAY_SECS: f32 = 10.0;
+
 /// Crawl limits.
 #[derive(Debug, Clone)]
 pub struct CrawlOptions {
@@ -174,6 +177,16 @@ async fn robots_allow(
             },
             Err(_) => None,
         };
+        // Crawl-delay, capped so a hostile robots.txt cannot stall the crawl.
+        if let Some(delay) = robot.as_ref().and_then(|r| r.delay)
+            && delay.is_finite()
+            && delay > 0.0
+        {
+            fetcher.slow_host(
+                url,
+                Duration::from_secs_f32(delay.min(MAX_CRAWL_DELAY_SECS)),
+            );
+        }
         cache.insert(origin.clone(), robot);
     }
     match cache.get(&origin) {

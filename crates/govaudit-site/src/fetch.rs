@@ -147,6 +147,7 @@ impl reqwest::dns::Resolve for GuardedResolver {
 struct HostGate {
     permits: Arc<Semaphore>,
     next_start: Mutex<Instant>,
+    interval: Mutex<Duration>,
 }
 
 /// The client. Cheap to share behind an `Arc`; every method takes `&self`.
@@ -193,9 +194,18 @@ impl Fetcher {
                 Arc::new(HostGate {
                     permits: Arc::new(Semaphore::new(self.options.per_host_concurrency.max(1))),
                     next_start: Mutex::new(Instant::now()),
+                    interval: Mutex::new(self.options.per_host_interval),
                 })
             })
             .clone()
+    }
+
+    /// Makes requests to `url`'s host at least `interval` apart (a robots.txt `Crawl-delay`),
+    /// when that is slower than the configured interval.
+    pub fn slow_host(&self, url: &Url, interval: Duration) {
+        let gate = self.gate(url);
+        let mut current = gate.interval.lock().unwrap_or_else(|e| e.into_inner());
+        *current = (*current).max(interval);
     }
 
     /// Holds off every request to `url`'s host for `delay` (a `Retry-After`).
@@ -227,7 +237,8 @@ impl Fetcher {
             let mut next = gate.next_start.lock().unwrap_or_else(|e| e.into_inner());
             let now = Instant::now();
             let start = (*next).max(now);
-            *next = start + self.options.per_host_interval;
+            let interval = *gate.interval.lock().unwrap_or_else(|e| e.into_inner());
+            *next = start + interval;
             start - now
         };
         if !wait.is_zero() {

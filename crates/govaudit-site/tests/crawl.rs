@@ -96,3 +96,26 @@ async fn loopback_is_refused_unless_allowed() {
     );
     assert!(server.log.lock().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn crawl_delay_spaces_requests() {
+    fn delayed(request: &Request) -> Reply {
+        match request.path.as_str() {
+            "/robots.txt" => Reply::html(200, "User-agent: *\nCrawl-delay: 0.3\n"),
+            "/" => Reply::html(200, "<a href=/a.html>a</a> <a href=/b.html>b</a>"),
+            _ => Reply::html(200, "page"),
+        }
+    }
+    let server = start(Arc::new(delayed)).await;
+    let start_url = Url::parse(&format!("{}/", server.base)).unwrap();
+    let options = CrawlOptions::new(Scope::host_of(&start_url).unwrap());
+    let began = std::time::Instant::now();
+    let result = crawl(fetcher(true), start_url, &options, hrefs).await;
+    assert_eq!(result.pages.len(), 3);
+    // robots.txt, then three pages at least 0.3 s apart.
+    assert!(
+        began.elapsed() >= Duration::from_millis(600),
+        "{:?}",
+        began.elapsed()
+    );
+}

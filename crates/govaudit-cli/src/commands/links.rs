@@ -83,6 +83,12 @@ pub struct LinksArgs {
     /// Seconds a cached result is trusted.
     #[arg(long, default_value_t = 86_400, value_name = "S")]
     pub cache_ttl: u64,
+    /// Statuses that count as working besides 2xx (comma-separated, e.g. 403,999).
+    #[arg(long, value_delimiter = ',', value_name = "STATUS")]
+    pub accept: Vec<u16>,
+    /// The User-Agent sent with every request.
+    #[arg(long, value_name = "TEXT")]
+    pub user_agent: Option<String>,
     /// Allow requests to loopback, private and other non-public addresses.
     #[arg(long)]
     pub allow_private: bool,
@@ -171,6 +177,10 @@ fn http_options(args: &LinksArgs) -> anyhow::Result<HttpOptions> {
         }),
         ..HttpOptions::default()
     };
+    options.accept = args.accept.clone();
+    if let Some(agent) = &args.user_agent {
+        options.fetch.user_agent = agent.clone();
+    }
     options.fetch.allow_private = args.allow_private;
     options.fetch.concurrency = args.concurrency.max(1);
     options.fetch.per_host_concurrency = args.per_host.max(1);
