@@ -7,8 +7,9 @@ declare_rule! {
     /// ## What it checks
     /// An element given a role with the `role` attribute also has the states and properties that
     /// role requires: `aria-checked` for `checkbox`, `radio`, `switch`, `menuitemcheckbox` and
-    /// `menuitemradio`; `aria-level` for `heading`; `aria-expanded` for `combobox`; `aria-valuenow` for `slider`, `meter`, `scrollbar` and a focusable
-    /// `separator`.
+    /// `menuitemradio`; `aria-level` for `heading`; `aria-expanded` for `combobox`;
+    /// `aria-valuenow` for `slider`, `meter`, `scrollbar` and a focusable `separator`;
+    /// `aria-controls` for `scrollbar`.
     ///
     /// ## Why it matters
     /// Without the required state, assistive technology cannot tell users whether the checkbox
