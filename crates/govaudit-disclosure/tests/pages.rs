@@ -225,3 +225,41 @@ fn real_government_pages_from_the_shared_corpus() {
         }
     }
 }
+
+#[test]
+fn a_navigation_only_homepage_is_judged_by_the_pages_it_links_to() {
+    let home = local_url("index.html").unwrap();
+    let column = local_url("xw/index.html").unwrap();
+    let site = |date: &str| {
+        let list = format!("<h1>工作动态</h1><ul><li><a href=1.html>会议</a> {date}</li></ul>");
+        Site::from_pages(
+            home.clone(),
+            [
+                (
+                    home.clone(),
+                    Document::parse(
+                        "<nav><a href=xw/index.html>新闻</a></nav>".as_bytes(),
+                        None,
+                        Some(&home),
+                    ),
+                ),
+                (
+                    column.clone(),
+                    Document::parse(list.as_bytes(), None, Some(&column)),
+                ),
+            ],
+        )
+    };
+    let profile = Profile::builtin("cn-gov").unwrap();
+    let stale_homepage = |site: &Site| {
+        audit(&profile, site, &Options::new(date(2026, 11, 25)))
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "disclosure/stale-homepage")
+            .map(|f| f.outcome.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(stale_homepage(&site("2026-11-20")).is_empty());
+    assert_eq!(stale_homepage(&site("2026-10-01")), ["fail"]);
+}

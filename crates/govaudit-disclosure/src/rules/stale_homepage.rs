@@ -6,8 +6,8 @@ declare_rule! {
     /// ## What it checks
     /// The newest date in the homepage's dated lists (news, notices, documents) against the
     /// profile's homepage threshold, counted back from `--as-of` (cn-gov: 2 weeks). A homepage
-    /// without any dated list is reported for review (the 2015 普查 counted undated items as not
-    /// updated).
+    /// without any dated list (navigation only) is judged by the newest date on the pages it
+    /// links to, as the indicator asks; with no dates anywhere it is reported for review.
     ///
     /// ## Why it matters
     /// 首页不更新 — no homepage update within 2 weeks — is a 单项否决 (veto) item of the 2019
@@ -61,14 +61,36 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .with_evidence("newest", newest.to_string())
             .with_evidence("age_days", age)
         }
-        None => Finding::new(
-            &STALE_HOMEPAGE,
-            Outcome::Review,
-            &audit.homepage,
-            Location::resource(),
-            "The homepage shows no dated list, so its last update cannot be told.",
-        )
-        .with_severity(severity),
+        // A navigation-only homepage: the indicator then asks whether any second-level page
+        // was updated; the pages linked from the homepage stand in for them.
+        None => match audit.dated_lists.iter().map(|l| l.newest).max() {
+            Some(newest) if i64::from(age_days(newest, audit.as_of)) <= max_age => return,
+            Some(newest) => {
+                let age = age_days(newest, audit.as_of);
+                Finding::new(
+                    &STALE_HOMEPAGE,
+                    Outcome::Fail,
+                    &audit.homepage,
+                    Location::resource(),
+                    format!(
+                        "The homepage shows no dates and the newest dated item on the pages it links to is from {newest}, {age} days before {}; the limit is {max_age} days.",
+                        audit.as_of
+                    ),
+                )
+                .with_severity(severity)
+                .with_evidence("newest", newest.to_string())
+                .with_evidence("age_days", age)
+                .with_evidence("navigation_only", true)
+            }
+            None => Finding::new(
+                &STALE_HOMEPAGE,
+                Outcome::Review,
+                &audit.homepage,
+                Location::resource(),
+                "Neither the homepage nor the pages it links to show a dated list, so the last update cannot be told.",
+            )
+            .with_severity(severity),
+        },
     };
     finding = finding
         .with_evidence("max_age_days", max_age)
