@@ -125,6 +125,16 @@ pub async fn check_targets(
     let mut pending: JoinSet<(String, UrlResult)> = JoinSet::new();
     let mut work: Vec<(Url, Occurrences)> = Vec::new();
     for (url, occurrences) in targets {
+        if url.scheme() == "file" {
+            let result = UrlResult {
+                verdict: Verdict::Broken(crate::offline::file_url_reason()),
+                anchors: None,
+                checked_at: now,
+            };
+            report.results.insert(url_key(&url), result);
+            work.push((url, occurrences));
+            continue;
+        }
         // mailto:, tel:, javascript:, data: ... are recorded, never fetched nor reported broken.
         if !matches!(url.scheme(), "http" | "https") {
             continue;

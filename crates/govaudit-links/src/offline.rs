@@ -349,7 +349,12 @@ pub fn check_site(
             unique.insert(target.as_str().to_owned());
             match scheme_class(target) {
                 SchemeClass::Web => {}
-                SchemeClass::File | SchemeClass::Mailto | SchemeClass::NotChecked => {
+                SchemeClass::File => {
+                    report.stats.internal += 1;
+                    out.push(rules::broken::report(report_url, link, &file_url_reason()));
+                    continue;
+                }
+                SchemeClass::Mailto | SchemeClass::NotChecked => {
                     report.stats.not_checked += 1;
                     continue;
                 }
@@ -419,6 +424,15 @@ pub fn check_internal(
             file: Some(file),
             ..BrokenReason::default()
         }),
+    }
+}
+
+/// Why a `file:` link is broken: it names a file on the author's computer (typically pasted
+/// from a word processor), which no reader can open.
+pub fn file_url_reason() -> BrokenReason {
+    BrokenReason {
+        reason: "a file: URL points at a file on the author's computer, not on the web".to_owned(),
+        ..BrokenReason::default()
     }
 }
 

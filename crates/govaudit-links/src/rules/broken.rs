@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it checks
     /// A link or resource whose target does not exist: a missing file in the built site (or a
     /// path above the site root), an HTTP error status (404, 410, 5xx after retries), a name that
-    /// does not resolve, a refused connection, a redirect loop or an unparsable URL. Every page
+    /// does not resolve, a refused connection, a redirect loop, an unparsable URL, or a `file:`
+    /// URL (a file on the author's computer, pasted from a word processor). Every page
     /// that carries the link is reported, with line and selector.
     ///
     /// ## Why it matters
