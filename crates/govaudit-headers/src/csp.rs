@@ -260,6 +260,31 @@ impl ContentSecurityPolicy {
         self.effective_has(directive, |v| v == "'strict-dynamic'")
     }
 
+    /// [`Self::effective`] without a copy when it would change nothing (no `'unsafe-inline'`
+    /// beside a nonce or hash, no source that `'strict-dynamic'` drops).
+    pub fn effective_cow(&self) -> std::borrow::Cow<'_, Self> {
+        let changes = ["script-src", "script-src-attr", "script-src-elem"]
+            .iter()
+            .any(|d| {
+                let Some(values) = self.get(self.effective_directive(d)) else {
+                    return false;
+                };
+                let nonce_or_hash = values.iter().any(|v| is_nonce(v, true) || is_hash(v, true));
+                let unsafe_inline = values.iter().any(|v| v == "'unsafe-inline'");
+                let strict_dynamic = values.iter().any(|v| v == "'strict-dynamic'");
+                (nonce_or_hash && unsafe_inline)
+                    || (strict_dynamic
+                        && values.iter().any(|v| {
+                            !v.starts_with('\'') || v == "'self'" || v == "'unsafe-inline'"
+                        }))
+            });
+        if changes {
+            std::borrow::Cow::Owned(self.effective())
+        } else {
+            std::borrow::Cow::Borrowed(self)
+        }
+    }
+
     /// The CSP Evaluator's `getEffectiveCsp(CSP3)`: `'unsafe-inline'` dropped where a nonce or
     /// hash is present; host and scheme sources, `'self'` and `'unsafe-inline'` dropped where
     /// `'strict-dynamic'` is present.

@@ -233,12 +233,19 @@ pub fn combined(headers: &[HeaderField], name: &str) -> Option<String> {
 /// Node.js's view of one header (see [`Exchange::node_header`]).
 pub fn node_header(headers: &[HeaderField], name: &str) -> Option<String> {
     let mut lines = headers.iter().filter(|h| h.is_named(name));
-    let lower = name.to_ascii_lowercase();
-    if NODE_DISCARD_DUPLICATES.contains(&lower.as_str()) {
-        return lines.next().map(|h| latin1(&h.value));
+    let first = lines.next()?;
+    let mut value = latin1(&first.value);
+    if NODE_DISCARD_DUPLICATES
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(name))
+    {
+        return Some(value);
     }
-    let values: Vec<String> = lines.map(|h| latin1(&h.value)).collect();
-    (!values.is_empty()).then(|| values.join(", "))
+    for h in lines {
+        value.push_str(", ");
+        value.extend(h.value.iter().map(|&b| char::from(b)));
+    }
+    Some(value)
 }
 
 #[cfg(test)]

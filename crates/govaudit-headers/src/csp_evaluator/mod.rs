@@ -108,7 +108,7 @@ fn values<'a>(csp: &'a ContentSecurityPolicy, directive: &str) -> &'a [String] {
 /// on the policy as written (as `CspEvaluator.evaluate(STRICTCSP_CHECKS, DEFAULT_CHECKS)` does: the
 /// fallback checks look for sources that the effective policy has already dropped).
 pub fn evaluate(policy: &ContentSecurityPolicy) -> Vec<EvalFinding> {
-    let eff = policy.effective();
+    let eff = policy.effective_cow();
     let mut out = Vec::new();
     check_script_unsafe_inline(&eff, &mut out);
     check_script_unsafe_eval(&eff, &mut out);
@@ -457,11 +457,16 @@ fn looks_like_ip(host: &str) -> bool {
 
 /// Whether the URL parser could turn this source into an IP-address host: that needs a digit or
 /// `[` once percent-escapes and IDNA mapping (fullwidth digits) are out of the way.
+/// A quoted source (`'nonce-…'`) is a host name to the parser unless user info moves the host
+/// past an `@`.
 fn may_be_ip_source(value: &str) -> bool {
-    !value.is_ascii()
-        || value
-            .bytes()
-            .any(|b| b.is_ascii_digit() || b == b'[' || b == b'%')
+    if !value.is_ascii() || value.contains('%') {
+        return true;
+    }
+    if value.starts_with('\'') && !value.contains('@') {
+        return false;
+    }
+    value.bytes().any(|b| b.is_ascii_digit() || b == b'[')
 }
 
 fn check_ip_source(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
