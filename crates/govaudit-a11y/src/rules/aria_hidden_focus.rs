@@ -51,7 +51,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         else {
             continue;
         };
-        let scripts: &String = scripts.get_or_insert_with(|| inline_scripts(page));
+        let scripts: &ScriptWords = scripts.get_or_insert_with(|| ScriptWords::of(page));
         let external_css = *external_styles.get_or_insert_with(|| has_external_styles(page));
         if external_css {
             // An external style sheet we cannot read may hide it (a closed modal, a menu).
@@ -93,22 +93,44 @@ fn has_external_styles(page: &Page<'_>) -> bool {
         .any(|style| style.text().contains("@import"))
 }
 
-fn inline_scripts(page: &Page<'_>) -> String {
-    page.doc
-        .elements_named("script")
-        .filter(|s| !s.has_attr("src"))
-        .map(|s| s.text())
-        .collect::<Vec<_>>()
-        .join("\n")
+/// The words of the page's inline scripts (identifier-like runs), collected once so that
+/// asking about many elements stays linear in the page size.
+struct ScriptWords {
+    words: std::collections::HashSet<String>,
+    mentions_focus: bool,
+}
+
+impl ScriptWords {
+    fn of(page: &Page<'_>) -> ScriptWords {
+        let mut words = std::collections::HashSet::new();
+        for script in page.doc.elements_named("script") {
+            if script.has_attr("src") {
+                continue;
+            }
+            let text = script.text();
+            words.extend(
+                text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+        let mentions_focus = words
+            .iter()
+            .any(|w| w.contains("focus") || w.contains("Focus"));
+        ScriptWords {
+            words,
+            mentions_focus,
+        }
+    }
 }
 
 /// A focus sentinel: an `onfocus` handler, or a script that names the element's id and listens
 /// for focus. Static analysis cannot tell where focus goes, so a person must look.
-fn redirects_focus(target: &Element<'_>, scripts: &str) -> bool {
+fn redirects_focus(target: &Element<'_>, scripts: &ScriptWords) -> bool {
     if target.has_attr("onfocus") || target.has_attr("onfocusin") {
         return true;
     }
     target
         .id()
-        .is_some_and(|id| !id.is_empty() && scripts.contains(id) && scripts.contains("focus"))
+        .is_some_and(|id| !id.is_empty() && scripts.words.contains(id) && scripts.mentions_focus)
 }
