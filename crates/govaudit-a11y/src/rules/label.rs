@@ -1,12 +1,14 @@
 use crate::Page;
-use crate::name::{FORM_FIELD_ROLES, input_type, require_name};
+use crate::name::{FORM_FIELD_ROLES, NameSource, input_type, require_name};
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 
 declare_rule! {
     /// ## What it checks
     /// Every text field, checkbox, radio button and other `<input>` (except buttons and hidden
     /// inputs) and every `<textarea>` exposed to assistive technology has a non-empty accessible
-    /// name: a `<label>`, `aria-label`, `aria-labelledby`, `title` or `placeholder`.
+    /// name: a `<label>`, `aria-label`, `aria-labelledby`, `title` or `placeholder`. A field
+    /// named only by its `placeholder` is reported too (with medium severity, under WCAG 3.3.2
+    /// only: assistive technology does read the placeholder, so ACT and axe accept it).
     ///
     /// ## Why it matters
     /// A screen reader announces a form field by its name. A field without one is "edit text" or
@@ -14,7 +16,8 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Add `<label for="field-id">...</label>` with visible text (or wrap the field in its
-    /// `<label>`); use `aria-label` only when there is no room for visible text.
+    /// `<label>`); use `aria-label` only when there is no room for visible text. A placeholder
+    /// is no label: it disappears as soon as the user types and is often too pale to read.
     pub LABEL = {
         id: "a11y/label",
         severity: Severity::Critical,
@@ -65,5 +68,14 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             act,
             "This form field has no accessible name (add a <label> for it).",
         );
+        if page.name(&element).source == NameSource::Placeholder {
+            let finding = out.fail(
+                &LABEL,
+                element.location(),
+                "This form field is labelled only by its placeholder, which disappears once the user types (add a <label>).",
+            );
+            finding.severity = Severity::Medium;
+            finding.set_standards(["WCAG22:3.3.2", "EN301549:9.3.3.2", "GB/T37668-2019:3.3.4.1"]);
+        }
     }
 }
