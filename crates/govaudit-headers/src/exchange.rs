@@ -25,6 +25,27 @@ impl<'de> Deserialize<'de> for Hop {
     }
 }
 
+/// A `Set-Cookie` line received on a redirect response before the graded one: the URL that
+/// answered and the field value. Serialised as `[url, value]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedirectCookie {
+    pub url: String,
+    pub value: String,
+}
+
+impl Serialize for RedirectCookie {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.url, &self.value).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for RedirectCookie {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (url, value) = <(String, String)>::deserialize(d)?;
+        Ok(RedirectCookie { url, value })
+    }
+}
+
 /// A recorded exchange: the graded (final) response with its header field lines in order
 /// (duplicates and case kept, never merged early), plus what the Observatory also looks at.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +77,10 @@ pub struct Exchange {
     /// `Origin: https://http-observatory.security.mozilla.org`), when recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cors_headers: Option<Vec<HeaderField>>,
+    /// `Set-Cookie` lines of the redirect responses that led to the graded one, in order (a
+    /// browser, and the Observatory's cookie jar, keeps them too).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirect_cookies: Vec<RedirectCookie>,
 }
 
 /// The Origin the Observatory sends in its CORS preflight.
@@ -115,6 +140,19 @@ impl Exchange {
     /// joined with `", "` or, for a few headers, only the first kept.
     pub fn node_header(&self, name: &str) -> Option<String> {
         node_header(&self.headers, name)
+    }
+
+    /// The redirect cookies the Observatory's cookie jar holds: its graded session starts at
+    /// `https://host/` when HTTPS answers, so cookies of `http://` hops are in another jar then;
+    /// without HTTPS the `http://` session (every hop) is graded.
+    pub fn observatory_redirect_cookies(&self) -> impl Iterator<Item = &RedirectCookie> {
+        let https = self.is_https();
+        self.redirect_cookies.iter().filter(move |c| {
+            !https
+                || c.url
+                    .get(..8)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+        })
     }
 
     /// `Set-Cookie` lines, kept apart.

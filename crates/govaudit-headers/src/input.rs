@@ -2,7 +2,7 @@
 //! `curl -sIL` output, several heads for a redirect chain) and a HAR file (browser devtools
 //! export). Hostile input gives an [`InputError`], never a panic.
 
-use crate::exchange::{Exchange, Hop};
+use crate::exchange::{Exchange, Hop, RedirectCookie};
 use govaudit_core::HeaderField;
 use serde_json::Value;
 
@@ -151,11 +151,20 @@ pub fn parse_head(bytes: &[u8], url: Option<&str>) -> Result<Exchange, InputErro
     };
     let mut current = url.unwrap_or(UNKNOWN_URL).to_owned();
     let mut hops = Vec::new();
-    for (status, fields) in &heads {
+    let mut redirect_cookies = Vec::new();
+    for (index, (status, fields)) in heads.iter().enumerate() {
         hops.push(Hop {
             url: current.clone(),
             status: *status,
         });
+        if index + 1 < heads.len() {
+            redirect_cookies.extend(fields.iter().filter(|h| h.is_named("set-cookie")).map(|h| {
+                RedirectCookie {
+                    url: current.clone(),
+                    value: h.value_text(),
+                }
+            }));
+        }
         if let Some(location) = fields.iter().find(|h| h.is_named("location")) {
             let location = location.value_text();
             current = url::Url::parse(&current)
@@ -175,6 +184,7 @@ pub fn parse_head(bytes: &[u8], url: Option<&str>) -> Result<Exchange, InputErro
         headers: last.1.clone(),
         http_redirects: if from_http { hops } else { Vec::new() },
         http_available: Some(from_http),
+        redirect_cookies,
         ..Exchange::default()
     })
 }
@@ -265,6 +275,27 @@ pub fn parse_har(bytes: &[u8]) -> Result<Exchange, InputError> {
             status: entry_status(e),
         })
         .collect();
+    let redirect_cookies = chain[..chain.len() - 1]
+        .iter()
+        .flat_map(|e| {
+            let url = entry_url(e);
+            e.pointer("/response/headers")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter(|h| {
+                    h.get("name")
+                        .and_then(Value::as_str)
+                        .is_some_and(|n| n.eq_ignore_ascii_case("set-cookie"))
+                })
+                .filter_map(move |h| {
+                    Some(RedirectCookie {
+                        url: url.to_owned(),
+                        value: h.get("value")?.as_str()?.to_owned(),
+                    })
+                })
+        })
+        .collect();
     Ok(Exchange {
         url: url.to_owned(),
         status: Some(entry_status(last)),
@@ -272,6 +303,7 @@ pub fn parse_har(bytes: &[u8]) -> Result<Exchange, InputError> {
         body,
         http_redirects: if from_http { hops } else { Vec::new() },
         http_available: Some(from_http),
+        redirect_cookies,
         ..Exchange::default()
     })
 }

@@ -16,7 +16,7 @@ pub mod preload;
 mod rules;
 mod tables;
 
-pub use exchange::{Exchange, Hop};
+pub use exchange::{Exchange, Hop, RedirectCookie};
 pub use input::{InputError, parse_input};
 pub use observatory::{Algorithm, ObservatoryError, ObservatoryResult, observatory};
 pub use preload::{PreloadError, PreloadList};

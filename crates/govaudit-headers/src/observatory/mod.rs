@@ -682,16 +682,13 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
             result = only_if_worse("cookies-samesite-flag-invalid", result, COOKIE_GOODNESS);
         }
     }
-    let url = r.ex.parsed_url();
-    let host = url
-        .as_ref()
-        .and_then(|u| u.host_str())
-        .unwrap_or("")
-        .to_owned();
-    let path = url.as_ref().map_or("/", |u| u.path()).to_owned();
+    // The jar also holds what the redirects of the graded session set, each cookie stored for
+    // the host and path of the response that set it; a later cookie replaces an earlier one.
     let mut jar: Vec<JarCookie> = Vec::new();
-    for line in &raw {
-        if let Some(c) = jar_cookie(line, &host, &path) {
+    let mut store = |line: &str, url: Option<&url::Url>| {
+        let host = url.and_then(|u| u.host_str()).unwrap_or("");
+        let path = url.map_or("/", |u| u.path());
+        if let Some(c) = jar_cookie(line, host, path) {
             if let Some(old) = jar
                 .iter_mut()
                 .find(|o| o.domain == c.domain && o.path == c.path && o.key == c.key)
@@ -700,6 +697,15 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
             } else {
                 jar.push(c);
             }
+        }
+    };
+    for c in r.ex.observatory_redirect_cookies() {
+        store(&c.value, url::Url::parse(&c.url).ok().as_ref());
+    }
+    if !raw.is_empty() {
+        let url = r.ex.parsed_url();
+        for line in &raw {
+            store(line, url.as_ref());
         }
     }
     jar.retain(|c| !c.key.is_empty() && !COOKIES_TO_DELETE.contains(&c.key.as_str()));

@@ -19,15 +19,19 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    for c in &cx.cookies {
+    for (c, set_by) in cx.all_cookies() {
         if let Some(problem) = c.prefix_problem() {
-            out.fail(
-                &COOKIE_PREFIX_INVALID,
-                Location::header("Set-Cookie"),
-                format!("Cookie {} will be rejected: {problem}.", c.name),
-            )
-            .evidence("cookie", &c.name)
-            .evidence("value", &c.raw);
+            let f = out
+                .fail(
+                    &COOKIE_PREFIX_INVALID,
+                    Location::header("Set-Cookie"),
+                    format!("Cookie {} will be rejected: {problem}.", c.name),
+                )
+                .evidence("cookie", &c.name)
+                .evidence("value", &c.raw);
+            if let Some(url) = set_by {
+                f.evidence("set_by_redirect", url);
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    for c in &cx.cookies {
+    for (c, set_by) in cx.all_cookies() {
         let message = match &c.same_site {
             Some(SameSite::Invalid(v)) => format!(
                 "Cookie {} has SameSite={v:?}, which browsers do not recognise.",
@@ -36,8 +36,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
             ),
             _ => continue,
         };
-        out.fail(&COOKIE_SAMESITE, Location::header("Set-Cookie"), message)
+        let f = out
+            .fail(&COOKIE_SAMESITE, Location::header("Set-Cookie"), message)
             .evidence("cookie", &c.name)
             .evidence("value", &c.raw);
+        if let Some(url) = set_by {
+            f.evidence("set_by_redirect", url);
+        }
     }
 }

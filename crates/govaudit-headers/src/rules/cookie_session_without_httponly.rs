@@ -19,20 +19,23 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    for c in cx
-        .cookies
-        .iter()
-        .filter(|c| c.looks_like_session() && !c.http_only)
+    for (c, set_by) in cx
+        .all_cookies()
+        .filter(|(c, _)| c.looks_like_session() && !c.http_only)
     {
-        out.fail(
-            &COOKIE_SESSION_WITHOUT_HTTPONLY,
-            Location::header("Set-Cookie"),
-            format!(
-                "Session cookie {} is readable by scripts (no HttpOnly).",
-                c.name
-            ),
-        )
-        .evidence("cookie", &c.name)
-        .evidence("value", &c.raw);
+        let f = out
+            .fail(
+                &COOKIE_SESSION_WITHOUT_HTTPONLY,
+                Location::header("Set-Cookie"),
+                format!(
+                    "Session cookie {} is readable by scripts (no HttpOnly).",
+                    c.name
+                ),
+            )
+            .evidence("cookie", &c.name)
+            .evidence("value", &c.raw);
+        if let Some(url) = set_by {
+            f.evidence("set_by_redirect", url);
+        }
     }
 }

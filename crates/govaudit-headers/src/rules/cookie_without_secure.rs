@@ -20,7 +20,7 @@ declare_rule! {
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     let hsts = cx.hsts_in_effect();
-    for c in cx.cookies.iter().filter(|c| !c.secure) {
+    for (c, set_by) in cx.all_cookies().filter(|(c, _)| !c.secure) {
         let severity = match (c.looks_like_session(), hsts) {
             (true, false) => Severity::High,
             (true, true) | (false, false) => Severity::Medium,
@@ -35,5 +35,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
         f.evidence("cookie", &c.name)
             .evidence("value", &c.raw)
             .evidence("hsts", hsts);
+        if let Some(url) = set_by {
+            f.evidence("set_by_redirect", url);
+        }
     }
 }

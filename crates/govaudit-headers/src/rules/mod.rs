@@ -159,7 +159,11 @@ pub struct Context<'a> {
     pub report_only: Vec<ContentSecurityPolicy>,
     /// CSP Evaluator findings per enforced policy (same order as `policies`).
     pub evaluations: Vec<Vec<EvalFinding>>,
+    /// Cookies of the graded response.
     pub cookies: Vec<SetCookie>,
+    /// Cookies set by the redirect responses before it, with the URL that set each (all of
+    /// them: the browser keeps every one, whichever scheme the hop used).
+    pub redirect_cookies: Vec<(String, SetCookie)>,
     /// The Observatory's CSP verdict (algorithm 6, the same as 5), to explain its "invalid" and
     /// to grade without parsing the policies again.
     pub observatory_csp: CspOutcome,
@@ -208,6 +212,11 @@ impl<'a> Context<'a> {
             .fields("set-cookie")
             .filter_map(|h| SetCookie::parse(&h.value_text()))
             .collect();
+        let redirect_cookies = exchange
+            .redirect_cookies
+            .iter()
+            .filter_map(|c| Some((c.url.clone(), SetCookie::parse(&c.value)?)))
+            .collect();
         let observatory_csp = observatory::csp_outcome(exchange, body.as_ref(), Algorithm::V6);
         let hsts = exchange
             .fields("strict-transport-security")
@@ -231,6 +240,7 @@ impl<'a> Context<'a> {
             report_only,
             evaluations,
             cookies,
+            redirect_cookies,
             observatory_csp,
             hsts,
             site_host: exchange.site_host(),
@@ -247,6 +257,15 @@ impl<'a> Context<'a> {
     /// Whether a field with this (lower-case) name is present.
     pub fn has_header(&self, lower_name: &str) -> bool {
         self.header_names.iter().any(|n| n == lower_name)
+    }
+
+    /// Every cookie the browser received, in order: those set by redirects (with the URL that
+    /// set them), then those of the graded response.
+    pub fn all_cookies(&self) -> impl Iterator<Item = (&SetCookie, Option<&str>)> {
+        self.redirect_cookies
+            .iter()
+            .map(|(url, c)| (c, Some(url.as_str())))
+            .chain(self.cookies.iter().map(|c| (c, None)))
     }
 
     /// The valid HSTS policy of the first line, if any.
