@@ -357,19 +357,24 @@ fn build_item(raw: RawItem, severity: Severity, origin: &str) -> Result<Item, Pr
     }
     // Longest first, so the most specific synonym is the one reported.
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-    let compile = |pattern: &String| {
-        Regex::new(&format!("(?i){pattern}")).map_err(|e| ProfileError::BadRegex {
+    // URLs keep their case, so URL patterns ignore it; text patterns run on normalised (lower
+    // case) text and are compiled as written, which keeps Unicode classes like \p{Han} cheap.
+    let compile_with = |pattern: &String, ignore_case: bool| {
+        let source = if ignore_case { format!("(?i){pattern}") } else { pattern.clone() };
+        Regex::new(&source).map_err(|e| ProfileError::BadRegex {
             origin: origin.to_owned(),
             id: id.clone(),
             pattern: pattern.clone(),
             source: Box::new(e),
         })
     };
+    let compile = |pattern: &String| compile_with(pattern, true);
+    let compile_text = |pattern: &String| compile_with(pattern, false);
     let format = raw.format.unwrap_or_default();
     let text_patterns = format
         .text
         .iter()
-        .map(compile)
+        .map(compile_text)
         .collect::<Result<Vec<_>, _>>()?;
     let resource_patterns = format
         .resources
@@ -381,7 +386,7 @@ fn build_item(raw: RawItem, severity: Severity, origin: &str) -> Result<Item, Pr
         .iter()
         .map(compile)
         .collect::<Result<Vec<_>, _>>()?;
-    let label = format.label.as_ref().map(compile).transpose()?;
+    let label = format.label.as_ref().map(compile_text).transpose()?;
     let meta_value = format.meta_value.as_ref().map(compile).transpose()?;
     let url_hints: Vec<String> = raw.url_hints.iter().map(|h| h.to_lowercase()).collect();
     if url_hints.iter().any(|h| h.is_empty() || h.contains('/')) {
