@@ -14,7 +14,8 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Use a value WAI-ARIA 1.2 allows for the attribute (e.g. `aria-expanded="false"`, not
-    /// `"collapsed"`).
+    /// `"collapsed"`). An `aria-labelledby` / `aria-describedby` that refers to no element on
+    /// the page is reported for review (script may create the element later).
     pub ARIA_VALID_ATTR_VALUE = {
         id: "a11y/aria-valid-attr-value",
         severity: Severity::Critical,
@@ -41,6 +42,24 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
                 continue;
             }
             out.applies(&ARIA_VALID_ATTR_VALUE, || element.location());
+            if matches!(attribute.name, "aria-labelledby" | "aria-describedby")
+                && !value
+                    .split_ascii_whitespace()
+                    .any(|id| page.doc.element_by_id(id).is_some())
+            {
+                // Script may add the target later, so a person must look (axe: needs review).
+                out.review(
+                    &ARIA_VALID_ATTR_VALUE,
+                    element.location(),
+                    format!(
+                        "`{name}` refers to no element on the page (ids: {}).",
+                        value.trim()
+                    ),
+                )
+                .evidence("attribute", name)
+                .evidence("value", value);
+                continue;
+            }
             if !aria::is_valid_value(attribute, value) {
                 out.fail(
                     &ARIA_VALID_ATTR_VALUE,
