@@ -9,6 +9,9 @@
 //! - `aria-hidden="true"` on it or an ancestor; `inert` on it or an ancestor;
 //! - off screen: a common "visually hidden" technique on it or an ancestor, or `opacity: 0`.
 //!
+//! `display: none` / `visibility: hidden` set on `<html>` and `<body>` themselves are not taken
+//! as hiding (see [`crate::style`]).
+//!
 //! ACT terms: "programmatically hidden" = not rendered, invisible, or aria-hidden (and inert,
 //! which browsers also drop); "included in the accessibility tree" = not programmatically
 //! hidden; "visible" = rendered, not invisible, not off screen.
@@ -176,6 +179,15 @@ mod tests {
                 ("l", false, false),
                 ("m", true, true),
             ],
+        );
+    }
+
+    #[test]
+    fn hidden_html_or_body_is_taken_as_script_revealed() {
+        check(
+            "<style>html { display: none } body { visibility: hidden !important }</style>\
+             <body><p id=a>a</p><p id=b style='display:none'>b</p></body>",
+            &[("a", true, true), ("b", false, false)],
         );
     }
 

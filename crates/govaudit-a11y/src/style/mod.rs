@@ -1,7 +1,9 @@
 //! A static CSS cascade: computed `display`, `visibility`, `color`, `background-color`,
 //! `font-size`, `font-weight` (and a few layout hints) for every element, from the user-agent
 //! defaults that matter, `<style>` sheets of the page and `style` attributes. No layout, no
-//! external sheets, no pseudo-elements, no state (`:hover` never matches).
+//! external sheets, no pseudo-elements, no state (`:hover` never matches). `display: none`,
+//! `visibility: hidden` and `opacity: 0` on `<html>` and `<body>` are ignored: pages set them
+//! until a script has run, and people see the page.
 //!
 //! Cost is linear in page size: each element is matched only against the rules whose rightmost
 //! compound selector names its id, one of its classes, its tag or nothing (as browsers bucket
@@ -773,6 +775,15 @@ fn cascade(
             }
             _ => {}
         }
+    }
+    // Pages hide `<html>` or `<body>` from their style sheet until a script has run
+    // (anti-flicker snippets); people see the page, so that hiding is not taken as final.
+    if element.is_html() && matches!(element.name(), "html" | "body") {
+        if style.display == Display::None {
+            style.display = Display::Block;
+        }
+        style.visibility = Visibility::Visible;
+        style.opacity = 1.0;
     }
     let far = |v: Option<f32>| v.is_some_and(|v| v <= -999.0);
     style.off_screen = (style.positioned
