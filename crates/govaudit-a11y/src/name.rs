@@ -650,6 +650,39 @@ mod tests {
     }
 
     #[test]
+    fn html_aam_host_language_steps() {
+        let html = "<input id=a type=button value=Go aria-label=Search>\
+                    <table id=b><caption>Budget 2026</caption><tr><td>1</td></tr></table>\
+                    <figure id=c><img src=x alt=''><figcaption>Map of the city</figcaption></figure>\
+                    <label for=d aria-hidden=true>Phone</label><input id=d>\
+                    <button id=e><span style='visibility:hidden'>a</span>b</button>\
+                    <label for=f>Volume <input type=range aria-valuetext=loud></label><input id=f>\
+                    <select id=g title=Month><option>1</option></select>\
+                    <optgroup id=h label=Group></optgroup>\
+                    <img id=i src=x alt='' title=Ignored>\
+                    <div id=j role=img aria-label=' '>x</div>";
+        assert_eq!(name_of(html, "a"), "Search");
+        assert_eq!(name_of(html, "b"), "Budget 2026");
+        assert_eq!(name_of(html, "c"), "Map of the city");
+        assert_eq!(name_of(html, "d"), "Phone");
+        assert_eq!(name_of(html, "e"), "b");
+        assert_eq!(name_of(html, "f"), "Volume loud");
+        assert_eq!(name_of(html, "g"), "Month");
+        assert_eq!(name_of(html, "h"), "Group");
+        assert_eq!(name_of(html, "j"), "");
+    }
+
+    #[test]
+    fn names_are_cached_per_page() {
+        let doc = Document::from_html("<a id=a href=#>Home</a>");
+        let page = Page::new(&doc);
+        let a = doc.element_by_id("a").unwrap();
+        let first = page.name(&a);
+        assert_eq!(page.name(&a), first);
+        assert_eq!(first.source, NameSource::Contents);
+    }
+
+    #[test]
     fn cycles_and_depth_terminate() {
         let html = "<div id=a role=button aria-labelledby=b>A</div>\
                     <div id=b role=button aria-labelledby=a>B</div>\

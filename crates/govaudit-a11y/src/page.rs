@@ -7,7 +7,8 @@ use crate::name::{self, Labels, Name};
 use crate::style::Styles;
 use crate::visibility::Visibility;
 use govaudit_html::{Document, Element};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 
 /// One page under check.
 pub struct Page<'a> {
@@ -17,6 +18,8 @@ pub struct Page<'a> {
     focus: OnceCell<Focus>,
     labels: OnceCell<Labels>,
     roles: OnceCell<Vec<Option<&'static str>>>,
+    /// Names already computed (several rules ask for the same element's name).
+    names: RefCell<HashMap<usize, Name>>,
 }
 
 impl<'a> Page<'a> {
@@ -28,6 +31,7 @@ impl<'a> Page<'a> {
             focus: OnceCell::new(),
             labels: OnceCell::new(),
             roles: OnceCell::new(),
+            names: RefCell::new(HashMap::new()),
         }
     }
 
@@ -67,7 +71,14 @@ impl<'a> Page<'a> {
 
     /// The element's accessible name (accname 1.2).
     pub fn name(&self, element: &Element<'_>) -> Name {
-        name::accessible_name(self, element)
+        if let Some(name) = self.names.borrow().get(&element.index()) {
+            return name.clone();
+        }
+        let name = name::accessible_name(self, element);
+        self.names
+            .borrow_mut()
+            .insert(element.index(), name.clone());
+        name
     }
 
     /// The element's accessible description (accname 1.2).
