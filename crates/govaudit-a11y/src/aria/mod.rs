@@ -22,6 +22,22 @@
 //! - [`tree`]: accessibility parent / owned elements (`aria-owns`, transparent generic and
 //!   presentational elements), for required context and owned-element rules.
 //!
+//! ```
+//! use govaudit_a11y::aria::{self, NameFrom};
+//! use govaudit_html::Document;
+//!
+//! let button = aria::role_named("button").unwrap();
+//! assert!(button.supports("aria-pressed") && !button.supports("aria-checked"));
+//! assert_eq!(button.name_from, NameFrom::Contents);
+//! assert!(aria::role_named("generic").unwrap().prohibits("aria-label"));
+//!
+//! let doc = Document::from_html(r#"<span role="lnik link" aria-expanded="open">x</span>"#);
+//! let span = doc.elements_named("span").next().unwrap();
+//! assert_eq!(aria::explicit_role(&span).map(|r| r.name), Some("link"));
+//! let expanded = aria::attribute("aria-expanded").unwrap();
+//! assert!(!aria::is_valid_value(expanded, "open"));
+//! ```
+//!
 //! Implicit (HTML-AAM) roles live in `roles_implicit` (owned by the names/visibility engineer).
 
 pub mod allowed_roles;
