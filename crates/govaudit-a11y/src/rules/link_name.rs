@@ -29,11 +29,16 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }
-        let applies = page
-            .role(&element)
-            .and_then(crate::aria::role_named)
-            .is_some_and(|r| r.is_a("link"))
-            && !(element.is_html() && element.name() == "area");
+        // `link` or a role derived from it (DPUB-ARIA `doc-backlink`, `doc-biblioref`, ...);
+        // the superclass walk only for roles that can be one.
+        let is_link = match page.role(&element) {
+            Some("link") => true,
+            Some(role) if role.starts_with("doc-") => {
+                crate::aria::role_named(role).is_some_and(|r| r.is_a("link"))
+            }
+            _ => false,
+        };
+        let applies = is_link && !(element.is_html() && element.name() == "area");
         if !applies {
             continue;
         }
