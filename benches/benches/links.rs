@@ -41,6 +41,15 @@ fn extract_corpus(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("extract-unlocated-corpus-bytes", |b| {
+        b.iter(|| {
+            for document in &documents {
+                black_box(
+                    govaudit_links::extract_unlocated(black_box(document), Some(&page_url)).len(),
+                );
+            }
+        })
+    });
     group.bench_function("parse-and-extract-corpus-bytes", |b| {
         b.iter(|| {
             for page in &pages {

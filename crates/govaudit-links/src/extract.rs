@@ -35,6 +35,10 @@ pub struct Link {
     pub snippet: Option<String>,
     /// The text a user sees for the link (`a` content, `img`/`area` alt).
     pub text: Option<String>,
+    /// The element's document-order index ([`govaudit_html::Element::index`]), to compute the
+    /// selector and snippet later ([`Link::locate`]); none for stylesheet files.
+    #[serde(skip)]
+    pub element_index: Option<usize>,
 }
 
 fn serialize_target<S: serde::Serializer>(
@@ -56,6 +60,18 @@ impl Link {
             selector: self.selector.clone(),
             snippet: self.snippet.clone(),
             header: None,
+        }
+    }
+
+    /// Fills in the selector and snippet from the document the link was extracted from (when
+    /// [`extract_unlocated`] left them out).
+    pub fn locate(&mut self, document: &Document) {
+        if self.selector.is_some() {
+            return;
+        }
+        if let Some(element) = self.element_index.and_then(|i| document.element_at(i)) {
+            self.selector = Some(element.css_path());
+            self.snippet = Some(element.snippet());
         }
     }
 
@@ -96,6 +112,16 @@ pub fn resolve(base: Option<&Url>, href: &str) -> Result<Url, String> {
 /// will be) served; relative references resolve against it and `<base href>`. Template contents
 /// and comments are not part of the page and give nothing.
 pub fn extract(document: &Document, page_url: Option<&Url>) -> Vec<Link> {
+    let mut links = extract_unlocated(document, page_url);
+    for link in &mut links {
+        link.locate(document);
+    }
+    links
+}
+
+/// [`extract`] without selectors and snippets, which cost about half of extraction: for
+/// callers that report few of the links; [`Link::locate`] adds them to those.
+pub fn extract_unlocated(document: &Document, page_url: Option<&Url>) -> Vec<Link> {
     let page_url = page_url.or(document.url());
     let base = base_url(document, page_url);
     let mut links = Vec::new();
@@ -238,9 +264,10 @@ fn new_link(
         attribute: attribute.to_owned(),
         line,
         column: None,
-        selector: Some(element.css_path()),
-        snippet: Some(element.snippet()),
+        selector: None,
+        snippet: None,
         text: link_text(element),
+        element_index: Some(element.index()),
     }
 }
 
@@ -316,6 +343,7 @@ pub fn extract_stylesheet(css: &str, css_url: Option<&Url>) -> Vec<Link> {
                 format!("url({})", found.url)
             }),
             text: None,
+            element_index: None,
             href: found.url,
         })
         .collect()

@@ -40,7 +40,7 @@ mod verdict;
 pub use attributes::LinkKind;
 #[cfg(feature = "fs")]
 pub use directory::check_directory;
-pub use extract::{Link, extract, extract_stylesheet};
+pub use extract::{Link, extract, extract_stylesheet, extract_unlocated};
 pub use govaudit_site::scope;
 pub use govaudit_site::scope::Scope;
 pub use offline::{

@@ -2,7 +2,7 @@
 //! list (no disk access here: the caller lists the files, see `govaudit-site` for a walker), and
 //! fragments are looked up in the target page's `id`s and `<a name>`s.
 
-use crate::extract::{Link, extract, extract_stylesheet};
+use crate::extract::{Link, extract_stylesheet, extract_unlocated};
 use crate::rules::{self, PageContext, broken::BrokenReason};
 use crate::scope::{SchemeClass, scheme_class};
 use crate::verdict::Verdict;
@@ -311,15 +311,32 @@ pub fn check_site(
         .iter()
         .map(|page| {
             let url = url_of_path(&options.site_url, &page.path);
-            let links = extract(page.document, Some(&url));
-            (&page.report_url, &page.path, links)
+            let mut links = extract_unlocated(page.document, Some(&url));
+            // The page rules judge http: and mailto: links: give those their place now.
+            for link in &mut links {
+                if link
+                    .url()
+                    .is_some_and(|u| matches!(u.scheme(), "http" | "mailto"))
+                {
+                    link.locate(page.document);
+                }
+            }
+            (&page.report_url, Some(page.document), links)
         })
         .chain(stylesheets.iter().map(|sheet| {
             let url = url_of_path(&options.site_url, &sheet.path);
             let links = extract_stylesheet(sheet.css, Some(&url));
-            (&sheet.report_url, &sheet.path, links)
+            (&sheet.report_url, None, links)
         }));
-    for (report_url, _path, links) in sources {
+    for (report_url, document, links) in sources {
+        // Selectors are computed only for the few links that end up in a finding.
+        let located = |link: &Link| {
+            let mut link = link.clone();
+            if let Some(document) = document {
+                link.locate(document);
+            }
+            link
+        };
         report.sources.push(report_url.clone());
         let mut out = Collector::new(report_url.as_str());
         rules::check_page(
@@ -335,7 +352,7 @@ pub fn check_site(
             let Ok(target) = &link.target else {
                 out.push(rules::broken::report(
                     report_url,
-                    link,
+                    &located(link),
                     &BrokenReason {
                         reason: format!(
                             "the URL cannot be parsed ({})",
@@ -351,7 +368,11 @@ pub fn check_site(
                 SchemeClass::Web => {}
                 SchemeClass::File => {
                     report.stats.internal += 1;
-                    out.push(rules::broken::report(report_url, link, &file_url_reason()));
+                    out.push(rules::broken::report(
+                        report_url,
+                        &located(link),
+                        &file_url_reason(),
+                    ));
                     continue;
                 }
                 SchemeClass::Mailto | SchemeClass::NotChecked => {
@@ -367,12 +388,14 @@ pub fn check_site(
                 if entry.is_empty() {
                     external_order.push(key);
                 }
-                entry.push((report_url.clone(), link.clone()));
+                entry.push((report_url.clone(), located(link)));
                 continue;
             };
             report.stats.internal += 1;
             let verdict = check_internal(target, &target_path, &index, options);
-            if let Some(finding) = verdict.finding(report_url, link) {
+            if verdict != Verdict::Ok
+                && let Some(finding) = verdict.finding(report_url, &located(link))
+            {
                 out.push(finding);
             }
         }
