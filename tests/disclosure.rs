@@ -115,6 +115,8 @@ fn demo_site_missing_items_and_stale_column_are_found_and_present_marks_are_pres
     assert_eq!(stale[0]["url"], "examples/demo-site/xwzx/bmdt.html");
     assert_eq!(stale[0]["location"]["line"], 60);
     assert_eq!(stale[0]["evidence"]["column"], "部门动态");
+    assert_eq!(stale[0]["evidence"]["stale_columns_total"], 1);
+    assert_eq!(report["profile"]["stale_columns"], 1);
     assert!(findings(&report, "disclosure/stale-homepage").is_empty());
     assert_eq!(report["profile"]["id"], "cn-gov");
     assert_eq!(report["profile"]["homepage_newest"], "2026-11-20");

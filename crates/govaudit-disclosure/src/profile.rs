@@ -360,7 +360,11 @@ fn build_item(raw: RawItem, severity: Severity, origin: &str) -> Result<Item, Pr
     // URLs keep their case, so URL patterns ignore it; text patterns run on normalised (lower
     // case) text and are compiled as written, which keeps Unicode classes like \p{Han} cheap.
     let compile_with = |pattern: &String, ignore_case: bool| {
-        let source = if ignore_case { format!("(?i){pattern}") } else { pattern.clone() };
+        let source = if ignore_case {
+            format!("(?i){pattern}")
+        } else {
+            pattern.clone()
+        };
         Regex::new(&source).map_err(|e| ProfileError::BadRegex {
             origin: origin.to_owned(),
             id: id.clone(),

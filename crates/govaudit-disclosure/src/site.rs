@@ -300,6 +300,8 @@ impl Audit {
             "absent": count(ItemState::Absent),
             "review": count(ItemState::Review),
             "homepage_newest": self.homepage_newest.map(|d| d.to_string()),
+            // The 2019 veto counts stale 动态/通知公告/政策文件 columns together (five or more).
+            "stale_columns": self.columns.iter().filter(|c| c.stale).count(),
             "columns": self.columns,
         })
     }

@@ -25,6 +25,7 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let stale_total = cx.audit.columns.iter().filter(|c| c.stale).count();
     for column in cx.audit.columns.iter().filter(|c| c.stale) {
         let Some(class) = classify(cx.profile, &column.name) else {
             continue;
@@ -55,7 +56,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         .with_evidence("kind", &class.kind)
         .with_evidence("newest", column.newest.to_string())
         .with_evidence("age_days", column.age_days)
-        .with_evidence("max_age_days", class.max_age_days);
+        .with_evidence("max_age_days", class.max_age_days)
+        .with_evidence("stale_columns_total", stale_total);
         finding.set_standards(class.legal_basis.iter().cloned());
         out.push(finding);
     }
