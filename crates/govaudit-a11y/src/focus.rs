@@ -6,7 +6,7 @@
 //!
 //! Computed once per page in one pass in document order.
 
-use crate::visibility::Visibility;
+use crate::visibility::{FirstChildren, Visibility};
 use govaudit_html::{Document, Element};
 
 const FOCUSABLE: u8 = 1;
@@ -24,8 +24,13 @@ pub struct Focus {
 impl Focus {
     pub fn compute(doc: &Document, visibility: &Visibility) -> Focus {
         let mut flags: Vec<u8> = Vec::with_capacity(doc.element_count());
+        let mut legends = FirstChildren::default();
+        let mut summaries = FirstChildren::default();
         for element in doc.elements() {
             let parent = element.parent();
+            let first_summary = parent.is_some_and(|p| {
+                p.name() == "details" && summaries.is_first(&p, &element, "summary")
+            });
             let parent_flags = parent
                 .and_then(|p| flags.get(p.index()).copied())
                 .unwrap_or(0);
@@ -35,8 +40,7 @@ impl Focus {
                 && p.is_html()
                 && p.has_attr("disabled")
             {
-                let first_legend = p.children().find(|c| c.name() == "legend");
-                in_fieldset = if first_legend == Some(element) {
+                in_fieldset = if legends.is_first(&p, &element, "legend") {
                     0
                 } else {
                     IN_DISABLED_FIELDSET
@@ -48,7 +52,7 @@ impl Focus {
             }
             let reachable = visibility.is_displayed(&element) && !visibility.is_inert(&element);
             if reachable && own & DISABLED == 0 {
-                let native = is_natively_focusable(&element);
+                let native = natively_focusable(&element, first_summary);
                 match tabindex(&element) {
                     Some(t) => {
                         own |= FOCUSABLE;
@@ -146,6 +150,16 @@ fn is_disabled_control(element: &Element<'_>, in_disabled_fieldset: bool) -> boo
 
 /// Focusable without `tabindex`.
 pub fn is_natively_focusable(element: &Element<'_>) -> bool {
+    let first_summary = element.name() == "summary"
+        && element.parent().is_some_and(|details| {
+            details.name() == "details"
+                && details.children().find(|c| c.name() == "summary") == Some(*element)
+        });
+    natively_focusable(element, first_summary)
+}
+
+/// [`is_natively_focusable`] with "is the first summary of its details" known.
+fn natively_focusable(element: &Element<'_>, first_summary: bool) -> bool {
     if let Some(value) = element.attr("contenteditable") {
         let v = value.trim().to_ascii_lowercase();
         if matches!(v.as_str(), "" | "true" | "plaintext-only") {
@@ -166,10 +180,7 @@ pub fn is_natively_focusable(element: &Element<'_>) -> bool {
             .attr("type")
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")),
         "audio" | "video" => element.has_attr("controls"),
-        "summary" => element.parent().is_some_and(|details| {
-            details.name() == "details"
-                && details.children().find(|c| c.name() == "summary") == Some(*element)
-        }),
+        "summary" => first_summary,
         _ => false,
     }
 }

@@ -7,7 +7,7 @@ use crate::name::{self, Labels, Name};
 use crate::style::Styles;
 use crate::visibility::Visibility;
 use govaudit_html::{Document, Element};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 
 /// One page under check.
@@ -20,6 +20,9 @@ pub struct Page<'a> {
     roles: OnceCell<Vec<Option<&'static str>>>,
     /// Names already computed (several rules ask for the same element's name).
     names: RefCell<HashMap<usize, Name>>,
+    /// Elements all name computations of the page may still visit (keeps the page linear
+    /// when many elements reference one large subtree).
+    name_budget: Cell<usize>,
 }
 
 impl<'a> Page<'a> {
@@ -32,6 +35,7 @@ impl<'a> Page<'a> {
             labels: OnceCell::new(),
             roles: OnceCell::new(),
             names: RefCell::new(HashMap::new()),
+            name_budget: Cell::new(64 * doc.element_count() + 100_000),
         }
     }
 
@@ -79,6 +83,20 @@ impl<'a> Page<'a> {
             .borrow_mut()
             .insert(element.index(), name.clone());
         name
+    }
+
+    /// Takes up to `wanted` elements of the page's name budget (at least a small floor, so
+    /// every name still gets computed).
+    pub(crate) fn take_name_budget(&self, wanted: usize) -> usize {
+        let left = self.name_budget.get();
+        let granted = wanted.min(left).max(64);
+        self.name_budget.set(left.saturating_sub(granted));
+        granted
+    }
+
+    /// Gives back what a name computation did not use.
+    pub(crate) fn return_name_budget(&self, unused: usize) {
+        self.name_budget.set(self.name_budget.get() + unused);
     }
 
     /// The element's accessible description (accname 1.2).

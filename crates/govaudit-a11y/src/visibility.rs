@@ -18,6 +18,7 @@
 
 use crate::style::{Display, Styles, Visibility as CssVisibility};
 use govaudit_html::{Document, Element};
+use std::collections::HashMap;
 
 const NOT_RENDERED: u8 = 1;
 const INVISIBLE: u8 = 1 << 1;
@@ -52,6 +53,7 @@ pub struct Visibility {
 impl Visibility {
     pub fn compute(doc: &Document, styles: &Styles) -> Visibility {
         let mut flags: Vec<u8> = Vec::with_capacity(doc.element_count());
+        let mut summaries = FirstChildren::default();
         for element in doc.elements() {
             let parent = element.parent();
             let inherited = parent
@@ -62,7 +64,7 @@ impl Visibility {
             let mut own = inherited;
             if element.is_in_template()
                 || style.display == Display::None
-                || parent.is_some_and(|p| hidden_by_closed_details(&p, &element))
+                || parent.is_some_and(|p| hidden_by_closed_details(&p, &element, &mut summaries))
                 || (element.is_svg() && SVG_NOT_RENDERED.contains(&element.name()))
             {
                 own |= NOT_RENDERED;
@@ -129,12 +131,37 @@ impl Visibility {
 }
 
 /// The children of a closed `<details>` other than its first `<summary>` are not rendered.
-fn hidden_by_closed_details(parent: &Element<'_>, child: &Element<'_>) -> bool {
-    if parent.name() != "details" || !parent.is_html() || parent.has_attr("open") {
+fn hidden_by_closed_details(
+    parent: &Element<'_>,
+    child: &Element<'_>,
+    summaries: &mut FirstChildren,
+) -> bool {
+    if parent.name() != "details" || !parent.is_html() {
         return false;
     }
-    let first_summary = parent.children().find(|c| c.name() == "summary");
-    first_summary.is_none_or(|s| s != *child)
+    let first_summary = summaries.is_first(parent, child, "summary");
+    !parent.has_attr("open") && !first_summary
+}
+
+/// Remembers, per parent, its first child with a given name. Fed every child in document
+/// order, it answers in O(1) what a scan of the siblings would (keeps wide pages linear).
+#[derive(Debug, Default)]
+pub(crate) struct FirstChildren(HashMap<usize, usize>);
+
+impl FirstChildren {
+    /// Is `child` the first child of `parent` named `name`? Call for the children of a parent
+    /// in document order.
+    pub(crate) fn is_first(
+        &mut self,
+        parent: &Element<'_>,
+        child: &Element<'_>,
+        name: &str,
+    ) -> bool {
+        if child.name() != name {
+            return false;
+        }
+        *self.0.entry(parent.index()).or_insert(child.index()) == child.index()
+    }
 }
 
 #[cfg(test)]
