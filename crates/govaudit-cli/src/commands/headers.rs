@@ -51,10 +51,11 @@ pub fn report(args: &HeadersArgs) -> anyhow::Result<Report> {
     };
     let algorithm = Algorithm::from_number(args.observatory_algorithm)
         .context("--observatory-algorithm must be 4, 5 or 6")?;
-    let findings = govaudit_headers::check(&exchange, preload.as_ref());
+    // Findings and grade from one parse of the exchange.
+    let audit = govaudit_headers::audit(&exchange, algorithm, preload.as_ref());
     let mut report = Report::new();
-    report.add_resource(exchange.url.clone(), findings);
-    let section = match govaudit_headers::observatory(&exchange, algorithm, preload.as_ref()) {
+    report.add_resource(exchange.url.clone(), audit.findings);
+    let section = match audit.observatory {
         Ok(result) => result.to_json(),
         Err(error) => serde_json::json!({ "error": error.to_string() }),
     };

@@ -4,7 +4,6 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::sync::LazyLock;
 
 /// `"img-src".length - 1`: shorter policies are refused.
 const SHORTEST_POLICY: usize = 6;
@@ -289,18 +288,28 @@ fn decode_uri_component(s: &str) -> Result<String, ObservatoryCspError> {
 const ROOT_ORDER: &str =
     "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz";
 
-/// [`ROOT_ORDER`] as a table: the primary weight of each ASCII character.
-static WEIGHTS: LazyLock<[u32; 128]> = LazyLock::new(|| {
+/// [`ROOT_ORDER`] as a table: the primary weight of each ASCII character (built at compile
+/// time; the sort compares character by character).
+const WEIGHTS: [u32; 128] = {
+    let order = ROOT_ORDER.as_bytes();
     let mut table = [0u32; 128];
-    for (c, w) in table.iter_mut().enumerate() {
-        let lower = (c as u8).to_ascii_lowercase() as char;
-        *w = match ROOT_ORDER.find(lower) {
-            Some(pos) => pos as u32,
-            None => 1000 + c as u32,
-        };
+    let mut c = 0;
+    while c < 128 {
+        let lower = (c as u8).to_ascii_lowercase();
+        let mut w = 1000 + c as u32;
+        let mut i = 0;
+        while i < order.len() {
+            if order[i] == lower {
+                w = i as u32;
+                break;
+            }
+            i += 1;
+        }
+        table[c] = w;
+        c += 1;
     }
     table
-});
+};
 
 fn weight(c: char) -> u32 {
     match WEIGHTS.get(c as usize) {
@@ -353,6 +362,16 @@ mod tests {
         let csp = p(&["script-src 'self'", "default-src 'none'"]).unwrap();
         assert_eq!(csp.get("script-src").unwrap(), &["'self'"]);
         assert_eq!(csp.get("default-src").unwrap(), &["'none'"]);
+    }
+
+    #[test]
+    fn weight_table_is_the_root_order() {
+        for c in (0u8..128).map(char::from) {
+            let expected = ROOT_ORDER
+                .find(c.to_ascii_lowercase())
+                .map_or(1000 + c as u32, |p| p as u32);
+            assert_eq!(weight(c), expected, "{c:?}");
+        }
     }
 
     #[test]
