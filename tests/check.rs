@@ -185,3 +185,38 @@ fn every_corpus_page_is_checked_without_a_panic() {
     validate_govaudit_json(&report);
     assert!(report["summary"]["resources"].as_u64().unwrap() >= 150);
 }
+
+#[test]
+fn only_selects_the_areas_that_run() {
+    let out = govaudit(&[
+        "check",
+        "--format",
+        "json",
+        "--only",
+        "links",
+        "examples/demo-site",
+    ]);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["rule"].as_str().unwrap().starts_with("links/"))
+    );
+    let out = govaudit(&[
+        "check",
+        "--format",
+        "json",
+        "--only",
+        "a11y",
+        "examples/demo-site",
+    ]);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["rule"].as_str().unwrap().starts_with("a11y/"))
+    );
+}

@@ -26,6 +26,9 @@ pub struct PageFile {
     /// with `/` separators: the `url` of its findings.
     pub display: String,
     pub content_type: &'static str,
+    /// For a page found below a directory argument: which argument, and the page's path
+    /// relative to it with `/` separators (its path on the site).
+    pub site: Option<(usize, String)>,
 }
 
 /// The content type a file is parsed as, or `None` when it is not markup `check` reads.
@@ -41,16 +44,17 @@ pub fn markup_content_type(path: &Path) -> Option<&'static str> {
 pub fn collect(paths: &[PathBuf]) -> anyhow::Result<(Vec<PageFile>, Vec<Note>)> {
     let mut pages = Vec::new();
     let mut notes = Vec::new();
-    for path in paths {
+    for (argument, path) in paths.iter().enumerate() {
         let display = display_path(path);
         let metadata = std::fs::metadata(path).with_context(|| format!("cannot read {display}"))?;
         if metadata.is_dir() {
-            collect_directory(path, &display, &mut pages, &mut notes)?;
+            collect_directory(path, argument, &display, &mut pages, &mut notes)?;
         } else if let Some(content_type) = markup_content_type(path) {
             pages.push(PageFile {
                 path: path.clone(),
                 display,
                 content_type,
+                site: None,
             });
         } else {
             notes.push(Note {
@@ -67,6 +71,7 @@ pub fn collect(paths: &[PathBuf]) -> anyhow::Result<(Vec<PageFile>, Vec<Note>)> 
 
 fn collect_directory(
     root: &Path,
+    argument: usize,
     root_display: &str,
     pages: &mut Vec<PageFile>,
     notes: &mut Vec<Note>,
@@ -90,6 +95,7 @@ fn collect_directory(
                 path: path.to_path_buf(),
                 display,
                 content_type,
+                site: Some((argument, display_path(relative))),
             }),
             None => {
                 let kind = path

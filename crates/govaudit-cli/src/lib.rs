@@ -46,7 +46,7 @@ enum Command {
     /// column freshness of a local site against a profile.
     Disclosure(commands::disclosure::DisclosureArgs),
     /// Check links: a directory offline, a URL by crawling it (every occurrence reported).
-    Links(commands::links::LinksArgs),
+    Links(Box<commands::links::LinksArgs>),
 }
 
 /// Runs the command line and returns the process exit code: 0 clean, 1 failing findings,

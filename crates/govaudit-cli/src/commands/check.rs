@@ -37,6 +37,9 @@ impl CheckFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Area {
     A11y,
+    /// Links between the files of each directory given (offline: files, letter case,
+    /// fragments, insecure references).
+    Links,
 }
 
 #[derive(Debug, clap::Args)]
@@ -66,6 +69,9 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
     let (pages, notes) = inputs::collect(&args.paths)?;
     let mut report = Report::new();
     report.notes = notes;
+    // Link checks need every page of a site at once (fragments point across pages), so the
+    // parsed documents of directory arguments are kept until the links pass.
+    let mut site_documents: Vec<(&PageFile, Document)> = Vec::new();
     for page in &pages {
         let Some(bytes) = read_page(page, &mut report)? else {
             continue;
@@ -89,9 +95,75 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
         let (findings, applicable) = found.into_parts();
         report.applicability.extend(applicable);
         report.add_resource(page.display.clone(), findings);
+        if args.runs(Area::Links) && page.site.is_some() {
+            site_documents.push((page, doc));
+        }
+    }
+    if args.runs(Area::Links) {
+        for (argument, root) in args.paths.iter().enumerate() {
+            if root.is_dir() {
+                check_site_links(root, argument, &site_documents, &mut report)?;
+            }
+        }
     }
     report.finish();
     Ok(report)
+}
+
+/// The offline link checks of one directory argument, over the documents parsed for the
+/// accessibility pass (each page is parsed once).
+fn check_site_links(
+    root: &std::path::Path,
+    argument: usize,
+    documents: &[(&PageFile, Document)],
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let display = root.to_string_lossy().replace('\\', "/");
+    let site =
+        govaudit_site::Directory::walk(root).with_context(|| format!("cannot read {display}"))?;
+    let pages: Vec<govaudit_links::SitePage<'_>> = documents
+        .iter()
+        .filter_map(|(page, document)| match &page.site {
+            Some((at, path)) if *at == argument => Some(govaudit_links::SitePage {
+                report_url: page.display.clone(),
+                path: path.clone(),
+                document,
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut sheets = Vec::new();
+    for file in site.stylesheets() {
+        let url = format!("{}/{}", display.trim_end_matches('/'), file.path);
+        let resource = site
+            .read(file, url.clone())
+            .with_context(|| format!("cannot read {url}"))?;
+        // Stylesheets are UTF-8 in practice; anything else is read lossily rather than skipped.
+        sheets.push((
+            url,
+            file.path.clone(),
+            String::from_utf8_lossy(&resource.body).into_owned(),
+        ));
+    }
+    let stylesheets: Vec<govaudit_links::SiteStylesheet<'_>> = sheets
+        .iter()
+        .map(|(url, path, css)| govaudit_links::SiteStylesheet {
+            report_url: url.clone(),
+            path: path.clone(),
+            css,
+        })
+        .collect();
+    let links = govaudit_links::check_site(
+        &pages,
+        &stylesheets,
+        govaudit_links::SiteIndex::new(site.paths()),
+        &govaudit_links::OfflineOptions::default(),
+    );
+    for (url, _, _) in &sheets {
+        report.resources.push(url.clone());
+    }
+    report.findings.extend(links.findings);
+    Ok(())
 }
 
 /// Reads a page, or notes why it was skipped.
