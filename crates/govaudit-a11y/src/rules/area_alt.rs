@@ -1,6 +1,7 @@
 use crate::Page;
 use crate::name::require_name;
 use govaudit_core::{Collector, Severity, Source, declare_rule};
+use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it checks
@@ -21,25 +22,43 @@ declare_rule! {
     }
 }
 
-/// Applies to `<area>` elements with `href` whose role is `link`, in the accessibility tree.
+/// Applies to `<area>` elements with `href` whose role is `link`, in the accessibility tree,
+/// inside a `<map>` that an image uses (`usemap="#name"`): other maps are never shown.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
-        if !visibility.in_accessibility_tree(&element) {
+    // HTML: a usemap is a hash-name reference, matched against the map's name (or id).
+    let used: HashSet<&str> = page
+        .doc
+        .elements()
+        .filter(|e| e.is_html() && matches!(e.name(), "img" | "object" | "input"))
+        .filter_map(|e| e.attr("usemap"))
+        .filter_map(|u| u.trim().strip_prefix('#'))
+        .collect();
+    for element in page.doc.elements_named("area") {
+        if !element.is_html()
+            || !visibility.in_accessibility_tree(&element)
+            || page.role(&element) != Some("link")
+        {
             continue;
         }
-        let applies =
-            element.is_html() && element.name() == "area" && page.role(&element) == Some("link");
-        if !applies {
+        let in_used_map = element
+            .ancestors()
+            .find(|a| a.name() == "map")
+            .is_some_and(|map| {
+                [map.attr("name"), map.id()]
+                    .into_iter()
+                    .flatten()
+                    .any(|name| used.contains(name))
+            });
+        if !in_used_map {
             continue;
         }
-        let act: &[&str] = &["ACT:c487ae"];
         require_name(
             page,
             out,
             &AREA_ALT,
             &element,
-            act,
+            &["ACT:c487ae"],
             "This image map area has no text alternative (add alt=\"...\").",
         );
     }
