@@ -61,6 +61,10 @@ struct ElementEntry {
     line: u32,
     subtree_end: u32,
     in_template: bool,
+    /// 1-based position among its element siblings (what `:nth-child` counts).
+    sibling_position: u32,
+    /// Whether an element sibling has the same name (then a CSS path step needs the position).
+    shares_name: bool,
 }
 
 impl std::fmt::Debug for Document {
@@ -125,6 +129,7 @@ impl Document {
             html_document: true,
         };
         document.index(&lines);
+        document.index_siblings();
         document
     }
 
@@ -148,6 +153,8 @@ impl Document {
                             line: lines.get(&node.id()).copied().unwrap_or(0),
                             subtree_end: index + 1,
                             in_template: template_depth > 0,
+                            sibling_position: 1,
+                            shares_name: false,
                         });
                         if let Some(id) = element.id() {
                             self.ids.entry(id.to_owned()).or_default().push(index);
@@ -167,6 +174,40 @@ impl Document {
                     _ => {}
                 },
             }
+        }
+    }
+
+    /// Records each element's position among its siblings and whether a sibling shares its
+    /// name, visiting every element once as a child, so CSS paths cost O(depth) each.
+    fn index_siblings(&mut self) {
+        let mut names: HashMap<&str, u32> = HashMap::new();
+        let mut children: Vec<(usize, &str)> = Vec::new();
+        let mut updates: Vec<(usize, u32, bool)> = Vec::new();
+        let parents =
+            std::iter::once(self.html.tree.root().id()).chain(self.elements.iter().map(|e| e.node));
+        for parent in parents {
+            let Some(parent) = self.html.tree.get(parent) else {
+                continue;
+            };
+            children.clear();
+            names.clear();
+            for child in parent.children() {
+                if let Node::Element(element) = child.value()
+                    && let Some(&index) = self.order.get(&child.id())
+                {
+                    children.push((index as usize, element.name()));
+                    *names.entry(element.name()).or_default() += 1;
+                }
+            }
+            for (position, (index, name)) in children.iter().enumerate() {
+                let shared = names.get(name).is_some_and(|&n| n > 1);
+                updates.push((*index, position as u32 + 1, shared));
+            }
+        }
+        for (index, position, shared) in updates {
+            let entry = &mut self.elements[index];
+            entry.sibling_position = position;
+            entry.shares_name = shared;
         }
     }
 
@@ -396,6 +437,16 @@ impl<'a> Element<'a> {
 
     fn entry(&self) -> &'a ElementEntry {
         &self.document.elements[self.index as usize]
+    }
+
+    /// 1-based position among its element siblings (what `:nth-child` counts).
+    pub fn sibling_position(&self) -> u32 {
+        self.entry().sibling_position
+    }
+
+    /// Whether an element sibling has the same tag name.
+    pub fn shares_name_with_sibling(&self) -> bool {
+        self.entry().shares_name
     }
 
     /// Inside `<template>` contents, which are not rendered.

@@ -37,18 +37,8 @@ pub(crate) fn css_path(element: &Element<'_>) -> String {
             });
             break;
         };
-        let mut position = 0;
-        let mut same_name = 0;
-        for sibling in parent.children() {
-            if sibling.name() == current.name() {
-                same_name += 1;
-            }
-            if sibling == current {
-                position = same_name_position(&parent, &current);
-            }
-        }
-        if same_name > 1 || name == "*" {
-            steps.push(format!("{name}:nth-child({position})"));
+        if current.shares_name_with_sibling() || name == "*" {
+            steps.push(format!("{name}:nth-child({})", current.sibling_position()));
         } else {
             steps.push(name.to_owned());
         }
@@ -56,14 +46,6 @@ pub(crate) fn css_path(element: &Element<'_>) -> String {
     }
     steps.reverse();
     steps.join(" > ")
-}
-
-/// 1-based position among all element siblings (what `:nth-child` counts).
-fn same_name_position(parent: &Element<'_>, element: &Element<'_>) -> usize {
-    parent
-        .children()
-        .position(|c| c == *element)
-        .map_or(1, |p| p + 1)
 }
 
 fn is_plain_identifier(id: &str) -> bool {
