@@ -112,7 +112,11 @@ const NODE_DISCARD_DUPLICATES: &[&str] = &[
 
 /// Decodes bytes as Latin-1, as Node does for header values.
 pub fn latin1(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| char::from(b)).collect()
+    // ASCII is the same text in both encodings: copy it as is.
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.is_ascii() => text.to_owned(),
+        _ => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
 }
 
 impl Exchange {
@@ -281,7 +285,7 @@ pub fn node_header(headers: &[HeaderField], name: &str) -> Option<String> {
     }
     for h in lines {
         value.push_str(", ");
-        value.extend(h.value.iter().map(|&b| char::from(b)));
+        value.push_str(&latin1(&h.value));
     }
     Some(value)
 }

@@ -24,7 +24,6 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
         return;
     }
     let https = |u: &str| u.to_ascii_lowercase().starts_with("https://");
-    let chain: Vec<(String, u16)> = hops.iter().map(|h| (h.url.clone(), h.status)).collect();
     let message = if hops.len() == 1 {
         Some("http:// does not redirect to HTTPS.")
     } else if hops.last().is_some_and(|h| !https(&h.url)) {
@@ -42,6 +41,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
         )
     };
     if let Some(message) = message {
+        let chain: Vec<(&str, u16)> = hops.iter().map(|h| (h.url.as_str(), h.status)).collect();
         out.fail(&REDIRECT_TO_HTTPS_MISSING, Location::resource(), message)
             .evidence("redirect_chain", &chain);
     }
