@@ -138,3 +138,35 @@ pub(crate) fn shown_focusable<'a>(page: &Page<'a>) -> impl Iterator<Item = Eleme
         (native || tabindex) && !e.has_attr("disabled") && is_shown(e)
     })
 }
+
+/// The declarations of an inline `style` attribute as (lowercase property, lowercase value).
+pub(crate) fn inline_declarations(element: &Element<'_>) -> Vec<(String, String)> {
+    element
+        .attr("style")
+        .map(|style| {
+            style
+                .split(';')
+                .filter_map(|d| d.split_once(':'))
+                .map(|(p, v)| (p.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the page's scripts or event-handler attributes mention any of `words`
+/// (lowercase): the only static trace of behaviour that scripts add.
+pub(crate) fn scripts_mention(page: &Page<'_>, words: &[&str]) -> bool {
+    page.doc.elements().any(|e| {
+        let script = e.name() == "script" && {
+            let text = e.text().to_ascii_lowercase();
+            words.iter().any(|w| text.contains(w))
+        };
+        script
+            || e.attrs().any(|(name, value)| {
+                name.starts_with("on") && {
+                    let value = value.to_ascii_lowercase();
+                    words.iter().any(|w| value.contains(w))
+                }
+            })
+    })
+}

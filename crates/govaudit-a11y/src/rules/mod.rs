@@ -26,6 +26,7 @@ mod aria_tooltip_name;
 mod aria_valid_attr;
 mod aria_valid_attr_value;
 mod audio_alternative;
+mod auto_updating_content;
 mod autocomplete_valid;
 mod blink;
 mod button_name;
@@ -38,6 +39,7 @@ mod dlitem;
 mod document_title;
 mod duplicate_id;
 mod duplicate_id_aria;
+mod error_identification;
 mod focus_visible;
 mod frame_focusable_content;
 mod frame_title;
@@ -56,6 +58,7 @@ mod important_line_height;
 mod important_word_spacing;
 mod input_button_name;
 mod input_image_alt;
+mod keyboard_shortcuts;
 mod keyboard_trap;
 mod label;
 mod label_content_name_mismatch;
@@ -79,6 +82,7 @@ mod page_title_descriptive;
 mod presentation_role_conflict;
 mod role_img_alt;
 mod scope_attr_valid;
+mod scrollable_region_focusable;
 mod select_name;
 mod sensory_reference;
 mod server_side_image_map;
@@ -86,6 +90,7 @@ mod summary_name;
 mod svg_img_alt;
 mod tabindex;
 mod td_headers_attr;
+mod text_clipped_on_zoom;
 mod th_has_data_cells;
 mod valid_lang;
 mod video_alternative;
@@ -190,6 +195,10 @@ pub static RULES: &[Rule] = &[
         check: audio_alternative::check,
     },
     Rule {
+        meta: &auto_updating_content::AUTO_UPDATING_CONTENT,
+        check: auto_updating_content::check,
+    },
+    Rule {
         meta: &autocomplete_valid::AUTOCOMPLETE_VALID,
         check: autocomplete_valid::check,
     },
@@ -236,6 +245,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &duplicate_id_aria::DUPLICATE_ID_ARIA,
         check: duplicate_id_aria::check,
+    },
+    Rule {
+        meta: &error_identification::ERROR_IDENTIFICATION,
+        check: error_identification::check,
     },
     Rule {
         meta: &focus_visible::FOCUS_VISIBLE,
@@ -308,6 +321,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &input_image_alt::INPUT_IMAGE_ALT,
         check: input_image_alt::check,
+    },
+    Rule {
+        meta: &keyboard_shortcuts::KEYBOARD_SHORTCUTS,
+        check: keyboard_shortcuts::check,
     },
     Rule {
         meta: &keyboard_trap::KEYBOARD_TRAP,
@@ -402,6 +419,10 @@ pub static RULES: &[Rule] = &[
         check: scope_attr_valid::check,
     },
     Rule {
+        meta: &scrollable_region_focusable::SCROLLABLE_REGION_FOCUSABLE,
+        check: scrollable_region_focusable::check,
+    },
+    Rule {
         meta: &select_name::SELECT_NAME,
         check: select_name::check,
     },
@@ -428,6 +449,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &td_headers_attr::TD_HEADERS_ATTR,
         check: td_headers_attr::check,
+    },
+    Rule {
+        meta: &text_clipped_on_zoom::TEXT_CLIPPED_ON_ZOOM,
+        check: text_clipped_on_zoom::check,
     },
     Rule {
         meta: &th_has_data_cells::TH_HAS_DATA_CELLS,
