@@ -287,6 +287,15 @@ fn declared_width(element: &Element<'_>) -> Option<f32> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn any_style_attribute_reads_without_panic(s in "\\PC*") {
+            if let Some(v) = important_value(&s, "line-height") {
+                let _ = resolve(&v.to_ascii_lowercase(), Spacing::Line, Some(16.0));
+            }
+        }
+    }
+
     #[test]
     fn the_last_important_declaration_wins() {
         assert_eq!(

@@ -42,6 +42,14 @@ fn is_private_use(primary: &str) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn any_tag_is_judged_without_panic(s in "\\PC*") {
+            let _ = is_valid_language_tag(&s);
+            let _ = primary_subtag(&s);
+        }
+    }
+
     #[test]
     fn the_registry_table_is_sorted_for_binary_search() {
         assert!(PRIMARY_LANGUAGE_SUBTAGS.windows(2).all(|w| w[0] < w[1]));

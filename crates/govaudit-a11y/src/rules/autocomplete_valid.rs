@@ -169,6 +169,13 @@ fn is_valid_autofill(value: &str) -> bool {
 mod tests {
     use super::is_valid_autofill;
 
+    proptest::proptest! {
+        #[test]
+        fn any_value_is_judged_without_panic(s in "\\PC*") {
+            let _ = is_valid_autofill(&s.to_ascii_lowercase());
+        }
+    }
+
     #[test]
     fn autofill_grammar_as_in_the_act_examples() {
         for ok in [

@@ -205,6 +205,19 @@ fn parse_angle(text: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn any_style_sheet_reads_without_panic(s in "\\PC*") {
+            let css = strip_comments(&s);
+            for block in orientation_blocks(&css) {
+                for (_, declarations) in style_rules(block) {
+                    let _ = rotation(declarations);
+                }
+            }
+            let _ = rotation(&s);
+        }
+    }
+
     #[test]
     fn rotations_in_every_notation() {
         assert_eq!(rotation("transform: rotate(90deg)"), Some(90.0));

@@ -83,6 +83,18 @@ pub(crate) fn refresh_delay(content: &str) -> Option<u64> {
 mod tests {
     use super::refresh_delay;
 
+    proptest::proptest! {
+        #[test]
+        fn any_content_parses_without_panic(s in "\\PC*") {
+            let _ = refresh_delay(&s);
+        }
+
+        #[test]
+        fn a_number_then_a_url_gives_the_number(n in 0u32..100_000, url in "[a-z/:.]{0,20}") {
+            proptest::prop_assert_eq!(refresh_delay(&format!("{n}; url={url}")), Some(u64::from(n)));
+        }
+    }
+
     #[test]
     fn refresh_values_parse_as_html_does() {
         assert_eq!(refresh_delay("0; URL='https://a'"), Some(0));

@@ -106,6 +106,14 @@ fn viewport_number(value: &str) -> f64 {
 mod tests {
     use super::viewport_number;
 
+    proptest::proptest! {
+        #[test]
+        fn any_value_reads_without_panic(s in "\\PC*") {
+            let _ = viewport_number(&s);
+            let _ = super::properties(&s).count();
+        }
+    }
+
     #[test]
     fn viewport_values_read_as_browsers_do() {
         assert_eq!(viewport_number("yes"), 1.0);
