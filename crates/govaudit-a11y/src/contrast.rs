@@ -54,6 +54,12 @@ impl ContrastContext {
 pub(crate) fn text_elements<'a>(page: &Page<'a>) -> Vec<Element<'a>> {
     let visibility = page.visibility();
     let disabled = disabled_related(page);
+    // Inside a disabled widget or label: one pass in document order (parents come first).
+    let mut under_disabled = vec![false; page.doc.element_count()];
+    for e in page.doc.elements() {
+        let parent = e.parent().is_some_and(|p| under_disabled[p.index()]);
+        under_disabled[e.index()] = parent || disabled.contains(&e.index());
+    }
     page.doc
         .elements()
         .filter(|e| {
@@ -65,8 +71,7 @@ pub(crate) fn text_elements<'a>(page: &Page<'a>) -> Vec<Element<'a>> {
                 && own_text(e).chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && visibility.is_visible(e)
                 && visibility.in_accessibility_tree(e)
-                && !disabled.contains(&e.index())
-                && !e.ancestors().any(|a| disabled.contains(&a.index()))
+                && !under_disabled[e.index()]
         })
         .collect()
 }

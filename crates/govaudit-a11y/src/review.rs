@@ -42,40 +42,18 @@ pub(crate) fn set_act_standards(
     finding.set_standards(references);
 }
 
-/// Elements of the page body that are rendered or exposed, judged from markup and inline styles
-/// only: not in `<template>`, `<head>`, `<script>` / `<style>` / `<noscript>`, not under `hidden`
-/// or inline `display: none` / `visibility: hidden`. The review rules use it to place their
-/// applicability; it never decides a failure.
-pub(crate) fn is_shown(element: &Element<'_>) -> bool {
-    !element.is_in_template()
-        && std::iter::once(*element)
-            .chain(element.ancestors())
-            .all(|e| !is_hidden_by_markup(&e))
-}
-
-fn is_hidden_by_markup(element: &Element<'_>) -> bool {
-    if matches!(
-        element.name(),
-        "script" | "style" | "template" | "noscript" | "head"
-    ) || element.has_attr("hidden")
-    {
-        return true;
-    }
-    element.attr("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
-    })
+/// Elements that are rendered and not `visibility: hidden` (the page's cached visibility, with
+/// style sheets). The review rules use it to place their applicability; it never decides a
+/// failure.
+pub(crate) fn is_shown(page: &Page<'_>, element: &Element<'_>) -> bool {
+    page.visibility().is_displayed(element)
 }
 
 /// Shown HTML elements named `name`, in document order.
 pub(crate) fn shown_named<'a>(page: &Page<'a>, name: &'a str) -> impl Iterator<Item = Element<'a>> {
     page.doc
         .elements_named(name)
-        .filter(|e| e.is_html() && is_shown(e))
+        .filter(|e| e.is_html() && is_shown(page, e))
 }
 
 /// Links: `<a href>`, `<area href>` and `role="link"`, rendered.
@@ -88,7 +66,7 @@ pub(crate) fn shown_links<'a>(page: &Page<'a>) -> impl Iterator<Item = Element<'
             Some(role) => role == "link",
             None => e.is_html() && matches!(e.name(), "a" | "area") && e.has_attr("href"),
         };
-        link && is_shown(e)
+        link && is_shown(page, e)
     })
 }
 
@@ -135,7 +113,7 @@ pub(crate) fn shown_focusable<'a>(page: &Page<'a>) -> impl Iterator<Item = Eleme
         let tabindex = e
             .attr("tabindex")
             .is_some_and(|t| t.trim().parse::<i64>().is_ok());
-        (native || tabindex) && !e.has_attr("disabled") && is_shown(e)
+        (native || tabindex) && !e.has_attr("disabled") && is_shown(page, e)
     })
 }
 

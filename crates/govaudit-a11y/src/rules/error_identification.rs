@@ -37,7 +37,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
                 _ => false,
             }
             && e.ancestors().any(|a| a.name() == "form")
-            && is_shown(e)
+            && is_shown(page, e)
     });
     review_first(out, &ERROR_IDENTIFICATION, fields, &["36b590"], |n| {
         format!(

@@ -31,7 +31,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             Some(is_heading) => is_heading,
             None => e.is_html() && matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
         };
-        heading && is_shown(e)
+        heading && is_shown(page, e)
     });
     review_first(out, &HEADING_DESCRIPTIVE, headings, &["b49b2e"], |n| {
         format!("Check that the {n} heading(s) on this page describe the content they introduce.")

@@ -34,7 +34,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         .elements()
         .filter(|e| {
             (e.is_html() && matches!(e.name(), "img" | "canvas") || e.name() == "svg" && e.is_svg())
-                && is_shown(e)
+                && is_shown(page, e)
         })
         .collect();
     let (decorative, named): (Vec<_>, Vec<_>) = images.into_iter().partition(is_decorative);

@@ -35,7 +35,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
                 ),
                 _ => false,
             }
-            && is_shown(e)
+            && is_shown(page, e)
     });
     review_first(out, &LABEL_DESCRIPTIVE, fields, &["cc0f0a"], |n| {
         format!("Check that the labels of the {n} form field(s) on this page say what to enter.")

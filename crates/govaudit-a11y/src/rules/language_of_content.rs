@@ -42,7 +42,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         e.is_html()
             && e.attr("lang").is_some_and(is_valid_language_tag)
             && e.ancestors().any(|a| a.name() == "body")
-            && is_shown(e)
+            && is_shown(page, e)
     });
     review_first(out, &LANGUAGE_OF_CONTENT, passages, &["off6ek"], |n| {
         format!(

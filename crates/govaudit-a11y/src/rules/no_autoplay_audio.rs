@@ -37,7 +37,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             && !e.has_attr("paused")
             && !e.is_in_template()
             && (e.has_attr("src") || e.children().any(|c| c.name() == "source"))
-            && (e.name() == "audio" || is_shown(e))
+            && (e.name() == "audio" || is_shown(page, e))
     });
     review_first(out, &NO_AUTOPLAY_AUDIO, media, ACT, |n| {
         format!(

@@ -37,7 +37,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             .any(|(p, _)| matches!(p.as_str(), "height" | "max-height" | "width" | "max-width"));
         scrolls
             && sized
-            && is_shown(e)
+            && is_shown(page, e)
             && !e.normalized_text().is_empty()
             && !focus.is_focusable(e)
             && !e.descendants().any(|d| focus.is_focusable(&d))

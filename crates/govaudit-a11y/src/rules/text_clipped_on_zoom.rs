@@ -39,7 +39,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         });
         clips
             && sized
-            && is_shown(e)
+            && is_shown(page, e)
             && page.visibility().is_visible(e)
             && !e.normalized_text().is_empty()
     });
