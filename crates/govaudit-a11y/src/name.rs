@@ -571,6 +571,27 @@ pub(crate) fn require_name(
     }
 }
 
+/// The whole check of the axe rules "elements with one of these explicit roles need a name"
+/// (meter, progressbar, tooltip, dialog): every such element in the accessibility tree must
+/// have a non-empty accessible name.
+pub(crate) fn require_name_for_explicit_roles(
+    page: &Page<'_>,
+    out: &mut govaudit_core::Collector,
+    rule: &govaudit_core::RuleMeta,
+    roles: &[&str],
+    message: &str,
+) {
+    let visibility = page.visibility();
+    for element in page.doc.elements() {
+        if !visibility.in_accessibility_tree(&element) {
+            continue;
+        }
+        if crate::aria::explicit_role(&element).is_some_and(|r| roles.contains(&r.name)) {
+            require_name(page, out, rule, &element, &[], message);
+        }
+    }
+}
+
 /// A rule's references with only the listed ACT rules kept.
 pub(crate) fn standards_for(rule: &govaudit_core::RuleMeta, act: &[&str]) -> Vec<String> {
     rule.references()

@@ -1,5 +1,5 @@
 use crate::Page;
-use crate::name::require_name;
+use crate::name::require_name_for_explicit_roles;
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -23,24 +23,11 @@ declare_rule! {
 
 /// Applies to Elements with an explicit role `dialog` or `alertdialog`, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let visibility = page.visibility();
-    for element in page.doc.elements() {
-        if !visibility.in_accessibility_tree(&element) {
-            continue;
-        }
-        let applies = crate::aria::explicit_role(&element)
-            .is_some_and(|r| matches!(r.name, "dialog" | "alertdialog"));
-        if !applies {
-            continue;
-        }
-        let act: &[&str] = &[];
-        require_name(
-            page,
-            out,
-            &ARIA_DIALOG_NAME,
-            &element,
-            act,
-            "This dialog has no accessible name.",
-        );
-    }
+    require_name_for_explicit_roles(
+        page,
+        out,
+        &ARIA_DIALOG_NAME,
+        &["dialog", "alertdialog"],
+        "This dialog has no accessible name.",
+    );
 }

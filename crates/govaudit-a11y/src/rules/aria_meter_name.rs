@@ -1,5 +1,5 @@
 use crate::Page;
-use crate::name::require_name;
+use crate::name::require_name_for_explicit_roles;
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -23,23 +23,11 @@ declare_rule! {
 
 /// Applies to Elements with an explicit role `meter`, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let visibility = page.visibility();
-    for element in page.doc.elements() {
-        if !visibility.in_accessibility_tree(&element) {
-            continue;
-        }
-        let applies = crate::aria::explicit_role(&element).is_some_and(|r| r.name == "meter");
-        if !applies {
-            continue;
-        }
-        let act: &[&str] = &[];
-        require_name(
-            page,
-            out,
-            &ARIA_METER_NAME,
-            &element,
-            act,
-            "This meter has no accessible name.",
-        );
-    }
+    require_name_for_explicit_roles(
+        page,
+        out,
+        &ARIA_METER_NAME,
+        &["meter"],
+        "This meter has no accessible name.",
+    );
 }
