@@ -89,6 +89,10 @@ impl Collector {
 
     /// Adds a finding made elsewhere.
     pub fn push(&mut self, finding: Finding) -> &mut Finding {
+        // Findings are large: start with room for a few instead of growing 1, 2, 4, 8.
+        if self.findings.capacity() == 0 {
+            self.findings.reserve(8);
+        }
         self.findings.push(finding);
         let last = self.findings.len() - 1;
         &mut self.findings[last]

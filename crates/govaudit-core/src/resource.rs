@@ -18,9 +18,14 @@ impl HeaderField {
     /// The value as text: UTF-8 where it is valid, otherwise each byte as its Latin-1 character
     /// (the historical HTTP reading), so no byte is lost.
     pub fn value_text(&self) -> String {
+        self.value_str().into_owned()
+    }
+
+    /// [`HeaderField::value_text`] borrowed where the value is valid UTF-8 (no copy).
+    pub fn value_str(&self) -> std::borrow::Cow<'_, str> {
         match std::str::from_utf8(&self.value) {
-            Ok(text) => text.to_owned(),
-            Err(_) => self.value.iter().map(|&b| char::from(b)).collect(),
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => std::borrow::Cow::Owned(self.value.iter().map(|&b| char::from(b)).collect()),
         }
     }
 

@@ -112,10 +112,14 @@ const NODE_DISCARD_DUPLICATES: &[&str] = &[
 
 /// Decodes bytes as Latin-1, as Node does for header values.
 pub fn latin1(bytes: &[u8]) -> String {
-    // ASCII is the same text in both encodings: copy it as is.
+    latin1_str(bytes).into_owned()
+}
+
+/// [`latin1`], borrowed when the bytes are ASCII (the same text in both encodings).
+pub(crate) fn latin1_str(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if text.is_ascii() => text.to_owned(),
-        _ => bytes.iter().map(|&b| char::from(b)).collect(),
+        Ok(text) if text.is_ascii() => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
     }
 }
 
@@ -262,21 +266,57 @@ impl Exchange {
     }
 }
 
+/// The scheme and host of one redirect hop's URL, parsed once for the rules and the grade.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HopParts {
+    /// Without its colon (`https`).
+    pub scheme: String,
+    pub host: Option<String>,
+}
+
+/// Each hop's URL parsed (`None` where it does not parse), in chain order.
+pub(crate) fn redirect_route(hops: &[Hop]) -> Vec<Option<HopParts>> {
+    hops.iter()
+        .map(|hop| {
+            url::Url::parse(&hop.url).ok().map(|u| HopParts {
+                scheme: u.scheme().to_owned(),
+                host: u.host_str().map(str::to_owned),
+            })
+        })
+        .collect()
+}
+
+/// [`Exchange::site_host`] from an already parsed route.
+pub(crate) fn site_host_from(exchange: &Exchange, route: &[Option<HopParts>]) -> Option<String> {
+    match route.first() {
+        Some(Some(hop)) => hop.host.clone(),
+        _ => exchange
+            .parsed_url()
+            .and_then(|u| u.host_str().map(str::to_owned)),
+    }
+}
+
 /// RFC 9110 combination of the lines named `name`.
 pub fn combined(headers: &[HeaderField], name: &str) -> Option<String> {
-    let values: Vec<String> = headers
-        .iter()
-        .filter(|h| h.is_named(name))
-        .map(|h| h.value_text())
-        .collect();
-    (!values.is_empty()).then(|| values.join(", "))
+    let mut value: Option<String> = None;
+    for h in headers.iter().filter(|h| h.is_named(name)) {
+        let text = h.value_str();
+        match &mut value {
+            None => value = Some(text.into_owned()),
+            Some(v) => {
+                v.push_str(", ");
+                v.push_str(&text);
+            }
+        }
+    }
+    value
 }
 
 /// Node.js's view of one header (see [`Exchange::node_header`]).
 pub fn node_header(headers: &[HeaderField], name: &str) -> Option<String> {
     let mut lines = headers.iter().filter(|h| h.is_named(name));
     let first = lines.next()?;
-    let mut value = latin1(&first.value);
+    let mut value = latin1_str(&first.value).into_owned();
     if NODE_DISCARD_DUPLICATES
         .iter()
         .any(|d| d.eq_ignore_ascii_case(name))
@@ -285,7 +325,7 @@ pub fn node_header(headers: &[HeaderField], name: &str) -> Option<String> {
     }
     for h in lines {
         value.push_str(", ");
-        value.push_str(&latin1(&h.value));
+        value.push_str(&latin1_str(&h.value));
     }
     Some(value)
 }

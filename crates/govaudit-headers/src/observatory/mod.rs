@@ -9,7 +9,7 @@
 pub mod chart;
 pub mod csp;
 
-use crate::exchange::{Exchange, OBSERVATORY_CORS_ORIGIN};
+use crate::exchange::{Exchange, HopParts, OBSERVATORY_CORS_ORIGIN};
 use crate::html::BodyFacts;
 use crate::preload::PreloadList;
 use serde::Serialize;
@@ -121,6 +121,8 @@ struct Requests<'a> {
     body: Option<&'a BodyFacts>,
     hostname: &'a str,
     session_https: bool,
+    /// The redirect chain parsed, when the caller has it.
+    route: Option<&'a [Option<HopParts>]>,
 }
 
 impl Requests<'_> {
@@ -157,7 +159,15 @@ pub fn observatory_with_body(
     preload: Option<&PreloadList>,
 ) -> Result<ObservatoryResult, ObservatoryError> {
     let hostname = exchange.site_host().unwrap_or_default();
-    grade(exchange, body.as_ref(), &hostname, algorithm, preload, None)
+    grade(
+        exchange,
+        body.as_ref(),
+        &hostname,
+        algorithm,
+        preload,
+        None,
+        None,
+    )
 }
 
 /// The Observatory refuses to grade responses outside 2xx, 3xx, 401 and 403.
@@ -178,9 +188,11 @@ pub(crate) fn grade(
     algorithm: Algorithm,
     preload: Option<&PreloadList>,
     csp: Option<&CspOutcome>,
+    route: Option<&[Option<HopParts>]>,
 ) -> Result<ObservatoryResult, ObservatoryError> {
     check_status(exchange)?;
     let requests = Requests {
+        route,
         ex: exchange,
         algorithm,
         preload,
@@ -497,6 +509,7 @@ pub fn csp_outcome(
     algorithm: Algorithm,
 ) -> CspOutcome {
     let r = Requests {
+        route: None,
         ex: exchange,
         algorithm,
         preload: None,
@@ -678,7 +691,7 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
     let mut result: Option<&'static str> = None;
     let raw = r.ex.set_cookies();
     for line in &raw {
-        if contains_invalid_samesite(&crate::exchange::latin1(line.as_bytes())) {
+        if contains_invalid_samesite(&crate::exchange::latin1_str(line.as_bytes())) {
             result = only_if_worse("cookies-samesite-flag-invalid", result, COOKIE_GOODNESS);
         }
     }
@@ -813,26 +826,31 @@ fn redirection_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
     } else if !r.ex.cert_valid() {
         "redirection-invalid-cert"
     } else {
-        let route: Vec<(String, String)> =
-            r.ex.http_redirects
-                .iter()
-                .map(|hop| match url::Url::parse(&hop.url) {
-                    Ok(u) => (
-                        format!("{}:", u.scheme()),
-                        u.host_str().unwrap_or("").to_owned(),
-                    ),
-                    Err(_) => (String::new(), String::new()),
-                })
-                .collect();
+        let parsed;
+        let parts = match r.route {
+            Some(parts) => parts,
+            None => {
+                parsed = crate::exchange::redirect_route(&r.ex.http_redirects);
+                &parsed
+            }
+        };
+        // (scheme without its colon, host); both empty where the URL does not parse.
+        let route: Vec<(&str, &str)> = parts
+            .iter()
+            .map(|p| match p {
+                Some(p) => (p.scheme.as_str(), p.host.as_deref().unwrap_or("")),
+                None => ("", ""),
+            })
+            .collect();
         if route.iter().all(|(_, host)| r.preloaded(host).is_some()) {
             "redirection-all-redirects-preloaded"
         } else if route.len() == 1 {
             "redirection-missing"
-        } else if route.last().is_some_and(|(scheme, _)| scheme != "https:") {
+        } else if route.last().is_some_and(|(scheme, _)| *scheme != "https") {
             "redirection-not-to-https"
-        } else if route[1].0 == "http:" {
+        } else if route[1].0 == "http" {
             "redirection-not-to-https-on-initial-redirection"
-        } else if route[0].0 == "http:" && route[1].0 == "https:" && route[0].1 != route[1].1 {
+        } else if route[0].0 == "http" && route[1].0 == "https" && route[0].1 != route[1].1 {
             "redirection-off-host-from-http"
         } else {
             "redirection-to-https"

@@ -3,7 +3,7 @@
 
 use crate::csp::{ContentSecurityPolicy, PolicySource};
 use crate::csp_evaluator::{self, EvalFinding, EvalSeverity, EvalType};
-use crate::exchange::Exchange;
+use crate::exchange::{Exchange, HopParts};
 use crate::html::BodyFacts;
 use crate::observatory::{self, Algorithm, CspOutcome, ObservatoryError, ObservatoryResult};
 use crate::parse::{HstsError, HstsPolicy, SetCookie};
@@ -175,6 +175,8 @@ pub struct Context<'a> {
     pub is_html: bool,
     /// The names of the header fields present, lower-cased, each once, in order.
     pub header_names: Vec<String>,
+    /// `exchange.http_redirects`, each URL parsed once.
+    pub(crate) redirect_route: Vec<Option<HopParts>>,
 }
 
 impl<'a> Context<'a> {
@@ -187,7 +189,7 @@ impl<'a> Context<'a> {
         let mut policies: Vec<ContentSecurityPolicy> = Vec::new();
         for h in exchange.fields("content-security-policy") {
             policies.extend(ContentSecurityPolicy::parse_list(
-                &h.value_text(),
+                &h.value_str(),
                 PolicySource::Header,
             ));
         }
@@ -203,14 +205,14 @@ impl<'a> Context<'a> {
         let mut report_only = Vec::new();
         for h in exchange.fields("content-security-policy-report-only") {
             report_only.extend(ContentSecurityPolicy::parse_list(
-                &h.value_text(),
+                &h.value_str(),
                 PolicySource::ReportOnly,
             ));
         }
         let evaluations = policies.iter().map(csp_evaluator::evaluate).collect();
         let cookies = exchange
             .fields("set-cookie")
-            .filter_map(|h| SetCookie::parse(&h.value_text()))
+            .filter_map(|h| SetCookie::parse(&h.value_str()))
             .collect();
         let redirect_cookies = exchange
             .redirect_cookies
@@ -221,7 +223,7 @@ impl<'a> Context<'a> {
         let hsts = exchange
             .fields("strict-transport-security")
             .next()
-            .map(|h| HstsPolicy::parse(&h.value_text()));
+            .map(|h| HstsPolicy::parse(&h.value_str()));
         let is_html = exchange
             .mime_type()
             .is_none_or(|m| m == "text/html" || m == "application/xhtml+xml");
@@ -232,7 +234,10 @@ impl<'a> Context<'a> {
                 header_names.push(name);
             }
         }
+        let redirect_route = crate::exchange::redirect_route(&exchange.http_redirects);
         Context {
+            site_host: crate::exchange::site_host_from(exchange, &redirect_route),
+            redirect_route,
             exchange,
             body,
             preload,
@@ -243,7 +248,6 @@ impl<'a> Context<'a> {
             redirect_cookies,
             observatory_csp,
             hsts,
-            site_host: exchange.site_host(),
             is_html,
             header_names,
         }
@@ -298,6 +302,7 @@ impl<'a> Context<'a> {
             algorithm,
             self.preload,
             csp,
+            Some(&self.redirect_route),
         )
     }
 }
@@ -365,6 +370,10 @@ fn report_evaluator(
                 Outcome::Review => out.review(rule, location, f.description.clone()),
             };
             finding.severity = severity;
+            // Three or four fields follow: size the map once.
+            if finding.evidence.is_empty() {
+                finding.evidence = govaudit_core::Evidence::with_capacity(4);
+            }
             finding
                 .evidence("directive", &f.directive)
                 .evidence("policy", &policy.raw)

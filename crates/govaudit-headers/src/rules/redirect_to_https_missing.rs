@@ -23,7 +23,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     if !cx.exchange.http_available() || hops.is_empty() {
         return;
     }
-    let https = |u: &str| u.to_ascii_lowercase().starts_with("https://");
+    let https = |u: &str| {
+        u.as_bytes()
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"https://"))
+    };
     let message = if hops.len() == 1 {
         Some("http:// does not redirect to HTTPS.")
     } else if hops.last().is_some_and(|h| !https(&h.url)) {
@@ -31,12 +35,14 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     } else if !https(&hops[1].url) {
         Some("http:// first redirects to another http:// URL before HTTPS.")
     } else {
-        let host = |u: &str| {
-            url::Url::parse(u)
-                .ok()
-                .and_then(|u| u.host_str().map(str::to_owned))
+        // The chain's URLs are parsed once in the context.
+        let host = |i: usize| {
+            cx.redirect_route
+                .get(i)
+                .and_then(|p| p.as_ref())
+                .and_then(|p| p.host.as_deref())
         };
-        (host(&hops[0].url) != host(&hops[1].url)).then_some(
+        (host(0) != host(1)).then_some(
             "http:// redirects to HTTPS on another host, so HSTS for this host is never set.",
         )
     };
