@@ -16,16 +16,16 @@
 //! ```
 
 pub mod aria;
+mod contrast;
 pub mod focus;
 mod language;
 pub mod name;
 mod page;
-mod contrast;
-mod text_spacing;
-mod table;
 mod review;
 mod rules;
 pub mod style;
+mod table;
+mod text_spacing;
 pub mod visibility;
 
 pub use page::Page;
