@@ -3,6 +3,7 @@
 
 use govaudit_core::{HeaderField, Resource};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One hop of the redirect chain followed from `http://host/`: the URL that answered and its
 /// status. Serialised as `[url, status]`.
@@ -116,10 +117,10 @@ pub fn latin1(bytes: &[u8]) -> String {
 }
 
 /// [`latin1`], borrowed when the bytes are ASCII (the same text in both encodings).
-pub(crate) fn latin1_str(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+pub(crate) fn latin1_str(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if text.is_ascii() => std::borrow::Cow::Borrowed(text),
-        _ => std::borrow::Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
+        Ok(text) if text.is_ascii() => Cow::Borrowed(text),
+        _ => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
     }
 }
 
@@ -298,25 +299,30 @@ pub(crate) fn site_host_from(exchange: &Exchange, route: &[Option<HopParts>]) ->
 
 /// RFC 9110 combination of the lines named `name`.
 pub fn combined(headers: &[HeaderField], name: &str) -> Option<String> {
-    let mut value: Option<String> = None;
-    for h in headers.iter().filter(|h| h.is_named(name)) {
-        let text = h.value_str();
-        match &mut value {
-            None => value = Some(text.into_owned()),
-            Some(v) => {
-                v.push_str(", ");
-                v.push_str(&text);
-            }
-        }
+    combined_str(headers, name).map(Cow::into_owned)
+}
+
+/// [`combined`], borrowed when there is one valid UTF-8 line (the usual case).
+pub(crate) fn combined_str<'h>(headers: &'h [HeaderField], name: &str) -> Option<Cow<'h, str>> {
+    let mut lines = headers.iter().filter(|h| h.is_named(name));
+    let mut value = lines.next()?.value_str();
+    for h in lines {
+        let v = value.to_mut();
+        v.push_str(", ");
+        v.push_str(&h.value_str());
     }
-    value
+    Some(value)
 }
 
 /// Node.js's view of one header (see [`Exchange::node_header`]).
 pub fn node_header(headers: &[HeaderField], name: &str) -> Option<String> {
+    node_header_str(headers, name).map(Cow::into_owned)
+}
+
+/// [`node_header`], borrowed when there is one ASCII line (the usual case).
+pub(crate) fn node_header_str<'h>(headers: &'h [HeaderField], name: &str) -> Option<Cow<'h, str>> {
     let mut lines = headers.iter().filter(|h| h.is_named(name));
-    let first = lines.next()?;
-    let mut value = latin1_str(&first.value).into_owned();
+    let mut value = latin1_str(&lines.next()?.value);
     if NODE_DISCARD_DUPLICATES
         .iter()
         .any(|d| d.eq_ignore_ascii_case(name))
@@ -324,8 +330,9 @@ pub fn node_header(headers: &[HeaderField], name: &str) -> Option<String> {
         return Some(value);
     }
     for h in lines {
-        value.push_str(", ");
-        value.push_str(&latin1_str(&h.value));
+        let v = value.to_mut();
+        v.push_str(", ");
+        v.push_str(&latin1_str(&h.value));
     }
     Some(value)
 }

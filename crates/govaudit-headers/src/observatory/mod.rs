@@ -125,9 +125,9 @@ struct Requests<'a> {
     route: Option<&'a [Option<HopParts>]>,
 }
 
-impl Requests<'_> {
-    fn header(&self, name: &str) -> Option<String> {
-        self.ex.node_header(name)
+impl<'a> Requests<'a> {
+    fn header(&self, name: &str) -> Option<std::borrow::Cow<'a, str>> {
+        crate::exchange::node_header_str(&self.ex.headers, name)
     }
 
     fn preloaded(&self, host: &str) -> Option<&crate::preload::PreloadEntry> {
@@ -883,7 +883,11 @@ const REFERRER_BAD: &[&str] = &[
 
 fn referrer_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
     const NAME: &str = "referrer-policy";
-    let mut values: Vec<String> = r.header("referrer-policy").into_iter().collect();
+    let mut values: Vec<String> = r
+        .header("referrer-policy")
+        .map(std::borrow::Cow::into_owned)
+        .into_iter()
+        .collect();
     if let Some(meta) = r.body.as_ref().and_then(|b| b.meta_referrer.clone()) {
         values.push(meta);
     }

@@ -254,8 +254,8 @@ impl<'a> Context<'a> {
     }
 
     /// The combined value of a header, if present.
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.exchange.combined(name)
+    pub fn header(&self, name: &str) -> Option<std::borrow::Cow<'a, str>> {
+        crate::exchange::combined_str(&self.exchange.headers, name)
     }
 
     /// Whether a field with this (lower-case) name is present.

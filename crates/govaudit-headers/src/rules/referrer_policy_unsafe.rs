@@ -20,7 +20,11 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    let mut values: Vec<String> = cx.header("referrer-policy").into_iter().collect();
+    let mut values: Vec<String> = cx
+        .header("referrer-policy")
+        .map(std::borrow::Cow::into_owned)
+        .into_iter()
+        .collect();
     values.extend(cx.body.as_ref().and_then(|b| b.meta_referrer.clone()));
     if values.is_empty() {
         return;
