@@ -511,12 +511,28 @@ const NOT_FOUND_PHRASES: &[&str] = &[
     "no longer available",
 ];
 
+/// Words that, next to a 404, make a title an error title.
+const ERROR_WORDS: &[&str] = &["not found", "error", "错误", "不存在", "未找到", "找不到"];
+
+/// "404", "404 Not Found", "错误 404": but not "Page 404" or "第404期", where 404 is a number.
+fn title_says_404(title: &str) -> bool {
+    let title = title.trim();
+    if !title.contains("404") {
+        return false;
+    }
+    title == "404"
+        || title.starts_with("404 ")
+        || title.starts_with("404-")
+        || title.starts_with("404:")
+        || ERROR_WORDS.iter().any(|w| title.contains(w))
+}
+
 /// Why a 200 page looks like an error page: its title says so (a phrase, or 404), or its short
 /// text does.
 pub fn soft_404_reason(document: &Document) -> Option<String> {
     let title = document.title().unwrap_or_default();
     let title_lower = title.to_lowercase();
-    if title_lower.contains("404") || NOT_FOUND_PHRASES.iter().any(|p| title_lower.contains(p)) {
+    if title_says_404(&title_lower) || NOT_FOUND_PHRASES.iter().any(|p| title_lower.contains(p)) {
         return Some(format!("its title is “{title}”"));
     }
     let text = document
@@ -677,4 +693,30 @@ fn without_fragment(url: &Url) -> Url {
 fn is_stylesheet(link: &Link) -> bool {
     link.kind == LinkKind::ActiveResource
         && matches!(link.element.as_str(), "link" | "@import" | "style")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_says_404;
+
+    #[test]
+    fn titles_with_404() {
+        for error in [
+            "404",
+            "404 not found",
+            "404 - 页面不存在",
+            "错误 404",
+            "error 404 | city",
+        ] {
+            assert!(title_says_404(error), "{error}");
+        }
+        for page in [
+            "page 404",
+            "第404期 政务简报",
+            "2404 号文件",
+            "关于404路公交线路调整的通知",
+        ] {
+            assert!(!title_says_404(page), "{page}");
+        }
+    }
 }
