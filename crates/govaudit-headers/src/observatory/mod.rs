@@ -552,6 +552,15 @@ fn only_if_worse(
 }
 
 /// `containsInvalidSameSiteCookie` on a raw Set-Cookie line.
+/// `str::to_lowercase`, borrowed when it would change nothing (ASCII without capitals).
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn contains_invalid_samesite(raw: &str) -> bool {
     for part in js_trim(raw).split(';') {
         let mut kv = js_trim(part).split('=');
@@ -561,8 +570,8 @@ fn contains_invalid_samesite(raw: &str) -> bool {
             match value {
                 None | Some("") => return true,
                 Some(v) => {
-                    let v = js_trim(v).to_lowercase();
-                    if !["lax", "strict", "none"].contains(&v.as_str()) {
+                    let v = lower(js_trim(v));
+                    if !["lax", "strict", "none"].contains(&v.as_ref()) {
                         return true;
                     }
                 }
@@ -624,7 +633,7 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
             Some(i) => (&av[..i], Some(js_trim(&av[i + 1..]))),
             None => (av, None),
         };
-        match js_trim(k).to_lowercase().as_str() {
+        match lower(js_trim(k)).as_ref() {
             "domain" => {
                 if let Some(v) = v.filter(|v| !v.is_empty()) {
                     let d = v.strip_prefix('.').unwrap_or(v);
@@ -637,7 +646,7 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
             "secure" => cookie.secure = true,
             "httponly" => cookie.http_only = true,
             "samesite" => {
-                cookie.same_site = match v.unwrap_or("").to_lowercase().as_str() {
+                cookie.same_site = match lower(v.unwrap_or("")).as_ref() {
                     "strict" => Some("strict"),
                     "lax" => Some("lax"),
                     "none" => Some("none"),
@@ -727,7 +736,7 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
     }
     let mut missing_samesite = false;
     for c in &jar {
-        let key = c.key.to_lowercase();
+        let key = lower(&c.key);
         let session = key.contains("login") || key.contains("sess");
         let anticsrf = key.contains("csrf");
         if !c.secure && c.same_site == Some("none") {
