@@ -22,7 +22,9 @@ fn demo_site(c: &mut Criterion) {
     let mut group = c.benchmark_group("disclosure");
     group.sample_size(20);
     group.bench_function("demo-site-audit", |b| {
-        b.iter(|| black_box(audit(&profile, &site, &Options::new(as_of())).map(|a| a.findings.len())))
+        b.iter(|| {
+            black_box(audit(&profile, &site, &Options::new(as_of())).map(|a| a.findings.len()))
+        })
     });
     group.bench_function("profile-load-cn-gov", |b| {
         b.iter(|| black_box(Profile::builtin("cn-gov").map(|p| p.items.len())))
@@ -31,7 +33,9 @@ fn demo_site(c: &mut Criterion) {
 }
 
 fn corpus(c: &mut Criterion) {
-    let Some(shared) = govaudit_testkit::shared_dir() else { return };
+    let Some(shared) = govaudit_testkit::shared_dir() else {
+        return;
+    };
     let mut paths: Vec<_> = std::fs::read_dir(shared.join("corpus/pages"))
         .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -50,7 +54,11 @@ fn corpus(c: &mut Criterion) {
             for page in &pages {
                 let doc = Document::parse(page, None, Some(&url));
                 let site = Site::from_pages(url.clone(), [(url.clone(), doc)]);
-                black_box(audit(&profile, &site, &Options::new(as_of())).map(|a| a.items.len()).ok());
+                black_box(
+                    audit(&profile, &site, &Options::new(as_of()))
+                        .map(|a| a.items.len())
+                        .ok(),
+                );
             }
         })
     });

@@ -69,9 +69,7 @@ pub fn explicit_role(element: &Element<'_>) -> Option<&'static Role> {
 
 /// The `aria-*` attributes of an element: (lowercase name, value).
 pub fn aria_attributes<'a>(element: &Element<'a>) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-    element
-        .attrs()
-        .filter(|(name, _)| is_aria_name(name))
+    element.attrs().filter(|(name, _)| is_aria_name(name))
 }
 
 /// Does an attribute name start with `aria-` (ASCII case-insensitive)? Safe on any text: web
