@@ -33,14 +33,7 @@ fn demo_site(c: &mut Criterion) {
 }
 
 fn corpus(c: &mut Criterion) {
-    let Some(shared) = govaudit_testkit::shared_dir() else {
-        return;
-    };
-    let mut paths: Vec<_> = std::fs::read_dir(shared.join("corpus/pages"))
-        .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    let pages: Vec<Vec<u8>> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    let pages = govaudit_testkit::corpus_pages();
     if pages.is_empty() {
         return;
     }

@@ -8,19 +8,8 @@ use govaudit_html::Document;
 use std::hint::black_box;
 use url::Url;
 
-fn corpus() -> Vec<Vec<u8>> {
-    let Some(shared) = govaudit_testkit::shared_dir() else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = std::fs::read_dir(shared.join("corpus/pages"))
-        .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
-}
-
 fn extract_corpus(c: &mut Criterion) {
-    let pages = corpus();
+    let pages = govaudit_testkit::corpus_pages();
     if pages.is_empty() {
         eprintln!("skipping: no corpus pages");
         return;

@@ -6,19 +6,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use govaudit_html::Document;
 use std::hint::black_box;
 
-fn corpus() -> Vec<Vec<u8>> {
-    let Some(shared) = govaudit_testkit::shared_dir() else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = std::fs::read_dir(shared.join("corpus/pages"))
-        .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
-}
-
 fn parse_corpus(c: &mut Criterion) {
-    let pages = corpus();
+    let pages = govaudit_testkit::corpus_pages();
     if pages.is_empty() {
         eprintln!("skipping: no corpus pages");
         return;

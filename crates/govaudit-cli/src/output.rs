@@ -33,6 +33,32 @@ impl Destination {
     }
 }
 
+/// Renders a report in one of the shared formats, writes it in one piece and turns it into the
+/// run's verdict for `--fail-on`: what every reporting command ends with.
+pub fn emit_report(
+    report: &govaudit_core::Report,
+    format: govaudit_report::Format,
+    fail_on: govaudit_core::Severity,
+) -> anyhow::Result<crate::Verdict> {
+    let destination = Destination::stdout();
+    let mut rendered = Vec::new();
+    govaudit_report::render(
+        report,
+        &crate::all_rules(),
+        format,
+        govaudit_report::TextStyle {
+            color: destination.color,
+        },
+        &mut rendered,
+    )?;
+    destination.write_all(&rendered)?;
+    Ok(if report.fails_at(fail_on) {
+        crate::Verdict::Failing
+    } else {
+        crate::Verdict::Clean
+    })
+}
+
 /// Whether standard error is a terminal (progress bars and notes for people go there).
 pub fn stderr_is_terminal() -> bool {
     std::io::stderr().is_terminal()

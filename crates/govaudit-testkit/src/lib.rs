@@ -81,6 +81,20 @@ pub fn resolve_shared(candidate: &Path, ci: bool) -> Result<Option<PathBuf>, Str
 }
 
 /// Reads and parses a JSON file, panicking with the path on failure (tests only).
+/// The bytes of every page of `../shared/corpus/pages`, in file-name order; empty (after the
+/// skip message) when `../shared` is absent. For benchmarks and robustness tests.
+#[track_caller]
+pub fn corpus_pages() -> Vec<Vec<u8>> {
+    let Some(shared) = shared_dir() else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/pages"))
+        .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
 pub fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));

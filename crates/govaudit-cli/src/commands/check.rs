@@ -1,12 +1,11 @@
 //! `govaudit check`: checks HTML files and directories offline and reports in the chosen format.
 
-use crate::catalogue::all_rules;
+use crate::Verdict;
 use crate::inputs::{self, MAX_PAGE_BYTES, PageFile};
-use crate::{Destination, Verdict};
 use anyhow::Context as _;
 use govaudit_core::{Collector, Report, Severity};
 use govaudit_html::Document;
-use govaudit_report::{Format, TextStyle};
+use govaudit_report::Format;
 use std::io::Read as _;
 use std::path::PathBuf;
 
@@ -189,21 +188,5 @@ fn read_page(page: &PageFile, report: &mut Report) -> anyhow::Result<Option<Vec<
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Verdict> {
     let report = report(args)?;
-    let destination = Destination::stdout();
-    let mut rendered = Vec::new();
-    govaudit_report::render(
-        &report,
-        &all_rules(),
-        args.format.report_format(),
-        TextStyle {
-            color: destination.color,
-        },
-        &mut rendered,
-    )?;
-    destination.write_all(&rendered)?;
-    Ok(if report.fails_at(args.fail_on) {
-        Verdict::Failing
-    } else {
-        Verdict::Clean
-    })
+    crate::output::emit_report(&report, args.format.report_format(), args.fail_on)
 }

@@ -2,8 +2,7 @@
 //! content, mailto); a URL is crawled within scope through govaudit-site and every internal and
 //! external link of every page is checked over HTTP. Every occurrence is reported.
 
-use crate::catalogue::all_rules;
-use crate::{Destination, Verdict};
+use crate::Verdict;
 use anyhow::{Context as _, bail};
 use govaudit_core::{Report, Severity};
 use govaudit_html::Document;
@@ -11,7 +10,7 @@ use govaudit_links::http::{
     CacheOptions, HttpOptions, HttpReport, Occurrences, check_pages, check_targets,
 };
 use govaudit_links::{LinkKind, OfflineOptions, Scope, check_directory, extract};
-use govaudit_report::{Format, TextStyle};
+use govaudit_report::Format;
 use govaudit_site::crawl::{CrawlOptions, crawl};
 use govaudit_site::fetch::Fetcher;
 use regex::Regex;
@@ -118,23 +117,7 @@ pub struct LinksArgs {
 
 pub fn run(args: &LinksArgs) -> anyhow::Result<Verdict> {
     let report = report(args)?;
-    let destination = Destination::stdout();
-    let mut rendered = Vec::new();
-    govaudit_report::render(
-        &report,
-        &all_rules(),
-        args.format.report_format(),
-        TextStyle {
-            color: destination.color,
-        },
-        &mut rendered,
-    )?;
-    destination.write_all(&rendered)?;
-    Ok(if report.fails_at(args.fail_on) {
-        Verdict::Failing
-    } else {
-        Verdict::Clean
-    })
+    crate::output::emit_report(&report, args.format.report_format(), args.fail_on)
 }
 
 /// Builds the report (no output).
