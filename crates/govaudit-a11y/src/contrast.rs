@@ -31,13 +31,13 @@ fn is_large(size_px: f32, weight: u16) -> bool {
 }
 
 /// Page-wide facts the contrast of every element depends on.
-pub(crate) struct ContrastContext {
+struct ContrastContext {
     /// A `<style>` sheet mentions `text-shadow`: a shadow can make any contrast pass.
     sheets_have_text_shadow: bool,
 }
 
 impl ContrastContext {
-    pub(crate) fn new(page: &Page<'_>) -> Self {
+    fn new(page: &Page<'_>) -> Self {
         let sheets_have_text_shadow = page
             .doc
             .elements_named("style")
@@ -48,10 +48,23 @@ impl ContrastContext {
     }
 }
 
+/// Every element of [`text_elements`] with its contrast (computed once per page, see
+/// [`Page::contrasts`]).
+pub(crate) fn text_contrasts<'a>(page: &Page<'a>) -> Vec<(Element<'a>, Contrast)> {
+    let context = ContrastContext::new(page);
+    text_elements(page)
+        .into_iter()
+        .map(|e| {
+            let contrast = contrast_of(page, &context, &e);
+            (e, contrast)
+        })
+        .collect()
+}
+
 /// Elements whose own text the contrast rules apply to: visible, in the accessibility tree,
 /// with at least two letters of their own (symbols and single-letter icons like "X" are not
 /// text in a human language), not part of a disabled widget or its label.
-pub(crate) fn text_elements<'a>(page: &Page<'a>) -> Vec<Element<'a>> {
+fn text_elements<'a>(page: &Page<'a>) -> Vec<Element<'a>> {
     let visibility = page.visibility();
     let disabled = disabled_related(page);
     // Inside a disabled widget or label: one pass in document order (parents come first).
@@ -68,7 +81,7 @@ pub(crate) fn text_elements<'a>(page: &Page<'a>) -> Vec<Element<'a>> {
                     e.name(),
                     "script" | "style" | "title" | "option" | "textarea"
                 )
-                && own_text(e).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && own_letters_at_least(e, 2)
                 && visibility.is_visible(e)
                 && visibility.in_accessibility_tree(e)
                 && !under_disabled[e.index()]
@@ -76,12 +89,16 @@ pub(crate) fn text_elements<'a>(page: &Page<'a>) -> Vec<Element<'a>> {
         .collect()
 }
 
-fn own_text(element: &Element<'_>) -> String {
+/// Whether the element's own text (its text children) has at least `n` letters.
+fn own_letters_at_least(element: &Element<'_>, n: usize) -> bool {
     element
         .raw()
         .children()
-        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
-        .collect()
+        .filter_map(|node| node.value().as_text())
+        .flat_map(|t| t.chars())
+        .filter(|c| c.is_alphabetic())
+        .nth(n - 1)
+        .is_some()
 }
 
 /// Disabled widgets, `aria-disabled` elements, their labels and the elements that label them
@@ -121,11 +138,7 @@ fn disabled_related(page: &Page<'_>) -> std::collections::HashSet<usize> {
 }
 
 /// The contrast of `element`'s own text against what is behind it.
-pub(crate) fn contrast_of(
-    page: &Page<'_>,
-    context: &ContrastContext,
-    element: &Element<'_>,
-) -> Contrast {
+fn contrast_of(page: &Page<'_>, context: &ContrastContext, element: &Element<'_>) -> Contrast {
     if context.sheets_have_text_shadow {
         return Contrast::Unknown("a style sheet sets text-shadow");
     }

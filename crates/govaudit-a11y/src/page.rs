@@ -2,6 +2,7 @@
 //! several rules (accessibility tree facts, styles, names). Each cache is computed on first use,
 //! in one pass over the page, and indexed by [`Element::index`].
 
+use crate::contrast::Contrast;
 use crate::focus::Focus;
 use crate::name::{self, Labels, Name};
 use crate::style::Styles;
@@ -18,6 +19,8 @@ pub struct Page<'a> {
     focus: OnceCell<Focus>,
     labels: OnceCell<Labels>,
     roles: OnceCell<Vec<Option<&'static str>>>,
+    /// The text elements of the contrast rules and their contrast (both rules share it).
+    contrasts: OnceCell<Vec<(Element<'a>, Contrast)>>,
     /// Names already computed (several rules ask for the same element's name).
     names: RefCell<HashMap<usize, Name>>,
     /// Elements all name computations of the page may still visit (keeps the page linear
@@ -34,6 +37,7 @@ impl<'a> Page<'a> {
             focus: OnceCell::new(),
             labels: OnceCell::new(),
             roles: OnceCell::new(),
+            contrasts: OnceCell::new(),
             names: RefCell::new(HashMap::new()),
             name_budget: Cell::new(64 * doc.element_count() + 100_000),
         }
@@ -59,6 +63,12 @@ impl<'a> Page<'a> {
     /// Which `<label>`s label which controls.
     pub fn labels(&self) -> &Labels {
         self.labels.get_or_init(|| Labels::compute(self.doc))
+    }
+
+    /// The elements the contrast rules apply to, in document order, with their contrast.
+    pub(crate) fn contrasts(&self) -> &[(Element<'a>, Contrast)] {
+        self.contrasts
+            .get_or_init(|| crate::contrast::text_contrasts(self))
     }
 
     /// The element's role: explicit (with presentational-role conflict resolution) or implicit.

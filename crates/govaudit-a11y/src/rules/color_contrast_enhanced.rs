@@ -1,5 +1,5 @@
 use crate::Page;
-use crate::contrast::{Contrast, ContrastContext, contrast_of, text_elements};
+use crate::contrast::Contrast;
 use crate::review::set_act_standards;
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 
@@ -28,14 +28,12 @@ declare_rule! {
 
 /// Applies to visible text in the accessibility tree, except parts of disabled widgets.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let context = ContrastContext::new(page);
     let mut unknown = Vec::new();
-    for element in text_elements(page) {
+    for (element, contrast) in page.contrasts() {
         out.applies(&COLOR_CONTRAST_ENHANCED, || element.location());
-        let contrast = contrast_of(page, &context, &element);
         let large = matches!(contrast, Contrast::Known { large: true, .. });
         let minimum = if large { 4.5 } else { 7.0 };
-        match (contrast.meets(minimum), &contrast) {
+        match (contrast.meets(minimum), contrast) {
             (Some(true), _) => {}
             (
                 Some(false),
