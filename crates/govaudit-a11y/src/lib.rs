@@ -18,6 +18,7 @@
 pub mod aria;
 mod contrast;
 pub mod focus;
+mod landmarks;
 mod language;
 pub mod name;
 mod page;

@@ -1,5 +1,5 @@
 use crate::Page;
-use govaudit_core::{Collector, Location, Severity, Source, declare_rule};
+use govaudit_core::{Collector, Severity, Source, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -22,21 +22,9 @@ declare_rule! {
 
 /// Applies to HTML pages with a rendered `<body>` that has text.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    if !page.doc.is_html_document() {
-        return;
-    }
-    let Some(root) = page.doc.root().filter(|r| r.name() == "html") else {
+    let Some(root) = crate::landmarks::root_with_content(page) else {
         return;
     };
-    // A body hidden by a style sheet (`html { display: none }` until a script reveals the
-    // page) shows nothing statically: no verdict on its structure.
-    if !page
-        .doc
-        .elements_named("body")
-        .any(|b| !b.normalized_text().is_empty() && page.visibility().is_rendered(&b))
-    {
-        return;
-    }
     out.applies(&LANDMARK_ONE_MAIN, || root.location());
     let has_main = page
         .doc
@@ -45,10 +33,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     if !has_main {
         out.fail(
             &LANDMARK_ONE_MAIN,
-            Location {
-                line: None,
-                ..root.location()
-            },
+            crate::landmarks::page_location(&root),
             "The page has no main landmark (<main>).",
         );
     }

@@ -63,7 +63,15 @@ mod keyboard_trap;
 mod label;
 mod label_content_name_mismatch;
 mod label_descriptive;
+mod landmark_banner_is_top_level;
+mod landmark_complementary_is_top_level;
+mod landmark_contentinfo_is_top_level;
+mod landmark_main_is_top_level;
+mod landmark_no_duplicate_banner;
+mod landmark_no_duplicate_contentinfo;
+mod landmark_no_duplicate_main;
 mod landmark_one_main;
+mod landmark_unique;
 mod language_of_content;
 mod link_name;
 mod link_purpose;
@@ -80,6 +88,7 @@ mod object_alt;
 mod page_has_heading_one;
 mod page_title_descriptive;
 mod presentation_role_conflict;
+mod region;
 mod role_img_alt;
 mod scope_attr_valid;
 mod scrollable_region_focusable;
@@ -343,8 +352,40 @@ pub static RULES: &[Rule] = &[
         check: label_descriptive::check,
     },
     Rule {
+        meta: &landmark_banner_is_top_level::LANDMARK_BANNER_IS_TOP_LEVEL,
+        check: landmark_banner_is_top_level::check,
+    },
+    Rule {
+        meta: &landmark_complementary_is_top_level::LANDMARK_COMPLEMENTARY_IS_TOP_LEVEL,
+        check: landmark_complementary_is_top_level::check,
+    },
+    Rule {
+        meta: &landmark_contentinfo_is_top_level::LANDMARK_CONTENTINFO_IS_TOP_LEVEL,
+        check: landmark_contentinfo_is_top_level::check,
+    },
+    Rule {
+        meta: &landmark_main_is_top_level::LANDMARK_MAIN_IS_TOP_LEVEL,
+        check: landmark_main_is_top_level::check,
+    },
+    Rule {
         meta: &landmark_one_main::LANDMARK_ONE_MAIN,
         check: landmark_one_main::check,
+    },
+    Rule {
+        meta: &landmark_no_duplicate_banner::LANDMARK_NO_DUPLICATE_BANNER,
+        check: landmark_no_duplicate_banner::check,
+    },
+    Rule {
+        meta: &landmark_no_duplicate_contentinfo::LANDMARK_NO_DUPLICATE_CONTENTINFO,
+        check: landmark_no_duplicate_contentinfo::check,
+    },
+    Rule {
+        meta: &landmark_no_duplicate_main::LANDMARK_NO_DUPLICATE_MAIN,
+        check: landmark_no_duplicate_main::check,
+    },
+    Rule {
+        meta: &landmark_unique::LANDMARK_UNIQUE,
+        check: landmark_unique::check,
     },
     Rule {
         meta: &language_of_content::LANGUAGE_OF_CONTENT,
@@ -409,6 +450,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &presentation_role_conflict::PRESENTATION_ROLE_CONFLICT,
         check: presentation_role_conflict::check,
+    },
+    Rule {
+        meta: &region::REGION,
+        check: region::check,
     },
     Rule {
         meta: &role_img_alt::ROLE_IMG_ALT,

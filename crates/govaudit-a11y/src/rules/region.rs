@@ -1,0 +1,233 @@
+use crate::Page;
+use crate::landmarks::{landmark_role, landmarks, root_with_content};
+use govaudit_core::{Collector, Severity, Source, declare_rule};
+use govaudit_html::Element;
+
+declare_rule! {
+    /// ## What it checks
+    /// All text and images a screen reader presents are inside a landmark (`<header>`,
+    /// `<nav>`, `<main>`, `<aside>`, `<footer>`, a named `<section>` or `<form>`, or the
+    /// matching ARIA roles). Reports the outermost elements holding content outside every
+    /// landmark. Not counted: content hidden from assistive technology or moved off screen,
+    /// in-page links ("跳到主要内容", "返回顶部"), dialogs, live regions (`aria-live`, `role=
+    /// "alert"`/`"status"`...) and iframes. A page with no landmark at all gets one finding.
+    /// Style sheets linked from the page are not read: a block whose class or id suggests a
+    /// menu, pop-up or hidden state (`.mobile-menu`, `.hidden`) is reported for `review`.
+    ///
+    /// ## Why it matters
+    /// Screen-reader users move through a page by landmark; content outside every landmark is
+    /// skipped by that navigation and easy to miss.
+    ///
+    /// ## How to fix
+    /// Put the site header in `<header>`, menus in `<nav>`, the page's own content in
+    /// `<main>` and the footer (contacts, 备案 number) in `<footer>`; move stray blocks
+    /// such as notices into one of them.
+    pub REGION = {
+        id: "a11y/region",
+        severity: Severity::Low,
+        standards: [
+            "WCAG22:1.3.1", "WCAG22:2.4.1", "EN301549:9.1.3.1", "EN301549:9.2.4.1",
+            "GB/T37668-2019:3.4.3.3", "GB/T37668-2019:3.3.1.2",
+        ],
+        sources: [Source::same("axe:region")],
+    }
+}
+
+/// Roles whose content a screen reader announces on its own, wherever it is (axe counts
+/// live regions and dialogs as regions too).
+const SELF_ANNOUNCING: &[&str] = &[
+    "alert",
+    "alertdialog",
+    "dialog",
+    "log",
+    "marquee",
+    "status",
+    "timer",
+];
+
+/// Elements whose text is not page content.
+const NOT_CONTENT: &[&str] = &[
+    "script", "style", "template", "noscript", "title", "iframe", "frame", "object", "embed",
+];
+
+/// Applies to HTML pages with a rendered `<body>` that has text.
+pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
+    let Some(root) = root_with_content(page) else {
+        return;
+    };
+    let Some(body) = page.doc.elements_named("body").next() else {
+        return;
+    };
+    out.applies(&REGION, || root.location());
+    let found = landmarks(page);
+    // Elements holding a landmark: the walk goes into them, and stops at any other block.
+    let mut holds_landmark = vec![false; page.doc.element_count()];
+    for (landmark, _) in &found {
+        for ancestor in landmark.ancestors() {
+            match holds_landmark.get_mut(ancestor.index()) {
+                Some(seen) if !*seen => *seen = true,
+                _ => break,
+            }
+        }
+    }
+    let mut outside = Vec::new();
+    collect_outside(page, &body, &holds_landmark, &mut outside);
+    if outside.is_empty() {
+        return;
+    }
+    if found.is_empty() {
+        out.fail(
+            &REGION,
+            body.location(),
+            "The page has no landmarks: none of its content is inside <header>, <nav>, <main> \
+             or <footer>.",
+        );
+        return;
+    }
+    let external_styles = page.doc.elements_named("link").any(|l| {
+        l.attr("rel").is_some_and(|r| {
+            r.split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("stylesheet"))
+        })
+    });
+    for element in outside {
+        if external_styles && looks_shown_on_demand(&element) {
+            out.review(
+                &REGION,
+                element.location(),
+                "This content is outside every landmark, unless a linked style sheet hides it \
+                 (its class or id names a menu, pop-up or hidden state): check it is shown, and if \
+                 so put it in a landmark.",
+            );
+            continue;
+        }
+        let message = if element.index() == body.index() || holds_landmark[element.index()] {
+            format!(
+                "Text directly inside <{}> is outside every landmark; put it in <header>, \
+                 <main>, <footer> or another landmark.",
+                element.name()
+            )
+        } else {
+            "This content is outside every landmark; put it in <header>, <main>, <footer> or \
+             another landmark."
+                .to_owned()
+        };
+        out.fail(&REGION, element.location(), message);
+    }
+}
+
+/// Words in class names and ids of blocks that style sheets we do not read often hide until
+/// a script shows them (menus, pop-ups, cookie notices, `.hidden`, `.txp_none`).
+const ON_DEMAND_WORDS: &[&str] = &[
+    "hide",
+    "hidden",
+    "none",
+    "modal",
+    "popup",
+    "pop-up",
+    "overlay",
+    "dialog",
+    "offcanvas",
+    "drawer",
+    "dropdown",
+    "menu",
+    "tooltip",
+    "collapse",
+    "cookie",
+    "consent",
+    "lightbox",
+    "invisible",
+    "sr-only",
+    "visually",
+    "screen-reader",
+    "mobile",
+];
+
+/// The element or an ancestor has a class or id with one of [`ON_DEMAND_WORDS`].
+fn looks_shown_on_demand(element: &Element<'_>) -> bool {
+    std::iter::once(*element)
+        .chain(element.ancestors())
+        .any(|e| {
+            let names = [e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")];
+            names.iter().any(|n| {
+                let n = n.to_ascii_lowercase();
+                ON_DEMAND_WORDS.iter().any(|w| n.contains(w))
+            })
+        })
+}
+
+/// Walks `container` (which holds a landmark, or is `<body>`) and collects the outermost
+/// elements with content outside landmarks; `container` itself when it has such text directly.
+fn collect_outside<'d>(
+    page: &Page<'d>,
+    container: &Element<'d>,
+    holds_landmark: &[bool],
+    outside: &mut Vec<Element<'d>>,
+) {
+    if excluded(page, container) {
+        return;
+    }
+    if has_own_text(container) {
+        outside.push(*container);
+    }
+    for child in container.children() {
+        if landmark_role(page, &child).is_some() || excluded(page, &child) {
+            continue;
+        }
+        if holds_landmark.get(child.index()).copied().unwrap_or(false) {
+            collect_outside(page, &child, holds_landmark, outside);
+        } else if has_content(page, &child) {
+            outside.push(child);
+        }
+    }
+}
+
+/// Not content a screen reader reads in the page's flow, or not surely so (off-screen text is
+/// often a skip link or a heading for screen readers only: left out to stay conservative).
+fn excluded(page: &Page<'_>, element: &Element<'_>) -> bool {
+    let visibility = page.visibility();
+    NOT_CONTENT.contains(&element.name())
+        || element.is_in_template()
+        || !visibility.in_accessibility_tree(element)
+        || !visibility.is_visible(element)
+        || page
+            .role(element)
+            .is_some_and(|r| SELF_ANNOUNCING.contains(&r))
+        || element
+            .attr("aria-live")
+            .is_some_and(|v| !v.trim().eq_ignore_ascii_case("off"))
+}
+
+/// Words (letters or digits, any script) directly in the element.
+fn has_own_text(element: &Element<'_>) -> bool {
+    element.raw().children().any(|node| {
+        node.value()
+            .as_text()
+            .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+    })
+}
+
+/// Visible text or a named image in the element's subtree outside in-page links (skip links,
+/// "back to top").
+fn has_content(page: &Page<'_>, element: &Element<'_>) -> bool {
+    std::iter::once(*element)
+        .chain(element.descendants())
+        .any(|e| {
+            if excluded(page, &e) || in_page_link_between(&e, element) {
+                return false;
+            }
+            has_own_text(&e) || (page.role(&e) == Some("img") && !page.name(&e).is_empty())
+        })
+}
+
+/// Is `e`, or an ancestor up to `top`, a link to a place in the same page (`href="#..."`)?
+fn in_page_link_between(e: &Element<'_>, top: &Element<'_>) -> bool {
+    std::iter::once(*e)
+        .chain(e.ancestors().take_while(|a| a.index() != top.index()))
+        .chain(std::iter::once(*top))
+        .any(|a| {
+            a.name() == "a"
+                && a.attr("href")
+                    .is_some_and(|h| h.trim_start().starts_with('#'))
+        })
+}
