@@ -231,3 +231,45 @@ fn in_page_link_between(e: &Element<'_>, top: &Element<'_>) -> bool {
                     .is_some_and(|h| h.trim_start().starts_with('#'))
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use govaudit_core::{Collector, Finding, Outcome};
+    use govaudit_html::Document;
+
+    fn region(html: &str) -> Vec<Finding> {
+        let doc = Document::from_html(html);
+        let mut out = Collector::new("t.html");
+        crate::check_rules(&doc, &["a11y/region"], &mut out);
+        out.into_findings()
+    }
+
+    #[test]
+    fn a_page_without_landmarks_gets_one_finding() {
+        let found = region("<html lang=zh><title>t</title><body><div><p>一</p></div><p>二</p>");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].outcome, Outcome::Fail);
+        assert!(
+            found[0].message.contains("no landmarks"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn punctuation_and_decorative_images_are_not_content() {
+        let found = region(
+            "<html lang=zh><title>t</title><body><main><p>正文</p></main>\
+             <div> | · </div><img src=a.png alt=''><a href='#main'>跳到正文</a>",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn header_inside_a_role_main_is_no_banner_landmark_but_its_content_is_inside() {
+        let found = region(
+            "<html lang=zh><title>t</title><body><div role=main><header>标题</header></div>",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+}
