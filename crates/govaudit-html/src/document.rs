@@ -394,26 +394,31 @@ impl<'a> Element<'a> {
         &self.element.value().name.ns
     }
 
+    // Atom comparisons, not string ones: rules ask this of every element.
     pub fn is_html(&self) -> bool {
-        self.namespace() == "http://www.w3.org/1999/xhtml"
+        self.element.value().name.ns == html5ever::ns!(html)
     }
 
     pub fn is_svg(&self) -> bool {
-        self.namespace() == "http://www.w3.org/2000/svg"
+        self.element.value().name.ns == html5ever::ns!(svg)
     }
 
     /// An attribute value by (lowercase) name; namespaced ones as written, e.g. `xlink:href`.
     pub fn attr(&self, name: &str) -> Option<&'a str> {
-        let (prefix, local) = match name.split_once(':') {
-            Some((prefix, local)) => (Some(prefix), local),
-            None => (None, name),
+        // The hottest call of the rules: check the (usually absent) prefix before the name.
+        let attrs = &self.element.value().attrs;
+        let found = match name.as_bytes().iter().position(|&b| b == b':') {
+            None => attrs
+                .iter()
+                .find(|(qual, _)| qual.prefix.is_none() && &*qual.local == name),
+            Some(at) => {
+                let (prefix, local) = (&name[..at], &name[at + 1..]);
+                attrs.iter().find(|(qual, _)| {
+                    qual.prefix.as_deref() == Some(prefix) && &*qual.local == local
+                })
+            }
         };
-        self.element
-            .value()
-            .attrs
-            .iter()
-            .find(|(qual, _)| &*qual.local == local && qual.prefix.as_deref() == prefix)
-            .map(|(_, value)| &**value)
+        found.map(|(_, value)| &**value)
     }
 
     pub fn has_attr(&self, name: &str) -> bool {
