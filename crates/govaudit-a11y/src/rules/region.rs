@@ -156,30 +156,39 @@ fn looks_shown_on_demand(element: &Element<'_>) -> bool {
         })
 }
 
-/// Walks `container` (which holds a landmark, or is `<body>`) and collects the outermost
-/// elements with content outside landmarks; `container` itself when it has such text directly.
+/// Walks down from `<body>` through elements holding a landmark and collects the outermost
+/// elements with content outside landmarks, and such holders with text directly in them.
+/// Iterative: hostile pages nest elements deeper than the stack allows.
 fn collect_outside<'d>(
     page: &Page<'d>,
-    container: &Element<'d>,
+    body: &Element<'d>,
     holds_landmark: &[bool],
     outside: &mut Vec<Element<'d>>,
 ) {
-    if excluded(page, container) {
+    if excluded(page, body) {
         return;
     }
-    if has_own_text(container) {
-        outside.push(*container);
-    }
-    for child in container.children() {
-        if landmark_role(page, &child).is_some() || excluded(page, &child) {
-            continue;
+    let mut containers = vec![*body];
+    while let Some(container) = containers.pop() {
+        if has_own_text(&container) {
+            outside.push(container);
         }
-        if holds_landmark.get(child.index()).copied().unwrap_or(false) {
-            collect_outside(page, &child, holds_landmark, outside);
-        } else if has_content(page, &child) {
-            outside.push(child);
+        let mut inner = Vec::new();
+        for child in container.children() {
+            if landmark_role(page, &child).is_some() || excluded(page, &child) {
+                continue;
+            }
+            if holds_landmark.get(child.index()).copied().unwrap_or(false) {
+                inner.push(child);
+            } else if has_content(page, &child) {
+                outside.push(child);
+            }
         }
+        // Reversed so the walk, and the findings, stay in document order.
+        containers.extend(inner.into_iter().rev());
     }
+    outside.sort_by_key(Element::index);
+    outside.dedup_by_key(|e| e.index());
 }
 
 /// Not content a screen reader reads in the page's flow, or not surely so (off-screen text is
@@ -207,29 +216,28 @@ fn has_own_text(element: &Element<'_>) -> bool {
     })
 }
 
-/// Visible text or a named image in the element's subtree outside in-page links (skip links,
-/// "back to top").
+/// Visible text or a named image in the element's subtree, outside excluded subtrees and
+/// in-page links (skip links, "back to top"). Iterative, for the same reason as
+/// [`collect_outside`].
 fn has_content(page: &Page<'_>, element: &Element<'_>) -> bool {
-    std::iter::once(*element)
-        .chain(element.descendants())
-        .any(|e| {
-            if excluded(page, &e) || in_page_link_between(&e, element) {
-                return false;
-            }
-            has_own_text(&e) || (page.role(&e) == Some("img") && !page.name(&e).is_empty())
-        })
+    let mut stack = vec![*element];
+    while let Some(e) = stack.pop() {
+        if excluded(page, &e) || is_in_page_link(&e) {
+            continue;
+        }
+        if has_own_text(&e) || (page.role(&e) == Some("img") && !page.name(&e).is_empty()) {
+            return true;
+        }
+        stack.extend(e.children());
+    }
+    false
 }
 
-/// Is `e`, or an ancestor up to `top`, a link to a place in the same page (`href="#..."`)?
-fn in_page_link_between(e: &Element<'_>, top: &Element<'_>) -> bool {
-    std::iter::once(*e)
-        .chain(e.ancestors().take_while(|a| a.index() != top.index()))
-        .chain(std::iter::once(*top))
-        .any(|a| {
-            a.name() == "a"
-                && a.attr("href")
-                    .is_some_and(|h| h.trim_start().starts_with('#'))
-        })
+/// A link to a place in the same page (`href="#..."`).
+fn is_in_page_link(e: &Element<'_>) -> bool {
+    e.name() == "a"
+        && e.attr("href")
+            .is_some_and(|h| h.trim_start().starts_with('#'))
 }
 
 #[cfg(test)]
@@ -263,6 +271,28 @@ mod tests {
              <div> | · </div><img src=a.png alt=''><a href='#main'>跳到正文</a>",
         );
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn dialogs_and_live_regions_inside_other_blocks_are_left_out() {
+        let found = region(
+            "<html lang=zh><title>t</title><body><main><p>正文</p></main>\
+             <div><div role=dialog aria-label=提示><p>对话框</p></div>\
+             <div aria-live=polite><span>已保存</span></div></div>",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let depth = 50_000;
+        let html = format!(
+            "<html lang=zh><title>t</title><body><main>正文</main>{}文字{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let found = region(&html);
+        assert!(found.len() <= 1, "{found:#?}");
     }
 
     #[test]
