@@ -17,8 +17,43 @@ pub use sheet::{
 };
 
 use govaudit_html::{Document, Element};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
+
+/// The keys of the open-ancestor counts are FNV hashes already ([`key_hash`]): use them as is.
+#[derive(Default)]
+struct PrehashedKey(u64);
+
+impl Hasher for PrehashedKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used by `u64` keys; stay correct for anything else.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type OpenKeys = HashMap<u64, u32, BuildHasherDefault<PrehashedKey>>;
+
+/// The ASCII-lowercase tag name, borrowed when it already is (HTML names always are).
+fn lowercase_name<'e>(element: &Element<'e>) -> Cow<'e, str> {
+    let name = element.name();
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
 
 /// The outer `display` type, as far as accessibility cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +131,7 @@ impl Styles {
         let mut computed: Vec<ComputedStyle> = Vec::with_capacity(doc.element_count());
         let root_size = 16.0;
         // Keys (id, classes, tag) of the open ancestors of the current element, counted.
-        let mut open: HashMap<u64, u32> = HashMap::new();
+        let mut open = OpenKeys::default();
         let mut stack: Vec<(Element<'_>, Vec<u64>)> = Vec::new();
         for element in doc.elements() {
             while let Some((top, keys)) = stack.last() {
@@ -113,10 +148,7 @@ impl Styles {
                 }
                 stack.pop();
             }
-            let parent = element
-                .parent()
-                .and_then(|p| computed.get(p.index()))
-                .cloned();
+            let parent = element.parent().and_then(|p| computed.get(p.index()));
             let style = if element.is_in_template() {
                 ComputedStyle {
                     display: Display::None,
@@ -124,7 +156,7 @@ impl Styles {
                 }
             } else {
                 let declared = sheet.declarations_for(&element, &open);
-                cascade(&element, parent.as_ref(), &declared, root_size)
+                cascade(&element, parent, &declared, root_size)
             };
             if !sheet.selectors.is_empty() {
                 let keys = element_keys(&element);
@@ -256,11 +288,7 @@ impl Sheet {
     }
 
     /// Every declaration that applies to `element`, sorted lowest priority first.
-    fn declarations_for<'s>(
-        &'s self,
-        element: &Element<'_>,
-        open: &HashMap<u64, u32>,
-    ) -> Vec<Matched<'s>> {
+    fn declarations_for<'s>(&'s self, element: &Element<'_>, open: &OpenKeys) -> Vec<Matched<'s>> {
         let mut candidates: Vec<usize> = Vec::new();
         if !self.selectors.is_empty() {
             if let Some(id) = element.id()
@@ -275,7 +303,7 @@ impl Sheet {
                     }
                 }
             }
-            if let Some(found) = self.by_tag.get(&element.name().to_ascii_lowercase()) {
+            if let Some(found) = self.by_tag.get(&*lowercase_name(element)) {
                 candidates.extend(found);
             }
             candidates.extend(&self.universal);
@@ -431,7 +459,7 @@ fn key_hash(kind: u8, name: &str) -> u64 {
 
 /// The id, classes and (lowercase) tag of an element, hashed.
 fn element_keys(element: &Element<'_>) -> Vec<u64> {
-    let mut keys = vec![key_hash(b'<', &element.name().to_ascii_lowercase())];
+    let mut keys = vec![key_hash(b'<', &lowercase_name(element))];
     if let Some(id) = element.id() {
         keys.push(key_hash(b'#', id));
     }
