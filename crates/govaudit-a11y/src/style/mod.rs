@@ -671,7 +671,9 @@ fn cascade(
     declared: &[Matched<'_>],
     root_size: f32,
 ) -> ComputedStyle {
-    let inherited = parent.cloned().unwrap_or_default();
+    static ROOT_PARENT: std::sync::LazyLock<ComputedStyle> =
+        std::sync::LazyLock::new(ComputedStyle::default);
+    let inherited: &ComputedStyle = parent.unwrap_or(&ROOT_PARENT);
     let parent_size = inherited.font_size_px;
     let mut style = ComputedStyle {
         display: ua_display(element),
