@@ -14,6 +14,7 @@ use html5ever::tree_builder::QuirksMode;
 use html5ever::tree_builder::{TreeBuilder, TreeSink};
 use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use url::Url;
 
 /// A CSS selector, parsed once and reused.
@@ -44,7 +45,7 @@ impl Selector {
 pub struct Document {
     html: Html,
     /// Element node → position in document order.
-    order: HashMap<NodeId, u32>,
+    order: HashMap<NodeId, u32, BuildHasherDefault<NodeIdHasher>>,
     /// Per element in document order: its node, source line, the end (exclusive) of its subtree
     /// in this order, and whether it is inside `<template>` contents.
     elements: Vec<ElementEntry>,
@@ -74,6 +75,27 @@ impl std::fmt::Debug for Document {
             .field("encoding", &self.decoding.encoding.name())
             .field("elements", &self.elements.len())
             .finish()
+    }
+}
+
+/// Node ids are small dense integers: a multiplicative hash is enough, and every
+/// `parent()`/`children()` call looks one up (SipHash was a visible share of the rules' time).
+#[derive(Default)]
+struct NodeIdHasher(u64);
+
+impl Hasher for NodeIdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -120,7 +142,7 @@ impl Document {
         let (html, lines) = tokenizer.sink.inner.sink.finish();
         let mut document = Document {
             html,
-            order: HashMap::with_capacity(lines.len()),
+            order: HashMap::with_capacity_and_hasher(lines.len(), Default::default()),
             elements: Vec::with_capacity(lines.len()),
             ids: HashMap::new(),
             decoding,
