@@ -64,7 +64,7 @@ fn main() {
     ranked.sort_by_key(|(_, t)| std::cmp::Reverse(*t));
     let total: Duration = ranked.iter().map(|(_, t)| *t).sum();
     println!("rules total {total:?}");
-    for (rule, t) in ranked.iter().take(25) {
+    for (rule, t) in &ranked {
         println!("rule {:<40} {t:?}", rule.meta.id);
     }
 }
