@@ -158,7 +158,7 @@ fn contrast_of(page: &Page<'_>, context: &ContrastContext, element: &Element<'_>
             || e.has_attr("bgcolor")
             || (e.name() == "body" && (e.has_attr("text") || e.has_attr("background")))
             || e.attr("style")
-                .is_some_and(|s| s.to_ascii_lowercase().contains("text-shadow"))
+                .is_some_and(|s| contains_ignore_ascii_case(s, "text-shadow"))
     }) {
         return Contrast::Unknown("colours are set by legacy attributes or a text shadow");
     }
@@ -237,6 +237,15 @@ impl Contrast {
     }
 }
 
+/// `needle` (ASCII) occurs in `haystack`, ignoring ASCII case, without lowercasing a copy (this
+/// runs for every ancestor of every text element).
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn link_ancestor<'a>(element: &Element<'a>) -> Option<Element<'a>> {
     std::iter::once(*element)
         .chain(element.ancestors())
@@ -302,6 +311,16 @@ mod tests {
         let white = parse("#fff").unwrap();
         let blended = blend(fg, white, fg.3 as f32);
         assert!(ratio(blended, white) < 3.0);
+    }
+
+    #[test]
+    fn case_insensitive_search() {
+        assert!(contains_ignore_ascii_case(
+            "color:red; TEXT-Shadow: 0 0 1px",
+            "text-shadow"
+        ));
+        assert!(!contains_ignore_ascii_case("text-shado", "text-shadow"));
+        assert!(!contains_ignore_ascii_case("", "text-shadow"));
     }
 
     #[test]
