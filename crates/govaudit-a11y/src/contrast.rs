@@ -7,6 +7,8 @@
 //! checkers is false positives; this module gives none by construction of these guards).
 
 use crate::Page;
+use crate::review::set_act_standards;
+use govaudit_core::{Collector, RuleMeta};
 use govaudit_html::Element;
 
 /// The contrast of one element's own text, or why it cannot be known.
@@ -288,6 +290,61 @@ fn ratio(a: Rgba, b: Rgba) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
     (hi + 0.05) / (lo + 0.05)
+}
+
+/// What the two contrast rules share: every visible text element (not in a disabled widget) is
+/// an application; text below the minimum ratio (the first number for large text) fails, and
+/// text whose colours cannot be resolved statically gets one review per page.
+pub(crate) fn check_contrast(
+    page: &Page<'_>,
+    out: &mut Collector,
+    rule: &RuleMeta,
+    act_rule: &str,
+    (minimum_large, minimum_normal): (f64, f64),
+) {
+    let mut unknown = Vec::new();
+    for (element, contrast) in page.contrasts() {
+        out.applies(rule, || element.location());
+        let large = matches!(contrast, Contrast::Known { large: true, .. });
+        let minimum = if large { minimum_large } else { minimum_normal };
+        match (contrast.meets(minimum), contrast) {
+            (Some(true), _) => {}
+            (
+                Some(false),
+                Contrast::Known {
+                    worst,
+                    foreground,
+                    background,
+                    ..
+                },
+            ) => {
+                out.fail(
+                    rule,
+                    element.location(),
+                    format!(
+                        "Text contrast is {worst:.2}:1 ({foreground} on {background}); at least {minimum}:1 is needed."
+                    ),
+                )
+                .evidence("ratio", (worst * 100.0).round() / 100.0)
+                .evidence("foreground", foreground)
+                .evidence("background", background);
+            }
+            (_, Contrast::Unknown(reason)) => unknown.push((element, *reason)),
+            _ => unknown.push((element, "a link's colour depends on the browser's default")),
+        }
+    }
+    if let Some((first, reason)) = unknown.first() {
+        let finding = out.review(
+            rule,
+            first.location(),
+            format!(
+                "Check the contrast of {} text element(s) whose colours cannot be resolved statically (here: {reason}).",
+                unknown.len()
+            ),
+        );
+        set_act_standards(finding, rule, &[act_rule]);
+        finding.evidence("elements", unknown.len());
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 use crate::Page;
-use crate::contrast::Contrast;
-use crate::review::set_act_standards;
+use crate::contrast::check_contrast;
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -28,47 +27,5 @@ declare_rule! {
 
 /// Applies to visible text in the accessibility tree, except parts of disabled widgets.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let mut unknown = Vec::new();
-    for (element, contrast) in page.contrasts() {
-        out.applies(&COLOR_CONTRAST, || element.location());
-        let large = matches!(contrast, Contrast::Known { large: true, .. });
-        let minimum = if large { 3.0 } else { 4.5 };
-        match (contrast.meets(minimum), contrast) {
-            (Some(true), _) => {}
-            (
-                Some(false),
-                Contrast::Known {
-                    worst,
-                    foreground,
-                    background,
-                    ..
-                },
-            ) => {
-                out.fail(
-                    &COLOR_CONTRAST,
-                    element.location(),
-                    format!(
-                        "Text contrast is {worst:.2}:1 ({foreground} on {background}); at least {minimum}:1 is needed."
-                    ),
-                )
-                .evidence("ratio", (worst * 100.0).round() / 100.0)
-                .evidence("foreground", foreground)
-                .evidence("background", background);
-            }
-            (_, Contrast::Unknown(reason)) => unknown.push((element, *reason)),
-            _ => unknown.push((element, "a link's colour depends on the browser's default")),
-        }
-    }
-    if let Some((first, reason)) = unknown.first() {
-        let finding = out.review(
-            &COLOR_CONTRAST,
-            first.location(),
-            format!(
-                "Check the contrast of {} text element(s) whose colours cannot be resolved statically (here: {reason}).",
-                unknown.len()
-            ),
-        );
-        set_act_standards(finding, &COLOR_CONTRAST, &["afw4f7"]);
-        finding.evidence("elements", unknown.len());
-    }
+    check_contrast(page, out, &COLOR_CONTRAST, "afw4f7", (3.0, 4.5));
 }
