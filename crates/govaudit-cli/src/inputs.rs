@@ -3,6 +3,7 @@
 
 use anyhow::{Context as _, bail};
 use govaudit_core::Note;
+use govaudit_site::Directory;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -40,15 +41,27 @@ pub fn markup_content_type(path: &Path) -> Option<&'static str> {
         .map(|(_, content_type)| *content_type)
 }
 
-/// Expands the command-line paths into page files (sorted within each directory) and notes.
-pub fn collect(paths: &[PathBuf]) -> anyhow::Result<(Vec<PageFile>, Vec<Note>)> {
+/// What the command-line paths expand to: the page files (in path order within each directory),
+/// notes about skipped files, and each directory argument's listing (by argument position), which
+/// the link checks reuse instead of walking the directory again.
+pub struct Inputs {
+    pub pages: Vec<PageFile>,
+    pub notes: Vec<Note>,
+    pub sites: Vec<(usize, Directory)>,
+}
+
+/// Expands the command-line paths into page files, notes and directory listings.
+pub fn collect(paths: &[PathBuf]) -> anyhow::Result<Inputs> {
     let mut pages = Vec::new();
     let mut notes = Vec::new();
+    let mut sites = Vec::new();
     for (argument, path) in paths.iter().enumerate() {
         let display = display_path(path);
         let metadata = std::fs::metadata(path).with_context(|| format!("cannot read {display}"))?;
         if metadata.is_dir() {
-            collect_directory(path, argument, &display, &mut pages, &mut notes)?;
+            let site = Directory::walk(path).with_context(|| format!("cannot read {display}"))?;
+            collect_directory(&site, argument, &display, &mut pages, &mut notes);
+            sites.push((argument, site));
         } else if let Some(content_type) = markup_content_type(path) {
             pages.push(PageFile {
                 path: path.clone(),
@@ -66,39 +79,32 @@ pub fn collect(paths: &[PathBuf]) -> anyhow::Result<(Vec<PageFile>, Vec<Note>)> 
     if pages.is_empty() && notes.is_empty() {
         bail!("no files to check");
     }
-    Ok((pages, notes))
+    Ok(Inputs {
+        pages,
+        notes,
+        sites,
+    })
 }
 
 fn collect_directory(
-    root: &Path,
+    site: &Directory,
     argument: usize,
     root_display: &str,
     pages: &mut Vec<PageFile>,
     notes: &mut Vec<Note>,
-) -> anyhow::Result<()> {
+) {
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.with_context(|| format!("cannot read {root_display}"))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        let display = join_display(root_display, relative);
-        match markup_content_type(path) {
+    for file in &site.files {
+        let relative = Path::new(&file.path);
+        match markup_content_type(relative) {
             Some(content_type) => pages.push(PageFile {
-                path: path.to_path_buf(),
-                display,
+                path: file.fs_path.clone(),
+                display: join_display(root_display, relative),
                 content_type,
-                site: Some((argument, display_path(relative))),
+                site: Some((argument, file.path.clone())),
             }),
             None => {
-                let kind = path
+                let kind = relative
                     .extension()
                     .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
                     .unwrap_or_else(|| "no extension".into());
@@ -117,7 +123,6 @@ fn collect_directory(
             ),
         });
     }
-    Ok(())
 }
 
 fn display_path(path: &Path) -> String {
@@ -168,7 +173,7 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(name), "<p>").unwrap();
         }
-        let (pages, notes) = collect(&[dir.path().to_path_buf()]).unwrap();
+        let Inputs { pages, notes, .. } = collect(&[dir.path().to_path_buf()]).unwrap();
         let names: Vec<&str> = pages
             .iter()
             .map(|p| p.display.rsplit_once('/').map_or("", |(_, n)| n))
@@ -188,7 +193,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let css = dir.path().join("x.css");
         std::fs::write(&css, "p{}").unwrap();
-        let (pages, notes) = collect(&[css]).unwrap();
+        let Inputs { pages, notes, .. } = collect(&[css]).unwrap();
         assert!(pages.is_empty());
         assert_eq!(notes.len(), 1);
     }

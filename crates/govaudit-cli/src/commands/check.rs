@@ -65,7 +65,11 @@ impl CheckArgs {
 
 /// Builds the report (no output); the library-style entry point the tests use too.
 pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
-    let (pages, notes) = inputs::collect(&args.paths)?;
+    let inputs::Inputs {
+        pages,
+        notes,
+        sites,
+    } = inputs::collect(&args.paths)?;
     let mut report = Report::new();
     report.notes = notes;
     // Link checks need every page of a site at once (fragments point across pages), so the
@@ -99,10 +103,8 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
         }
     }
     if args.runs(Area::Links) {
-        for (argument, root) in args.paths.iter().enumerate() {
-            if root.is_dir() {
-                check_site_links(root, argument, &site_documents, &mut report)?;
-            }
+        for (argument, site) in &sites {
+            check_site_links(site, *argument, &site_documents, &mut report)?;
         }
     }
     report.finish();
@@ -112,14 +114,12 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
 /// The offline link checks of one directory argument, over the documents parsed for the
 /// accessibility pass (each page is parsed once).
 fn check_site_links(
-    root: &std::path::Path,
+    site: &govaudit_site::Directory,
     argument: usize,
     documents: &[(&PageFile, Document)],
     report: &mut Report,
 ) -> anyhow::Result<()> {
-    let display = root.to_string_lossy().replace('\\', "/");
-    let site =
-        govaudit_site::Directory::walk(root).with_context(|| format!("cannot read {display}"))?;
+    let display = site.root.to_string_lossy().replace('\\', "/");
     let pages: Vec<govaudit_links::SitePage<'_>> = documents
         .iter()
         .filter_map(|(page, document)| match &page.site {
