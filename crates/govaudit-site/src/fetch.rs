@@ -8,7 +8,7 @@ use crate::address::is_non_public;
 use govaudit_core::{HeaderField, Redirect, Resource};
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use url::Url;
@@ -66,6 +66,9 @@ pub enum FetchError {
     Timeout,
     #[error("cannot connect: {0}")]
     Connect(String),
+    /// The TLS certificate did not verify (expired, self-signed, wrong name, unknown issuer).
+    #[error("invalid TLS certificate: {0}")]
+    InvalidCertificate(String),
     #[error("redirect loop")]
     RedirectLoop { redirects: Vec<Redirect> },
     #[error("more than {limit} redirects")]
@@ -105,10 +108,47 @@ impl FetchError {
 }
 
 /// The request method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
     Head,
+    #[default]
     Get,
+    /// No body is read (a CORS preflight).
+    Options,
+}
+
+/// What one request asks for beyond its URL (see [`Fetcher::send`]).
+#[derive(Debug, Clone, Default)]
+pub struct RequestOptions {
+    pub method: Method,
+    /// Another `User-Agent` for this request.
+    pub user_agent: Option<String>,
+    /// Extra request header lines, sent on every hop (e.g. `Origin`).
+    pub headers: Vec<(String, String)>,
+    /// Complete the TLS handshake even when the certificate does not verify, to see what the
+    /// server answers (the MDN HTTP Observatory does so and grades the certificate apart).
+    /// Redirects are followed the same way.
+    pub accept_invalid_certs: bool,
+}
+
+/// A response and the header lines of each redirect response before it.
+#[derive(Debug, Clone)]
+pub struct Traced {
+    pub fetched: Fetched,
+    /// One entry per `fetched.resource.redirects` hop, in the same order: that response's
+    /// header lines (its `Set-Cookie` lines, for example).
+    pub redirect_headers: Vec<Vec<HeaderField>>,
+}
+
+/// A response's header lines as the HTTP client hands them over: every line is kept (repeated
+/// names included), but the `http` crate lower-cases names and groups the lines of one name
+/// together at the position of its first line, so the original case and the interleaving of
+/// different names are lost.
+pub fn header_lines(headers: &reqwest::header::HeaderMap) -> Vec<HeaderField> {
+    headers
+        .iter()
+        .map(|(name, value)| HeaderField::new(name.as_str(), value.as_bytes()))
+        .collect()
 }
 
 /// A response: the resource (final URL, status, headers, body up to the cap, redirects).
@@ -153,6 +193,8 @@ struct HostGate {
 /// The client. Cheap to share behind an `Arc`; every method takes `&self`.
 pub struct Fetcher {
     client: reqwest::Client,
+    /// Accepts any certificate; built on first use (see [`RequestOptions::accept_invalid_certs`]).
+    insecure_client: OnceLock<Result<reqwest::Client, FetchError>>,
     options: FetchOptions,
     global: Arc<Semaphore>,
     hosts: Mutex<HashMap<String, Arc<HostGate>>>,
@@ -162,19 +204,10 @@ impl Fetcher {
     pub fn new(options: FetchOptions) -> Result<Fetcher, FetchError> {
         // ring, not aws-lc: builds fast with no C toolchain beyond cc. Installing twice is fine.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::Client::builder()
-            .user_agent(options.user_agent.clone())
-            .connect_timeout(options.connect_timeout)
-            .timeout(options.timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy()
-            .dns_resolver(Arc::new(GuardedResolver {
-                allow_private: options.allow_private,
-            }))
-            .build()
-            .map_err(|e| FetchError::Client(e.to_string()))?;
+        let client = build_client(&options, false)?;
         Ok(Fetcher {
             client,
+            insecure_client: OnceLock::new(),
             global: Arc::new(Semaphore::new(options.concurrency.max(1))),
             options,
             hosts: Mutex::new(HashMap::new()),
@@ -183,6 +216,16 @@ impl Fetcher {
 
     pub fn options(&self) -> &FetchOptions {
         &self.options
+    }
+
+    fn client(&self, accept_invalid_certs: bool) -> Result<&reqwest::Client, FetchError> {
+        if !accept_invalid_certs {
+            return Ok(&self.client);
+        }
+        self.insecure_client
+            .get_or_init(|| build_client(&self.options, true))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn gate(&self, url: &Url) -> Arc<HostGate> {
@@ -259,6 +302,19 @@ impl Fetcher {
         method: Method,
         user_agent: Option<&str>,
     ) -> Result<Fetched, FetchError> {
+        let request = RequestOptions {
+            method,
+            user_agent: user_agent.map(str::to_owned),
+            ..RequestOptions::default()
+        };
+        Ok(self.send(url, &request).await?.fetched)
+    }
+
+    /// Requests `url` as `request` asks, following redirects by hand, and keeps each redirect
+    /// response's header lines. Only `Method::Get` reads a body.
+    pub async fn send(&self, url: &Url, request: &RequestOptions) -> Result<Traced, FetchError> {
+        let method = request.method;
+        let client = self.client(request.accept_invalid_certs)?;
         let started = Instant::now();
         let fetched_at_ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -267,20 +323,25 @@ impl Fetcher {
         let mut current = url.clone();
         current.set_fragment(None);
         let mut redirects: Vec<Redirect> = Vec::new();
+        let mut redirect_headers: Vec<Vec<HeaderField>> = Vec::new();
         loop {
             if !matches!(current.scheme(), "http" | "https") {
                 return Err(FetchError::UnsupportedScheme(current.scheme().to_owned()));
             }
             self.check_literal_address(&current)?;
             let _permits = self.slot(&current).await?;
-            let mut request = match method {
-                Method::Head => self.client.head(current.as_str()),
-                Method::Get => self.client.get(current.as_str()),
+            let mut builder = match method {
+                Method::Head => client.head(current.as_str()),
+                Method::Get => client.get(current.as_str()),
+                Method::Options => client.request(reqwest::Method::OPTIONS, current.as_str()),
             };
-            if let Some(agent) = user_agent {
-                request = request.header(reqwest::header::USER_AGENT, agent);
+            if let Some(agent) = &request.user_agent {
+                builder = builder.header(reqwest::header::USER_AGENT, agent);
             }
-            let mut response = request.send().await.map_err(classify)?;
+            for (name, value) in &request.headers {
+                builder = builder.header(name, value);
+            }
+            let mut response = builder.send().await.map_err(classify)?;
             let status = response.status().as_u16();
             if (300..400).contains(&status)
                 && let Some(location) = response.headers().get(reqwest::header::LOCATION)
@@ -290,6 +351,7 @@ impl Fetcher {
                     url: current.to_string(),
                     status,
                 });
+                redirect_headers.push(header_lines(response.headers()));
                 let Ok(next) = current.join(location.trim()) else {
                     return Err(FetchError::BadRedirect {
                         location,
@@ -310,11 +372,7 @@ impl Fetcher {
                 current = next;
                 continue;
             }
-            let headers: Vec<HeaderField> = response
-                .headers()
-                .iter()
-                .map(|(name, value)| HeaderField::new(name.as_str(), value.as_bytes()))
-                .collect();
+            let headers = header_lines(response.headers());
             let mut body = Vec::new();
             let mut truncated = false;
             if method == Method::Get {
@@ -338,9 +396,12 @@ impl Fetcher {
                 fetched_at_ms,
                 elapsed_ms: Some(started.elapsed().as_millis() as u64),
             };
-            return Ok(Fetched {
-                resource,
-                truncated,
+            return Ok(Traced {
+                fetched: Fetched {
+                    resource,
+                    truncated,
+                },
+                redirect_headers,
             });
         }
     }
@@ -365,12 +426,44 @@ impl Fetcher {
     }
 }
 
+fn build_client(
+    options: &FetchOptions,
+    accept_invalid_certs: bool,
+) -> Result<reqwest::Client, FetchError> {
+    reqwest::Client::builder()
+        .user_agent(options.user_agent.clone())
+        .connect_timeout(options.connect_timeout)
+        .timeout(options.timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .tls_danger_accept_invalid_certs(accept_invalid_certs)
+        .dns_resolver(Arc::new(GuardedResolver {
+            allow_private: options.allow_private,
+        }))
+        .build()
+        .map_err(|e| FetchError::Client(e.to_string()))
+}
+
 /// Turns a reqwest error into what the checks need to know.
 fn classify(error: reqwest::Error) -> FetchError {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&error);
     while let Some(cause) = source {
         if let Some(ours) = cause.downcast_ref::<FetchError>() {
             return ours.clone();
+        }
+        // `io::Error::source` skips the error it wraps, so look inside by hand: a failed
+        // certificate check arrives as a rustls error wrapped in I/O errors (two deep).
+        let mut inner = Some(cause);
+        while let Some(candidate) = inner {
+            if let Some(rustls::Error::InvalidCertificate(reason)) =
+                candidate.downcast_ref::<rustls::Error>()
+            {
+                return FetchError::InvalidCertificate(format!("{reason:?}"));
+            }
+            inner = candidate
+                .downcast_ref::<std::io::Error>()
+                .and_then(|io| io.get_ref())
+                .map(|e| e as &(dyn std::error::Error + 'static));
         }
         source = cause.source();
     }

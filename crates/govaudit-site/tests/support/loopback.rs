@@ -1,12 +1,14 @@
 //! A tiny HTTP/1.1 server on 127.0.0.1 for tests: one request per connection, routes given as
-//! a function. Only loopback traffic; every read and write is bounded.
+//! a function, plain or (`start_tls`) over TLS with a self-signed certificate made at start.
+//! Only loopback traffic; every read and write is bounded. Also used by the workspace's
+//! end-to-end tests (`tests/headers_live.rs` includes this file).
 
 #![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 /// A request as the routes see it.
@@ -15,6 +17,8 @@ pub struct Request {
     pub method: String,
     pub path: String,
     pub user_agent: String,
+    /// Every request header line after the request line, as sent.
+    pub headers: Vec<(String, String)>,
     /// How many times this path was requested before, this one excluded.
     pub earlier_hits: usize,
 }
@@ -62,7 +66,7 @@ impl Reply {
 pub type Routes = Arc<dyn Fn(&Request) -> Reply + Send + Sync>;
 
 pub struct Server {
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT` (`https://` from `start_tls`)
     pub base: String,
     pub log: Arc<Mutex<Vec<Request>>>,
 }
@@ -81,89 +85,138 @@ impl Server {
 }
 
 pub async fn start(routes: Routes) -> Server {
+    serve(routes, None).await
+}
+
+/// As [`start`], over TLS with a self-signed certificate for `127.0.0.1` and `localhost`
+/// generated now: clients that verify certificates refuse it.
+pub async fn start_tls(routes: Routes) -> Server {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let certified =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
+            .unwrap();
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(certified.signing_key.serialize_der().into());
+    let config = rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(vec![certified.cert.der().clone()], key)
+        .unwrap();
+    serve(
+        routes,
+        Some(tokio_rustls::TlsAcceptor::from(Arc::new(config))),
+    )
+    .await
+}
+
+async fn serve(routes: Routes, tls: Option<tokio_rustls::TlsAcceptor>) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let base = format!("{scheme}://{}", listener.local_addr().unwrap());
     let log: Arc<Mutex<Vec<Request>>> = Arc::default();
     let counts: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
     let server_log = log.clone();
     tokio::spawn(async move {
         loop {
-            let Ok((mut socket, _)) = listener.accept().await else {
+            let Ok((socket, _)) = listener.accept().await else {
                 return;
             };
             let routes = routes.clone();
             let log = server_log.clone();
             let counts = counts.clone();
+            let tls = tls.clone();
             tokio::spawn(async move {
-                let mut buffer = Vec::new();
-                let mut chunk = [0u8; 4096];
-                while !buffer.windows(4).any(|w| w == b"\r\n\r\n") && buffer.len() < 65536 {
-                    match tokio::time::timeout(Duration::from_secs(5), socket.read(&mut chunk))
-                        .await
-                    {
-                        Ok(Ok(n)) if n > 0 => buffer.extend_from_slice(&chunk[..n]),
-                        _ => return,
-                    }
-                }
-                let head = String::from_utf8_lossy(&buffer).into_owned();
-                let mut lines = head.lines();
-                let mut first = lines.next().unwrap_or("").split(' ');
-                let method = first.next().unwrap_or("").to_owned();
-                let path = first.next().unwrap_or("").to_owned();
-                let user_agent = lines
-                    .filter_map(|l| l.split_once(':'))
-                    .find(|(n, _)| n.eq_ignore_ascii_case("user-agent"))
-                    .map(|(_, v)| v.trim().to_owned())
-                    .unwrap_or_default();
-                let earlier_hits = {
-                    let mut counts = counts.lock().unwrap();
-                    let n = counts.entry(path.clone()).or_insert(0);
-                    *n += 1;
-                    *n - 1
-                };
-                let request = Request {
-                    method,
-                    path,
-                    user_agent,
-                    earlier_hits,
-                };
-                log.lock().unwrap().push(request.clone());
-                let reply = routes(&request);
-                if !reply.delay.is_zero() {
-                    tokio::time::sleep(reply.delay).await;
-                }
-                let length = if reply.stream_bytes > 0 {
-                    reply.stream_bytes
-                } else {
-                    reply.body.len()
-                };
-                let mut out = format!(
-                    "HTTP/1.1 {} X\r\nContent-Length: {length}\r\nConnection: close\r\n",
-                    reply.status
-                );
-                for (name, value) in &reply.headers {
-                    out.push_str(&format!("{name}: {value}\r\n"));
-                }
-                out.push_str("\r\n");
-                if socket.write_all(out.as_bytes()).await.is_err() || request.method == "HEAD" {
-                    return;
-                }
-                if reply.stream_bytes > 0 {
-                    let block = vec![b'x'; 65536];
-                    let mut left = reply.stream_bytes;
-                    while left > 0 {
-                        let n = left.min(block.len());
-                        if socket.write_all(&block[..n]).await.is_err() {
-                            return;
+                match tls {
+                    None => answer(socket, routes, log, counts).await,
+                    Some(acceptor) => {
+                        let accepted =
+                            tokio::time::timeout(Duration::from_secs(5), acceptor.accept(socket))
+                                .await;
+                        // A client refusing the certificate ends the handshake: nothing to log.
+                        if let Ok(Ok(stream)) = accepted {
+                            answer(stream, routes, log, counts).await;
                         }
-                        left -= n;
                     }
-                } else {
-                    let _ = socket.write_all(&reply.body).await;
                 }
-                let _ = socket.shutdown().await;
             });
         }
     });
     Server { base, log }
+}
+
+/// Reads one request from `socket` and answers it.
+async fn answer<S: AsyncRead + AsyncWrite + Unpin>(
+    mut socket: S,
+    routes: Routes,
+    log: Arc<Mutex<Vec<Request>>>,
+    counts: Arc<Mutex<HashMap<String, usize>>>,
+) {
+    let mut buffer = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !buffer.windows(4).any(|w| w == b"\r\n\r\n") && buffer.len() < 65536 {
+        match tokio::time::timeout(Duration::from_secs(5), socket.read(&mut chunk)).await {
+            Ok(Ok(n)) if n > 0 => buffer.extend_from_slice(&chunk[..n]),
+            _ => return,
+        }
+    }
+    let head = String::from_utf8_lossy(&buffer).into_owned();
+    let mut lines = head.split("\r\n\r\n").next().unwrap_or("").lines();
+    let mut first = lines.next().unwrap_or("").split(' ');
+    let method = first.next().unwrap_or("").to_owned();
+    let path = first.next().unwrap_or("").to_owned();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    let user_agent = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("user-agent"))
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let earlier_hits = {
+        let mut counts = counts.lock().unwrap();
+        let n = counts.entry(path.clone()).or_insert(0);
+        *n += 1;
+        *n - 1
+    };
+    let request = Request {
+        method,
+        path,
+        user_agent,
+        headers,
+        earlier_hits,
+    };
+    log.lock().unwrap().push(request.clone());
+    let reply = routes(&request);
+    if !reply.delay.is_zero() {
+        tokio::time::sleep(reply.delay).await;
+    }
+    let length = if reply.stream_bytes > 0 {
+        reply.stream_bytes
+    } else {
+        reply.body.len()
+    };
+    let mut out = format!(
+        "HTTP/1.1 {} X\r\nContent-Length: {length}\r\nConnection: close\r\n",
+        reply.status
+    );
+    for (name, value) in &reply.headers {
+        out.push_str(&format!("{name}: {value}\r\n"));
+    }
+    out.push_str("\r\n");
+    if socket.write_all(out.as_bytes()).await.is_err() || request.method == "HEAD" {
+        return;
+    }
+    if reply.stream_bytes > 0 {
+        let block = vec![b'x'; 65536];
+        let mut left = reply.stream_bytes;
+        while left > 0 {
+            let n = left.min(block.len());
+            if socket.write_all(&block[..n]).await.is_err() {
+                return;
+            }
+            left -= n;
+        }
+    } else {
+        let _ = socket.write_all(&reply.body).await;
+    }
+    let _ = socket.shutdown().await;
 }

@@ -1,0 +1,94 @@
+//! `Fetcher::send` against loopback servers: redirect response headers kept, OPTIONS with extra
+//! request headers, and a self-signed certificate refused unless the request accepts it.
+
+mod support;
+use support::loopback::{Reply, Request, start, start_tls};
+
+use govaudit_site::fetch::{FetchError, FetchOptions, Fetcher, Method, RequestOptions};
+use std::sync::Arc;
+use url::Url;
+
+fn fetcher() -> Fetcher {
+    Fetcher::new(FetchOptions {
+        allow_private: true,
+        per_host_interval: std::time::Duration::ZERO,
+        ..FetchOptions::default()
+    })
+    .unwrap()
+}
+
+fn routes(request: &Request) -> Reply {
+    match (request.method.as_str(), request.path.as_str()) {
+        ("GET", "/") => Reply::redirect(302, "/home")
+            .header("Set-Cookie", "a=1; Path=/")
+            .header("Set-Cookie", "b=2; Path=/"),
+        ("GET", "/home") => Reply::html(200, "<title>home</title>"),
+        ("OPTIONS", "/") => {
+            let origin = request
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("origin"))
+                .map_or("", |(_, v)| v.as_str());
+            Reply::status(204).header("Access-Control-Allow-Origin", origin)
+        }
+        _ => Reply::status(404),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirect_headers_and_options() {
+    let server = start(Arc::new(routes)).await;
+    let url = Url::parse(&format!("{}/", server.base)).unwrap();
+    let traced = fetcher()
+        .send(&url, &RequestOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(traced.fetched.resource.redirects.len(), 1);
+    assert_eq!(traced.redirect_headers.len(), 1);
+    let cookies: Vec<String> = traced.redirect_headers[0]
+        .iter()
+        .filter(|h| h.is_named("set-cookie"))
+        .map(|h| h.value_text())
+        .collect();
+    assert_eq!(cookies, ["a=1; Path=/", "b=2; Path=/"]);
+    assert_eq!(traced.fetched.resource.body, b"<title>home</title>");
+
+    let preflight = RequestOptions {
+        method: Method::Options,
+        headers: vec![("Origin".into(), "https://origin.example".into())],
+        ..RequestOptions::default()
+    };
+    let answer = fetcher().send(&url, &preflight).await.unwrap();
+    let resource = &answer.fetched.resource;
+    assert_eq!(resource.status, Some(204));
+    assert!(resource.body.is_empty());
+    assert!(
+        resource
+            .headers
+            .iter()
+            .any(|h| h.is_named("access-control-allow-origin")
+                && h.value_text() == "https://origin.example")
+    );
+    assert_eq!(server.hits("/")[1].method, "OPTIONS");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn self_signed_certificate_refused_unless_accepted() {
+    let server = start_tls(Arc::new(routes)).await;
+    let url = Url::parse(&format!("{}/home", server.base)).unwrap();
+    let fetcher = fetcher();
+    let refused = fetcher.fetch(&url, Method::Get).await.unwrap_err();
+    assert!(
+        matches!(refused, FetchError::InvalidCertificate(_)),
+        "{refused:?}"
+    );
+    let accepting = RequestOptions {
+        accept_invalid_certs: true,
+        ..RequestOptions::default()
+    };
+    let traced = fetcher.send(&url, &accepting).await.unwrap();
+    assert_eq!(traced.fetched.resource.status, Some(200));
+    // The verifying client is still the default afterwards.
+    let again = fetcher.fetch(&url, Method::Get).await.unwrap_err();
+    assert!(matches!(again, FetchError::InvalidCertificate(_)));
+}
