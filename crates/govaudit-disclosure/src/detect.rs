@@ -346,7 +346,7 @@ fn detect_text(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evidence
                     let mut e = evidence(
                         view,
                         &element,
-                        m.as_str().to_owned(),
+                        view.original_text(m.start(), m.end()),
                         Signal::Text,
                         confidence,
                     );
@@ -365,7 +365,7 @@ fn detect_text(profile: &Profile, view: &PageView<'_>, found: &mut [Vec<Evidence
                 .char_indices()
                 .nth(24)
                 .map_or(view.text.len(), |(at, _)| m.start() + at);
-            let shown = view.text[m.start()..end].to_owned();
+            let shown = view.original_text(m.start(), end);
             let mut e = evidence(view, &element, shown, Signal::Label, 0.0);
             e.line = view.line_at_offset(m.start()).or(e.line);
             found[i].push(e);

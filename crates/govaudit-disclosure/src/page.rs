@@ -24,11 +24,38 @@ pub(crate) struct PageView<'d> {
     hidden: Vec<bool>,
     /// Normalised visible text of the page, text nodes joined by spaces.
     pub text: String,
-    /// `(start offset in text, element index, source line)` for each text node, in order.
-    segments: Vec<(usize, usize, u32)>,
+    /// One entry per rendered text node, in order.
+    segments: Vec<Segment<'d>>,
     /// Normalised text of every HTML comment (commented-out links are reported as ignored).
     pub comments: Vec<(String, usize)>,
     index_of: HashMap<NodeId, usize>,
+}
+
+/// The first `k` in `0..len` where `reached(k)` holds, for a `reached` that stays true once
+/// true; `len` if it never holds.
+fn first_index(len: usize, reached: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if reached(middle) {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    low
+}
+
+/// A text node's place in [`PageView::text`].
+struct Segment<'d> {
+    /// Byte offset of its normalised text in [`PageView::text`].
+    start: usize,
+    /// Index of the element owning the text node.
+    owner: usize,
+    /// Source line of its first visible character (0 when unknown).
+    line: u32,
+    /// The text node as the page has it, so evidence can quote the page's own words.
+    original: &'d str,
 }
 
 /// Elements whose contents are never rendered as page text.
@@ -83,7 +110,12 @@ impl<'d> PageView<'d> {
                             self.text.push(' ');
                         }
                         let line = self.text_line(&node, owner, &index_of, text);
-                        self.segments.push((self.text.len(), owner, line));
+                        self.segments.push(Segment {
+                            start: self.text.len(),
+                            owner,
+                            line,
+                            original: text,
+                        });
                         self.text.push_str(&piece);
                     }
                     continue;
@@ -128,10 +160,7 @@ impl<'d> PageView<'d> {
 
     /// The source line of the text at byte `offset` of [`PageView::text`].
     pub fn line_at_offset(&self, offset: usize) -> Option<u32> {
-        let at = self
-            .segments
-            .partition_point(|&(start, _, _)| start <= offset);
-        let (_, _, line) = *self.segments.get(at.checked_sub(1)?)?;
+        let line = self.segment_at(offset)?.line;
         (line > 0).then_some(line)
     }
 
@@ -141,11 +170,42 @@ impl<'d> PageView<'d> {
 
     /// The element owning the text at byte `offset` of [`PageView::text`].
     pub fn element_at_offset(&self, offset: usize) -> Option<Element<'d>> {
-        let at = self
-            .segments
-            .partition_point(|&(start, _, _)| start <= offset);
-        let (_, index, _) = *self.segments.get(at.checked_sub(1)?)?;
-        self.doc.element_at(index)
+        self.doc.element_at(self.segment_at(offset)?.owner)
+    }
+
+    fn segment_at(&self, offset: usize) -> Option<&Segment<'d>> {
+        let at = self.segments.partition_point(|s| s.start <= offset);
+        self.segments.get(at.checked_sub(1)?)
+    }
+
+    /// The page's own words behind the normalised span `start..end` of [`PageView::text`]
+    /// (original case, full-width forms, traditional characters), so evidence quotes what a
+    /// reader sees. Falls back to the normalised text when the span crosses text nodes or
+    /// cannot be mapped back exactly.
+    pub fn original_text(&self, start: usize, end: usize) -> String {
+        let normalised = self.text.get(start..end).unwrap_or_default();
+        let quoted = self.segment_at(start).and_then(|segment| {
+            let original = segment.original;
+            let (from, to) = (start - segment.start, end.checked_sub(segment.start)?);
+            // Char boundaries of the original; the normalised length of the prefix up to a
+            // boundary never shrinks as the boundary moves right, so both ends are found by
+            // binary search.
+            let bounds: Vec<usize> = original
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(original.len()))
+                .collect();
+            let prefix = |k: usize| normalize(&original[..bounds[k]]).len();
+            // The quote starts at the character whose normalised form first reaches past
+            // `from`, and ends at the first boundary whose prefix covers `to`.
+            let k_begin = first_index(bounds.len(), |k| prefix(k) > from);
+            let k_end = first_index(bounds.len(), |k| prefix(k) >= to);
+            let begin = bounds[k_begin.checked_sub(1)?];
+            let finish = *bounds.get(k_end)?;
+            let quoted = original.get(begin..finish)?;
+            (normalize(quoted) == normalised).then(|| quoted.trim().to_owned())
+        });
+        quoted.unwrap_or_else(|| normalised.to_owned())
     }
 
     /// The accessible name, simplified from accname 1.2 for links and buttons:
@@ -351,6 +411,40 @@ pub(crate) fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The normalised span of `needle` in the view, quoted back from the page.
+    fn quote(view: &PageView<'_>, needle: &str) -> String {
+        let start = view.text.find(needle).expect("needle in normalised text");
+        view.original_text(start, start + needle.len())
+    }
+
+    #[test]
+    fn evidence_quotes_the_page_not_the_normalised_text() {
+        let doc = Document::from_html(
+            "<p>網站標識碼：BM12000001</p><p>  京ICP備05001234號-2 \n 其他</p><p>Ｆｏｉａ Office</p>",
+        );
+        let view = PageView::new(&doc, "p".into());
+        assert_eq!(quote(&view, "网站标识码:bm12000001"), "網站標識碼：BM12000001");
+        assert_eq!(quote(&view, "icp备05001234号"), "ICP備05001234號");
+        assert_eq!(quote(&view, "foia"), "Ｆｏｉａ");
+        // Across two text nodes there is no single original string: the normalised text stays.
+        assert_eq!(quote(&view, "bm12000001 京"), "bm12000001 京");
+    }
+
+    proptest! {
+        /// Whatever the span, the quote normalises back to it (or is it), and nothing panics.
+        #[test]
+        fn quotes_normalise_to_the_span(text in "[a-zA-Z０-９Ａ-Ｚ 政府網站標識碼：:\\u{3000}\\u{0301}e]{0,40}", a in 0usize..60, b in 0usize..60) {
+            let doc = Document::from_html(&format!("<p>{text}</p>"));
+            let view = PageView::new(&doc, "p".into());
+            let (a, b) = (a.min(b).min(view.text.len()), a.max(b).min(view.text.len()));
+            if view.text.is_char_boundary(a) && view.text.is_char_boundary(b) {
+                let quoted = view.original_text(a, b);
+                prop_assert_eq!(normalize(&quoted), normalize(&view.text[a..b]));
+            }
+        }
+    }
 
     #[test]
     fn hidden_template_and_head_text_is_not_visible() {

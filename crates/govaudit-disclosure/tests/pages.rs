@@ -34,10 +34,12 @@ fn gbk_page_is_decoded_and_its_marks_are_read() {
     let (result, doc) = run("cn/dept-gbk.html", "cn-gov");
     assert_eq!(doc.decoding().encoding.name(), "GBK");
     let code = &item(&result, "cn.site_code").evidence[0];
-    assert_eq!(code.text, "标识码:bm12000001");
+    // Evidence quotes the page's own text (full-width colon, upper-case ICP), not the
+    // normalised form the matcher compares.
+    assert_eq!(code.text, "标识码：bm12000001");
     assert_eq!(code.line, Some(33));
     let icp = &item(&result, "cn.icp").evidence[0];
-    assert_eq!(icp.text, "京icp备05001234号-2");
+    assert_eq!(icp.text, "京ICP备05001234号-2");
     assert_eq!(
         item(&result, "cn.conac").evidence[0].signal,
         Signal::Resource
