@@ -220,3 +220,137 @@ fn only_selects_the_areas_that_run() {
             .all(|f| f["rule"].as_str().unwrap().starts_with("a11y/"))
     );
 }
+
+/// A row of a Markdown table: its cells, trimmed, without the outer pipes.
+fn table_cells(line: &str) -> Option<Vec<&str>> {
+    let inner = line.trim().strip_prefix('|')?.strip_suffix('|')?;
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// The rows of the table under `## heading` in `markdown` (header and rule rows skipped).
+fn table_rows<'m>(markdown: &'m str, heading: &str) -> Vec<Vec<&'m str>> {
+    let section = markdown
+        .split("\n## ")
+        .find(|s| s.starts_with(heading))
+        .unwrap_or_else(|| panic!("DEFECTS.md has no section {heading}"));
+    section.lines().filter_map(table_cells).skip(2).collect()
+}
+
+/// The `backticked` pieces of a cell.
+fn backticked(cell: &str) -> Vec<&str> {
+    cell.split('`').skip(1).step_by(2).collect()
+}
+
+/// Whether `path` matches `pattern`: `*` is any run within a path segment, `**` any path.
+fn page_matches(pattern: &str, path: &str) -> bool {
+    if pattern == "**" {
+        return true;
+    }
+    let (p_segments, segments): (Vec<_>, Vec<_>) =
+        (pattern.split('/').collect(), path.split('/').collect());
+    p_segments.len() == segments.len()
+        && p_segments
+            .iter()
+            .zip(&segments)
+            .all(|(p, s)| match p.split_once('*') {
+                Some((prefix, suffix)) => {
+                    s.len() >= prefix.len() + suffix.len()
+                        && s.starts_with(prefix)
+                        && s.ends_with(suffix)
+                }
+                None => p == s,
+            })
+}
+
+/// DEFECTS.md is the demo site's answer key: every a11y and links defect it lists is reported
+/// at its line, and every failing a11y or links finding is either a listed defect or one of the
+/// listed template findings — so a new false positive on the demo site fails this test.
+#[test]
+fn demo_site_failures_are_exactly_the_documented_defects() {
+    let defects = std::fs::read_to_string(repo().join("examples/demo-site/DEFECTS.md")).unwrap();
+    let out = govaudit(&["check", "--format", "json", "examples/demo-site"]);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON output");
+    let failures: Vec<(String, String, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["outcome"] == "fail")
+        .map(|f| {
+            let url = f["url"].as_str().unwrap();
+            let page = url.strip_prefix("examples/demo-site/").unwrap_or(url);
+            let line = f["location"]["line"].as_u64().unwrap_or(0);
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                page.to_owned(),
+                line,
+            )
+        })
+        .collect();
+
+    let mut planted: Vec<(String, String)> = Vec::new();
+    for row in table_rows(&defects, "Defects") {
+        let [_, area, file, lines, _, rules] = row[..] else {
+            panic!("a Defects row has 6 cells: {row:?}");
+        };
+        if !matches!(area, "a11y" | "links") {
+            continue;
+        }
+        let file = backticked(file)[0];
+        let lines: Vec<u64> = lines
+            .split(',')
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
+        for rule in backticked(rules) {
+            assert!(
+                failures
+                    .iter()
+                    .any(|(r, f, l)| r == rule && f == file && lines.contains(l)),
+                "DEFECTS.md: {rule} at {file}:{lines:?} is not reported"
+            );
+            planted.push((rule.to_owned(), file.to_owned()));
+        }
+    }
+    assert!(
+        planted.len() >= 20,
+        "the Defects table was read: {planted:?}"
+    );
+
+    let templates: Vec<(String, Vec<String>)> =
+        table_rows(&defects, "Findings of the shared templates")
+            .into_iter()
+            .map(|row| {
+                let rule = backticked(row[0])[0].to_owned();
+                (
+                    rule,
+                    backticked(row[1]).into_iter().map(str::to_owned).collect(),
+                )
+            })
+            .collect();
+    for (rule, pages) in &templates {
+        assert!(
+            failures
+                .iter()
+                .any(|(r, f, _)| r == rule && pages.iter().any(|p| page_matches(p, f))),
+            "DEFECTS.md lists template findings of {rule} that are not reported"
+        );
+    }
+    for (rule, page, line) in &failures {
+        let documented = planted.iter().any(|(r, f)| r == rule && f == page)
+            || templates
+                .iter()
+                .any(|(r, pages)| r == rule && pages.iter().any(|p| page_matches(p, page)));
+        assert!(
+            documented,
+            "not in DEFECTS.md (a false positive?): {rule} at {page}:{line}"
+        );
+    }
+}
+
+#[test]
+fn page_patterns_match_within_segments() {
+    assert!(page_matches("xxgk/*.html", "xxgk/ndbg.html"));
+    assert!(!page_matches("xxgk/*.html", "xxgk/a/ndbg.html"));
+    assert!(!page_matches("xxgk/*.html", "xwzx/news.html"));
+    assert!(page_matches("**", "xwzx/202611/t20261120_1001.html"));
+    assert!(page_matches("lxwm.html", "lxwm.html"));
+}
