@@ -4,6 +4,8 @@
 mod catalogue;
 mod commands;
 mod inputs;
+mod live;
+mod live_exchange;
 mod output;
 
 use clap::{Parser, Subcommand};

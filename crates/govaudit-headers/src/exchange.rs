@@ -56,7 +56,9 @@ pub struct Exchange {
     /// Status of the graded response.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    /// Header field lines as received.
+    /// Header field lines as received. A live recording (`govaudit headers URL`) gets them
+    /// through the `http` crate: names lower-cased, the lines of one name grouped at the place
+    /// of its first line, every line kept (`docs/recorded-exchange.md`, "Limits").
     #[serde(default)]
     pub headers: Vec<HeaderField>,
     /// The HTML body, when the response was HTML.

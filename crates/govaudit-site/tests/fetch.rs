@@ -2,7 +2,8 @@
 //! request headers, and a self-signed certificate refused unless the request accepts it.
 
 mod support;
-use support::loopback::{Reply, Request, start, start_tls};
+use support::loopback::{Reply, Request, start};
+use support::loopback_tls::start_tls;
 
 use govaudit_site::fetch::{FetchError, FetchOptions, Fetcher, Method, RequestOptions};
 use std::sync::Arc;

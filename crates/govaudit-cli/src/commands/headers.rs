@@ -1,12 +1,19 @@
 //! `govaudit headers`: audit the security headers of one recorded exchange, `curl -sI` head or
-//! HAR file, and grade it the way the MDN HTTP Observatory does.
+//! HAR file, or of a live site recorded the way the MDN HTTP Observatory scans it
+//! ([`crate::live_exchange`]), and grade it the way the Observatory does.
 
 use crate::Verdict;
+use crate::live_exchange::{MAX_REDIRECTS, record, target};
 use anyhow::Context as _;
 use govaudit_core::{Report, Severity};
-use govaudit_headers::{Algorithm, PreloadList};
+use govaudit_headers::{Algorithm, Exchange, PreloadList};
+use govaudit_site::fetch::{FetchOptions, Fetcher};
 use std::io::Write as _;
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// Body bytes kept from a live page (the SRI and `<meta>` checks read it).
+const LIVE_MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum HeadersFormat {
@@ -16,9 +23,13 @@ pub enum HeadersFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct HeadersArgs {
+    /// A live site to scan as the Observatory does (from `http://host/` and `https://host/`);
+    /// a host name or an http(s) URL.
+    #[arg(value_name = "URL|HOST", required_unless_present = "input")]
+    pub target: Option<String>,
     /// A recorded exchange (JSON), a raw response head (`curl -sI`/`-sIL` output) or a HAR file.
-    #[arg(long, value_name = "EXCHANGE|HEAD|HAR")]
-    pub input: PathBuf,
+    #[arg(long, value_name = "EXCHANGE|HEAD|HAR", conflicts_with = "target")]
+    pub input: Option<PathBuf>,
     /// The URL a response head was fetched from (curl does not print it).
     #[arg(long)]
     pub url: Option<String>,
@@ -33,14 +44,46 @@ pub struct HeadersArgs {
     /// Exit 1 when a failing finding has this severity or worse.
     #[arg(long, default_value = "high")]
     pub fail_on: Severity,
+    /// Write the graded exchange as recorded-exchange JSON (grade it again offline with
+    /// `--input FILE`).
+    #[arg(long, value_name = "FILE")]
+    pub save_exchange: Option<PathBuf>,
+    #[command(flatten)]
+    pub live: crate::live::LiveArgs,
 }
 
-/// Builds the govaudit/1 report with its `observatory` section.
+/// The exchange to grade: read from `--input`, or recorded from the live site.
+pub fn exchange(args: &HeadersArgs) -> anyhow::Result<Exchange> {
+    if let Some(input) = &args.input {
+        let bytes =
+            std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?;
+        return govaudit_headers::parse_input(&bytes, args.url.as_deref())
+            .with_context(|| format!("cannot read {}", input.display()));
+    }
+    let Some(given) = &args.target else {
+        anyhow::bail!("give a URL or host, or --input FILE");
+    };
+    let target = target(given)?;
+    let mut options = FetchOptions {
+        max_redirects: MAX_REDIRECTS,
+        max_body_bytes: LIVE_MAX_BODY_BYTES,
+        // A handful of requests to one host: no need to space them out.
+        per_host_interval: Duration::ZERO,
+        ..FetchOptions::default()
+    };
+    args.live.apply(&mut options)?;
+    let fetcher = Fetcher::new(options)?;
+    Ok(crate::live::runtime()?.block_on(record(&fetcher, &target))?)
+}
+
+/// Builds the govaudit/1 report with its `observatory` section (and writes `--save-exchange`).
 pub fn report(args: &HeadersArgs) -> anyhow::Result<Report> {
-    let bytes = std::fs::read(&args.input)
-        .with_context(|| format!("cannot read {}", args.input.display()))?;
-    let exchange = govaudit_headers::parse_input(&bytes, args.url.as_deref())
-        .with_context(|| format!("cannot read {}", args.input.display()))?;
+    let exchange = exchange(args)?;
+    if let Some(path) = &args.save_exchange {
+        let mut json = serde_json::to_vec_pretty(&exchange)?;
+        json.push(b'\n');
+        std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?;
+    }
     let preload = match &args.hsts_preload_list {
         Some(path) => {
             let text = std::fs::read_to_string(path)

@@ -67,9 +67,6 @@ pub struct LinksArgs {
     /// Requests per second to one host.
     #[arg(long, default_value_t = 10.0, value_name = "R")]
     pub rate: f64,
-    /// Seconds allowed for one request.
-    #[arg(long, default_value_t = 20.0, value_name = "S")]
-    pub timeout: f64,
     /// Do not check URLs matching this regular expression (repeatable).
     #[arg(long, value_name = "REGEX")]
     pub exclude: Vec<String>,
@@ -85,12 +82,8 @@ pub struct LinksArgs {
     /// Statuses that count as working besides 2xx (comma-separated, e.g. 403,999).
     #[arg(long, value_delimiter = ',', value_name = "STATUS")]
     pub accept: Vec<u16>,
-    /// The User-Agent sent with every request.
-    #[arg(long, value_name = "TEXT")]
-    pub user_agent: Option<String>,
-    /// Allow requests to loopback, private and other non-public addresses.
-    #[arg(long)]
-    pub allow_private: bool,
+    #[command(flatten)]
+    pub live: crate::live::LiveArgs,
     /// Offline: the directory root-relative links (`/css/a.css`) resolve against; default DIR.
     #[arg(long, value_name = "DIR")]
     pub site_root: Option<PathBuf>,
@@ -125,17 +118,10 @@ pub fn report(args: &LinksArgs) -> anyhow::Result<Report> {
     if args.target.starts_with("http://") || args.target.starts_with("https://") {
         let start =
             Url::parse(&args.target).with_context(|| format!("{} is not a URL", args.target))?;
-        runtime()?.block_on(crawl_and_check(args, start))
+        crate::live::runtime()?.block_on(crawl_and_check(args, start))
     } else {
         check_dir(args)
     }
-}
-
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")
 }
 
 fn http_options(args: &LinksArgs) -> anyhow::Result<HttpOptions> {
@@ -145,9 +131,6 @@ fn http_options(args: &LinksArgs) -> anyhow::Result<HttpOptions> {
             .map(|p| Regex::new(p).with_context(|| format!("invalid regular expression {p:?}")))
             .collect()
     };
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        bail!("--timeout must be a positive number of seconds");
-    }
     if !(args.rate > 0.0 && args.rate.is_finite()) {
         bail!("--rate must be a positive number of requests per second");
     }
@@ -161,15 +144,10 @@ fn http_options(args: &LinksArgs) -> anyhow::Result<HttpOptions> {
         ..HttpOptions::default()
     };
     options.accept = args.accept.clone();
-    if let Some(agent) = &args.user_agent {
-        options.fetch.user_agent = agent.clone();
-    }
-    options.fetch.allow_private = args.allow_private;
+    args.live.apply(&mut options.fetch)?;
     options.fetch.concurrency = args.concurrency.max(1);
     options.fetch.per_host_concurrency = args.per_host.max(1);
     options.fetch.per_host_interval = Duration::from_secs_f64(1.0 / args.rate);
-    options.fetch.timeout = Duration::from_secs_f64(args.timeout);
-    options.fetch.connect_timeout = options.fetch.timeout.min(Duration::from_secs(10));
     Ok(options)
 }
 
@@ -216,7 +194,7 @@ fn check_dir(args: &LinksArgs) -> anyhow::Result<Report> {
         let options = http_options(args)?;
         let progress = Progress::new();
         let tick = |done, total| progress.tick(done, total);
-        let http = runtime()?.block_on(check_targets(
+        let http = crate::live::runtime()?.block_on(check_targets(
             targets,
             &HashMap::new(),
             &options,

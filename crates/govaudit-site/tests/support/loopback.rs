@@ -1,15 +1,15 @@
 //! A tiny HTTP/1.1 server on 127.0.0.1 for tests: one request per connection, routes given as
-//! a function, plain or (`start_tls`) over TLS with a self-signed certificate made at start.
-//! Only loopback traffic; every read and write is bounded. Also used by the workspace's
-//! end-to-end tests (`tests/headers_live.rs` includes this file).
+//! a function. Only loopback traffic; every read and write is bounded. `loopback_tls.rs` serves
+//! the same over TLS. Also included by govaudit-links' and the workspace's end-to-end tests.
 
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 
 /// A request as the routes see it.
 #[derive(Debug, Clone)]
@@ -85,31 +85,18 @@ impl Server {
 }
 
 pub async fn start(routes: Routes) -> Server {
-    serve(routes, None).await
+    start_with(routes, "http", |socket| async move { Some(socket) }).await
 }
 
-/// As [`start`], over TLS with a self-signed certificate for `127.0.0.1` and `localhost`
-/// generated now: clients that verify certificates refuse it.
-pub async fn start_tls(routes: Routes) -> Server {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let certified =
-        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
-            .unwrap();
-    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(certified.signing_key.serialize_der().into());
-    let config = rustls::ServerConfig::builder()
-        .with_no_client_auth()
-        .with_single_cert(vec![certified.cert.der().clone()], key)
-        .unwrap();
-    serve(
-        routes,
-        Some(tokio_rustls::TlsAcceptor::from(Arc::new(config))),
-    )
-    .await
-}
-
-async fn serve(routes: Routes, tls: Option<tokio_rustls::TlsAcceptor>) -> Server {
+/// As [`start`], with each accepted connection turned into the stream to talk over by `wrap`
+/// (`None`: drop the connection): how `loopback_tls.rs` adds TLS. `scheme` names it in `base`.
+pub async fn start_with<W, F, S>(routes: Routes, scheme: &str, wrap: W) -> Server
+where
+    W: Fn(TcpStream) -> F + Send + Sync + 'static,
+    F: Future<Output = Option<S>> + Send + 'static,
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let scheme = if tls.is_some() { "https" } else { "http" };
     let base = format!("{scheme}://{}", listener.local_addr().unwrap());
     let log: Arc<Mutex<Vec<Request>>> = Arc::default();
     let counts: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
@@ -122,19 +109,10 @@ async fn serve(routes: Routes, tls: Option<tokio_rustls::TlsAcceptor>) -> Server
             let routes = routes.clone();
             let log = server_log.clone();
             let counts = counts.clone();
-            let tls = tls.clone();
+            let stream = wrap(socket);
             tokio::spawn(async move {
-                match tls {
-                    None => answer(socket, routes, log, counts).await,
-                    Some(acceptor) => {
-                        let accepted =
-                            tokio::time::timeout(Duration::from_secs(5), acceptor.accept(socket))
-                                .await;
-                        // A client refusing the certificate ends the handshake: nothing to log.
-                        if let Ok(Ok(stream)) = accepted {
-                            answer(stream, routes, log, counts).await;
-                        }
-                    }
+                if let Some(stream) = stream.await {
+                    answer(stream, routes, log, counts).await;
                 }
             });
         }

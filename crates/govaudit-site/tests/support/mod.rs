@@ -1,1 +1,2 @@
 pub mod loopback;
+pub mod loopback_tls;
