@@ -2,6 +2,8 @@
 //! Evaluator `parser.ts`) do: directives split on `;`, names lower-cased, the first occurrence of
 //! a directive wins, keywords and schemes lower-cased, other sources kept as written.
 
+use std::borrow::Cow;
+
 /// Where a policy came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -22,15 +24,25 @@ impl PolicySource {
     }
 }
 
-/// One parsed policy, raw text kept.
+/// One parsed policy, raw text kept. Names and sources borrow the header text (`'a`) unless
+/// lower-casing changed them: an exchange is audited without copying its policies.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentSecurityPolicy {
-    pub raw: String,
+pub struct ContentSecurityPolicy<'a> {
+    pub raw: Cow<'a, str>,
     pub source: PolicySource,
     /// Directives in order: name (lower-case) and values (de-duplicated).
-    pub directives: Vec<(String, Vec<String>)>,
+    pub directives: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)>,
     /// Directives that appeared again and were ignored (browsers keep the first).
-    pub repeated: Vec<String>,
+    pub repeated: Vec<Cow<'a, str>>,
+}
+
+/// ASCII lower case, borrowed when there is no capital to change.
+pub(crate) fn ascii_lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// CSP keywords known to the CSP Evaluator (`csp.ts` `Keyword`).
@@ -168,26 +180,29 @@ pub fn is_hash(value: &str, strict: bool) -> bool {
     }
 }
 
-impl ContentSecurityPolicy {
+impl<'a> ContentSecurityPolicy<'a> {
     /// Parses one serialized policy (never fails: any text is a policy, maybe an empty one).
-    pub fn parse(raw: &str, source: PolicySource) -> Self {
-        let mut directives: Vec<(String, Vec<String>)> = Vec::new();
+    pub fn parse(raw: &'a str, source: PolicySource) -> Self {
+        let mut directives: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)> = Vec::new();
         let mut repeated = Vec::new();
         for token in raw.split(';') {
             let mut parts = token.split_ascii_whitespace();
             let Some(name) = parts.next() else { continue };
-            let name = name.to_ascii_lowercase();
+            let name = ascii_lower(name);
             if directives.iter().any(|(d, _)| *d == name) {
                 repeated.push(name);
                 continue;
             }
-            let mut values: Vec<String> = Vec::new();
+            let mut values: Vec<Cow<'a, str>> = Vec::new();
             for value in parts {
-                let lower = value.to_ascii_lowercase();
-                let value = if is_keyword(&lower) || is_url_scheme(value) {
-                    lower
+                // KEYWORDS are lower-case ASCII: comparing without case is comparing the
+                // lower-cased value.
+                let value = if KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(value))
+                    || is_url_scheme(value)
+                {
+                    ascii_lower(value)
                 } else {
-                    value.to_owned()
+                    Cow::Borrowed(value)
                 };
                 if !values.contains(&value) {
                     values.push(value);
@@ -196,7 +211,7 @@ impl ContentSecurityPolicy {
             directives.push((name, values));
         }
         ContentSecurityPolicy {
-            raw: raw.to_owned(),
+            raw: Cow::Borrowed(raw),
             source,
             directives,
             repeated,
@@ -204,7 +219,7 @@ impl ContentSecurityPolicy {
     }
 
     /// Splits a field value on `,` (RFC 9110 joins repeated lines that way) and parses each.
-    pub fn parse_list(field: &str, source: PolicySource) -> Vec<Self> {
+    pub fn parse_list(field: &'a str, source: PolicySource) -> Vec<Self> {
         field
             .split(',')
             .filter(|p| !p.trim().is_empty())
@@ -212,7 +227,24 @@ impl ContentSecurityPolicy {
             .collect()
     }
 
-    pub fn get(&self, directive: &str) -> Option<&[String]> {
+    /// The same policy owning its text (for policies parsed from a temporary string).
+    pub fn into_owned(self) -> ContentSecurityPolicy<'static> {
+        fn own(c: Cow<'_, str>) -> Cow<'static, str> {
+            Cow::Owned(c.into_owned())
+        }
+        ContentSecurityPolicy {
+            raw: own(self.raw),
+            source: self.source,
+            directives: self
+                .directives
+                .into_iter()
+                .map(|(d, v)| (own(d), v.into_iter().map(own).collect()))
+                .collect(),
+            repeated: self.repeated.into_iter().map(own).collect(),
+        }
+    }
+
+    pub fn get(&self, directive: &str) -> Option<&[Cow<'a, str>]> {
         self.directives
             .iter()
             .find(|(d, _)| d == directive)
@@ -224,7 +256,7 @@ impl ContentSecurityPolicy {
     }
 
     /// CSP3 fallback: `script-src-elem` → `script-src` → `default-src`, and so on.
-    pub fn effective_directive<'a>(&self, directive: &'a str) -> &'a str {
+    pub fn effective_directive<'d>(&self, directive: &'d str) -> &'d str {
         if self.has(directive) {
             return directive;
         }
@@ -240,7 +272,7 @@ impl ContentSecurityPolicy {
         directive
     }
 
-    pub fn effective_values(&self, directive: &str) -> &[String] {
+    pub fn effective_values(&self, directive: &str) -> &[Cow<'a, str>] {
         self.get(self.effective_directive(directive)).unwrap_or(&[])
     }
 
@@ -262,7 +294,7 @@ impl ContentSecurityPolicy {
 
     /// [`Self::effective`] without a copy when it would change nothing (no `'unsafe-inline'`
     /// beside a nonce or hash, no source that `'strict-dynamic'` drops).
-    pub fn effective_cow(&self) -> std::borrow::Cow<'_, Self> {
+    pub fn effective_cow(&self) -> Cow<'_, Self> {
         let changes = ["script-src", "script-src-attr", "script-src-elem"]
             .iter()
             .any(|d| {
@@ -279,9 +311,9 @@ impl ContentSecurityPolicy {
                         }))
             });
         if changes {
-            std::borrow::Cow::Owned(self.effective())
+            Cow::Owned(self.effective())
         } else {
-            std::borrow::Cow::Borrowed(self)
+            Cow::Borrowed(self)
         }
     }
 
@@ -291,10 +323,10 @@ impl ContentSecurityPolicy {
     pub fn effective(&self) -> Self {
         let mut eff = self.clone();
         for d in ["script-src", "script-src-attr", "script-src-elem"] {
-            let name = eff.effective_directive(d).to_owned();
-            let original: Vec<String> = self.get(&name).map(<[String]>::to_vec).unwrap_or_default();
-            let nonce_or_hash = eff.has_script_nonces(&name) || eff.has_script_hashes(&name);
-            let strict_dynamic = self.has_strict_dynamic(&name);
+            let name = eff.effective_directive(d);
+            let original: Vec<Cow<'a, str>> = self.get(name).map(<[_]>::to_vec).unwrap_or_default();
+            let nonce_or_hash = eff.has_script_nonces(name) || eff.has_script_hashes(name);
+            let strict_dynamic = self.has_strict_dynamic(name);
             let Some((_, values)) = eff.directives.iter_mut().find(|(n, _)| *n == name) else {
                 continue;
             };

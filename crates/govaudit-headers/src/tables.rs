@@ -74,14 +74,41 @@ pub const OWASP_REMOVE: &[&str] = &[
 ];
 
 /// [`OWASP_REMOVE`] by lower-case name: the position of each entry.
-pub static OWASP_REMOVE_INDEX: std::sync::LazyLock<std::collections::HashMap<String, usize>> =
-    std::sync::LazyLock::new(|| {
-        OWASP_REMOVE
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.to_ascii_lowercase(), i))
-            .collect()
-    });
+pub static OWASP_REMOVE_INDEX: std::sync::LazyLock<
+    std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>,
+> = std::sync::LazyLock::new(|| {
+    OWASP_REMOVE
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.to_ascii_lowercase(), i))
+        .collect()
+});
+
+/// The longest name in [`OWASP_REMOVE`] is shorter than this: a longer header name is not in it.
+pub const OWASP_REMOVE_MAX_NAME: usize = 48;
+
+/// FNV-1a: the keys of the lookup tables are a few short header names, looked up once per
+/// header line; SipHash's resistance to chosen keys buys nothing for a fixed table.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Deprecated or obsolete security headers and what replaces them (MDN; trailofbits/twa#91 for
 /// Feature-Policy).
@@ -107,3 +134,17 @@ pub const DEPRECATED_HEADERS: &[(&str, &str)] = &[
         "renamed Permissions-Policy, with a different syntax",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owasp_names_fit_the_lookup_buffer_and_mask() {
+        assert!(OWASP_REMOVE.len() <= 128);
+        assert!(OWASP_REMOVE.iter().all(|n| n.len() < OWASP_REMOVE_MAX_NAME));
+        for (i, n) in OWASP_REMOVE.iter().enumerate() {
+            assert_eq!(OWASP_REMOVE_INDEX.get(&n.to_ascii_lowercase()), Some(&i));
+        }
+    }
+}

@@ -52,30 +52,48 @@ pub enum EvalType {
     ScriptUnsafeHashes,
 }
 
-/// One evaluator finding.
+/// One evaluator finding. Directive and value borrow the policy's text (`'a`), the fixed
+/// descriptions are static: evaluating a policy copies no text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EvalFinding {
+pub struct EvalFinding<'a> {
     #[serde(rename = "type")]
     pub kind: EvalType,
     pub severity: EvalSeverity,
-    pub directive: String,
+    pub directive: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-    pub description: String,
+    pub value: Option<Cow<'a, str>>,
+    pub description: Cow<'static, str>,
 }
 
-fn finding(
+/// A directive name for a finding: a fixed name, or one of the policy's own.
+trait DirectiveName<'a> {
+    fn into_name(self) -> Cow<'a, str>;
+}
+
+impl<'a> DirectiveName<'a> for &'a str {
+    fn into_name(self) -> Cow<'a, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl<'a> DirectiveName<'a> for &Cow<'a, str> {
+    fn into_name(self) -> Cow<'a, str> {
+        self.clone()
+    }
+}
+
+fn finding<'a>(
     kind: EvalType,
-    description: impl Into<String>,
+    description: impl Into<Cow<'static, str>>,
     severity: EvalSeverity,
-    directive: &str,
-    value: Option<&str>,
-) -> EvalFinding {
+    directive: impl DirectiveName<'a>,
+    value: Option<Cow<'a, str>>,
+) -> EvalFinding<'a> {
     EvalFinding {
         kind,
         severity,
-        directive: directive.to_owned(),
-        value: value.map(str::to_owned),
+        directive: directive.into_name(),
+        value,
         description: description.into(),
     }
 }
@@ -89,7 +107,7 @@ const DIRECTIVES_CAUSING_XSS: &[&str] = &[
 ];
 const URL_SCHEMES_CAUSING_XSS: &[&str] = &["data:", "http:", "https:"];
 
-fn effective_directives<'a>(csp: &ContentSecurityPolicy, names: &[&'a str]) -> Vec<&'a str> {
+fn effective_directives<'a>(csp: &ContentSecurityPolicy<'_>, names: &[&'a str]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for n in names {
         let e = csp.effective_directive(n);
@@ -100,14 +118,14 @@ fn effective_directives<'a>(csp: &ContentSecurityPolicy, names: &[&'a str]) -> V
     out
 }
 
-fn values<'a>(csp: &'a ContentSecurityPolicy, directive: &str) -> &'a [String] {
+fn values<'c, 'a>(csp: &'c ContentSecurityPolicy<'a>, directive: &str) -> &'c [Cow<'a, str>] {
     csp.get(directive).unwrap_or(&[])
 }
 
 /// Runs `DEFAULT_CHECKS` on the effective policy and `STRICTCSP_CHECKS` plus the reporting check
 /// on the policy as written (as `CspEvaluator.evaluate(STRICTCSP_CHECKS, DEFAULT_CHECKS)` does: the
 /// fallback checks look for sources that the effective policy has already dropped).
-pub fn evaluate(policy: &ContentSecurityPolicy) -> Vec<EvalFinding> {
+pub fn evaluate<'a>(policy: &ContentSecurityPolicy<'a>) -> Vec<EvalFinding<'a>> {
     let eff = policy.effective_cow();
     let mut out = Vec::new();
     check_script_unsafe_inline(&eff, &mut out);
@@ -133,7 +151,7 @@ pub fn evaluate(policy: &ContentSecurityPolicy) -> Vec<EvalFinding> {
     out
 }
 
-fn check_script_unsafe_inline(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_script_unsafe_inline<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for d in effective_directives(csp, &["script-src", "script-src-attr", "script-src-elem"]) {
         let v = values(csp, d);
         if v.iter().any(|x| x == "'unsafe-inline'") {
@@ -142,7 +160,7 @@ fn check_script_unsafe_inline(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFin
                 "'unsafe-inline' allows the execution of unsafe in-page scripts and event handlers.",
                 EvalSeverity::High,
                 d,
-                Some("'unsafe-inline'"),
+                Some(Cow::Borrowed("'unsafe-inline'")),
             ));
         }
         if v.iter().any(|x| x == "'unsafe-hashes'") {
@@ -151,13 +169,13 @@ fn check_script_unsafe_inline(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFin
                 "'unsafe-hashes', while safer than 'unsafe-inline', allows the execution of unsafe in-page scripts and event handlers as long as their hashes appear in the CSP. Please refactor them to no longer use inline scripts if possible.",
                 EvalSeverity::MediumMaybe,
                 d,
-                Some("'unsafe-hashes'"),
+                Some(Cow::Borrowed("'unsafe-hashes'")),
             ));
         }
     }
 }
 
-fn check_script_unsafe_eval(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_script_unsafe_eval<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for d in effective_directives(csp, &["script-src", "script-src-attr", "script-src-elem"]) {
         if values(csp, d).iter().any(|x| x == "'unsafe-eval'") {
             out.push(finding(
@@ -165,22 +183,22 @@ fn check_script_unsafe_eval(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFindi
                 "'unsafe-eval' allows the execution of code injected into DOM APIs such as eval().",
                 EvalSeverity::MediumMaybe,
                 d,
-                Some("'unsafe-eval'"),
+                Some(Cow::Borrowed("'unsafe-eval'")),
             ));
         }
     }
 }
 
-fn check_plain_url_schemes(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_plain_url_schemes<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for d in effective_directives(csp, DIRECTIVES_CAUSING_XSS) {
         for v in values(csp, d) {
-            if URL_SCHEMES_CAUSING_XSS.contains(&v.as_str()) {
+            if URL_SCHEMES_CAUSING_XSS.contains(&v.as_ref()) {
                 out.push(finding(
                     EvalType::PlainUrlSchemes,
                     format!("{v} URI in {d} allows the execution of unsafe scripts."),
                     EvalSeverity::High,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             }
         }
@@ -204,7 +222,7 @@ fn scheme_free(url: &str) -> &str {
     rest.strip_prefix("//").unwrap_or(rest)
 }
 
-fn check_wildcards(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_wildcards<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for d in effective_directives(csp, DIRECTIVES_CAUSING_XSS) {
         for v in values(csp, d) {
             if scheme_free(v) == "*" {
@@ -213,14 +231,14 @@ fn check_wildcards(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
                     format!("{d} should not allow '*' as source"),
                     EvalSeverity::High,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             }
         }
     }
 }
 
-fn check_missing_directives(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_missing_directives<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     let object = csp.get("object-src").or_else(|| csp.get("default-src"));
     if object.is_none_or(|o| o.is_empty()) {
         out.push(finding(
@@ -331,7 +349,10 @@ fn match_wildcard_urls(csp_url: &str, list: &[(String, String)]) -> Option<Strin
     WildcardUrl::parse(csp_url).and_then(|u| u.first_match(list).map(str::to_owned))
 }
 
-fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_script_allowlist_bypass<'a>(
+    csp: &ContentSecurityPolicy<'a>,
+    out: &mut Vec<EvalFinding<'a>>,
+) {
     for d in effective_directives(csp, &["script-src", "script-src-elem"]) {
         let vals = values(csp, d);
         if vals.iter().any(|v| v == "'none'") {
@@ -344,7 +365,7 @@ fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<Eval
                     "'self' can be problematic if you host JSONP, AngularJS or user uploaded files.",
                     EvalSeverity::MediumMaybe,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
                 continue;
             }
@@ -379,7 +400,7 @@ fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<Eval
                     format!("{domain} is known to host{text} which allow to bypass this CSP."),
                     EvalSeverity::High,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             } else {
                 out.push(finding(
@@ -387,14 +408,17 @@ fn check_script_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<Eval
                     "No bypass found; make sure that this URL doesn't serve JSONP replies or Angular libraries.",
                     EvalSeverity::MediumMaybe,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             }
         }
     }
 }
 
-fn check_flash_object_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_flash_object_allowlist_bypass<'a>(
+    csp: &ContentSecurityPolicy<'a>,
+    out: &mut Vec<EvalFinding<'a>>,
+) {
     let d = csp.effective_directive("object-src");
     if let Some(types) = csp.get("plugin-types")
         && !types.iter().any(|t| t == "application/x-shockwave-flash")
@@ -413,7 +437,7 @@ fn check_flash_object_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Ve
                 format!("{host} is known to host Flash files which allow to bypass this CSP."),
                 EvalSeverity::High,
                 d,
-                Some(v),
+                Some(v.clone()),
             ));
         } else if d == "object-src" {
             found.push(finding(
@@ -421,7 +445,7 @@ fn check_flash_object_allowlist_bypass(csp: &ContentSecurityPolicy, out: &mut Ve
                 "Can you restrict object-src to 'none' only?",
                 EvalSeverity::MediumMaybe,
                 d,
-                Some(v),
+                Some(v.clone()),
             ));
         }
     }
@@ -469,7 +493,7 @@ fn may_be_ip_source(value: &str) -> bool {
     value.bytes().any(|b| b.is_ascii_digit() || b == b'[')
 }
 
-fn check_ip_source(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_ip_source<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for (d, vals) in &csp.directives {
         for v in vals {
             if !may_be_ip_source(v) {
@@ -495,13 +519,13 @@ fn check_ip_source(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
                 description,
                 EvalSeverity::Info,
                 d,
-                Some(v),
+                Some(v.clone()),
             ));
         }
     }
 }
 
-fn check_nonce_length(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_nonce_length<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for (d, vals) in &csp.directives {
         for v in vals {
             let Some(nonce) = v.strip_prefix("'nonce-").and_then(|n| n.strip_suffix('\'')) else {
@@ -516,7 +540,7 @@ fn check_nonce_length(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
                     "Nonces should be at least 8 characters long.",
                     EvalSeverity::Medium,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             }
             if !is_nonce(v, true) {
@@ -525,14 +549,14 @@ fn check_nonce_length(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
                     "Nonces should only use the base64 charset.",
                     EvalSeverity::Info,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             }
         }
     }
 }
 
-fn check_src_http(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_src_http<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for (d, vals) in &csp.directives {
         for v in vals {
             if v.starts_with("http://") {
@@ -546,7 +570,7 @@ fn check_src_http(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
                     description,
                     EvalSeverity::Medium,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             }
         }
@@ -573,21 +597,21 @@ pub const DEPRECATED_DIRECTIVES: &[(&str, &str)] = &[
     ),
 ];
 
-fn check_deprecated_directive(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_deprecated_directive<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for (d, text) in DEPRECATED_DIRECTIVES {
         if csp.has(d) {
             out.push(finding(
                 EvalType::DeprecatedDirective,
                 *text,
                 EvalSeverity::Info,
-                d,
+                *d,
                 None,
             ));
         }
     }
 }
 
-fn check_unknown_directive(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_unknown_directive<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for (d, _) in &csp.directives {
         if is_directive(d) {
             continue;
@@ -607,7 +631,7 @@ fn check_unknown_directive(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFindin
     }
 }
 
-fn check_missing_semicolon(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_missing_semicolon<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for (d, vals) in &csp.directives {
         for v in vals {
             if is_directive(v) {
@@ -616,14 +640,14 @@ fn check_missing_semicolon(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFindin
                     format!("Did you forget the semicolon? \"{v}\" seems to be a directive, not a value."),
                     EvalSeverity::Syntax,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             }
         }
     }
 }
 
-fn check_invalid_keyword(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_invalid_keyword<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for (d, vals) in &csp.directives {
         for v in vals {
             let bare_keyword = crate::csp::KEYWORDS.iter().any(|k| {
@@ -640,14 +664,14 @@ fn check_invalid_keyword(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>
                     format!("Did you forget to surround \"{v}\" with single-ticks?"),
                     EvalSeverity::Syntax,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
                 continue;
             }
             if !v.starts_with('\'') {
                 continue;
             }
-            let valid = match d.as_str() {
+            let valid = match d.as_ref() {
                 "require-trusted-types-for" => v == "'script'",
                 "trusted-types" => v == "'allow-duplicates'" || v == "'none'",
                 _ => is_keyword(v) || is_hash(v, true) || is_nonce(v, true),
@@ -658,14 +682,14 @@ fn check_invalid_keyword(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>
                     format!("{v} seems to be an invalid CSP keyword."),
                     EvalSeverity::Syntax,
                     d,
-                    Some(v),
+                    Some(v.clone()),
                 ));
             }
         }
     }
 }
 
-fn check_strict_dynamic(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_strict_dynamic<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     let d = csp.effective_directive("script-src");
     let vals = values(csp, d);
     if vals.iter().any(|v| !v.starts_with('\'')) && !vals.iter().any(|v| v == "'strict-dynamic'") {
@@ -679,7 +703,10 @@ fn check_strict_dynamic(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>)
     }
 }
 
-fn check_strict_dynamic_not_standalone(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_strict_dynamic_not_standalone<'a>(
+    csp: &ContentSecurityPolicy<'a>,
+    out: &mut Vec<EvalFinding<'a>>,
+) {
     let d = csp.effective_directive("script-src");
     if values(csp, d).iter().any(|v| v == "'strict-dynamic'")
         && !csp.has_script_nonces("script-src")
@@ -695,7 +722,10 @@ fn check_strict_dynamic_not_standalone(csp: &ContentSecurityPolicy, out: &mut Ve
     }
 }
 
-fn check_unsafe_inline_fallback(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_unsafe_inline_fallback<'a>(
+    csp: &ContentSecurityPolicy<'a>,
+    out: &mut Vec<EvalFinding<'a>>,
+) {
     if !csp.has_script_nonces("script-src") && !csp.has_script_hashes("script-src") {
         return;
     }
@@ -711,7 +741,7 @@ fn check_unsafe_inline_fallback(csp: &ContentSecurityPolicy, out: &mut Vec<EvalF
     }
 }
 
-fn check_allowlist_fallback(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_allowlist_fallback<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     let d = csp.effective_directive("script-src");
     let vals = values(csp, d);
     if !vals.iter().any(|v| v == "'strict-dynamic'") {
@@ -719,7 +749,7 @@ fn check_allowlist_fallback(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFindi
     }
     if !vals
         .iter()
-        .any(|v| ["http:", "https:", "*"].contains(&v.as_str()) || v.contains('.'))
+        .any(|v| ["http:", "https:", "*"].contains(&v.as_ref()) || v.contains('.'))
     {
         out.push(finding(
             EvalType::AllowlistFallback,
@@ -731,9 +761,9 @@ fn check_allowlist_fallback(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFindi
     }
 }
 
-fn check_requires_trusted_types_for_scripts(
-    csp: &ContentSecurityPolicy,
-    out: &mut Vec<EvalFinding>,
+fn check_requires_trusted_types_for_scripts<'a>(
+    csp: &ContentSecurityPolicy<'a>,
+    out: &mut Vec<EvalFinding<'a>>,
 ) {
     let d = csp.effective_directive("require-trusted-types-for");
     if !values(csp, d).iter().any(|v| v == "'script'") {
@@ -747,7 +777,10 @@ fn check_requires_trusted_types_for_scripts(
     }
 }
 
-fn check_has_configured_reporting(csp: &ContentSecurityPolicy, out: &mut Vec<EvalFinding>) {
+fn check_has_configured_reporting<'a>(
+    csp: &ContentSecurityPolicy<'a>,
+    out: &mut Vec<EvalFinding<'a>>,
+) {
     if !values(csp, "report-uri").is_empty() {
         return;
     }

@@ -35,7 +35,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
             "policies",
             cx.policies
                 .iter()
-                .map(|p| p.raw.as_str())
+                .map(|p| p.raw.as_ref())
                 .collect::<Vec<_>>(),
         );
     }

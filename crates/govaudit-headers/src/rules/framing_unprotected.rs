@@ -24,7 +24,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     if !cx.is_html {
         return;
     }
-    let ancestors: Vec<&[String]> = cx
+    let ancestors: Vec<&[std::borrow::Cow<'_, str>]> = cx
         .policies
         .iter()
         .filter(|p| p.source == PolicySource::Header)

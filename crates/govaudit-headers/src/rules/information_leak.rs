@@ -1,5 +1,5 @@
 use super::Context;
-use crate::tables::{OWASP_REMOVE, OWASP_REMOVE_INDEX};
+use crate::tables::{OWASP_REMOVE, OWASP_REMOVE_INDEX, OWASP_REMOVE_MAX_NAME};
 use govaudit_core::{Collector, Location, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -21,14 +21,23 @@ declare_rule! {
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     // Look the present names up in the table (not the 68 names in the headers), then report in
-    // table order.
-    let mut present: Vec<usize> = cx
-        .header_names
-        .iter()
-        .filter_map(|n| OWASP_REMOVE_INDEX.get(n.as_str()).copied())
-        .collect();
-    present.sort_unstable();
-    for name in present.into_iter().map(|i| OWASP_REMOVE[i]) {
+    // table order: bit i of `present` is entry i (the table has fewer than 128 entries).
+    let mut present: u128 = 0;
+    let mut buf = [0u8; OWASP_REMOVE_MAX_NAME];
+    for h in &cx.exchange.headers {
+        let Some(lower) = buf.get_mut(..h.name.len()) else {
+            continue;
+        };
+        lower.copy_from_slice(h.name.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower)
+            && let Some(&i) = OWASP_REMOVE_INDEX.get(lower)
+        {
+            present |= 1 << i;
+        }
+    }
+    let indexes = (0..OWASP_REMOVE.len()).filter(|i| present & (1 << i) != 0);
+    for name in indexes.map(|i| OWASP_REMOVE[i]) {
         let Some(value) = cx.header(name) else {
             continue;
         };

@@ -155,10 +155,10 @@ pub struct Context<'a> {
     pub body: Option<BodyFacts>,
     pub preload: Option<&'a PreloadList>,
     /// Enforced policies: header lines (split on `,`) then `<meta>` policies.
-    pub policies: Vec<ContentSecurityPolicy>,
-    pub report_only: Vec<ContentSecurityPolicy>,
+    pub policies: Vec<ContentSecurityPolicy<'a>>,
+    pub report_only: Vec<ContentSecurityPolicy<'a>>,
     /// CSP Evaluator findings per enforced policy (same order as `policies`).
-    pub evaluations: Vec<Vec<EvalFinding>>,
+    pub evaluations: Vec<Vec<EvalFinding<'a>>>,
     /// Cookies of the graded response.
     pub cookies: Vec<SetCookie>,
     /// Cookies set by the redirect responses before it, with the URL that set each (all of
@@ -173,8 +173,6 @@ pub struct Context<'a> {
     pub site_host: Option<String>,
     /// Whether the response is HTML for the rules (no `Content-Type` counts as HTML).
     pub is_html: bool,
-    /// The names of the header fields present, lower-cased, each once, in order.
-    pub header_names: Vec<String>,
     /// `exchange.http_redirects`, each URL parsed once.
     pub(crate) redirect_route: Vec<Option<HopParts>>,
 }
@@ -186,28 +184,23 @@ impl<'a> Context<'a> {
             .as_deref()
             .filter(|b| !b.is_empty())
             .map(BodyFacts::read);
-        let mut policies: Vec<ContentSecurityPolicy> = Vec::new();
+        let mut policies: Vec<ContentSecurityPolicy<'a>> = Vec::new();
         for h in exchange.fields("content-security-policy") {
-            policies.extend(ContentSecurityPolicy::parse_list(
-                &h.value_str(),
-                PolicySource::Header,
-            ));
+            parse_field(&mut policies, h, PolicySource::Header);
         }
         if exchange.observatory_is_html()
             && let Some(b) = &body
         {
+            // The body facts move into the context: these policies own their text.
             policies.extend(
                 b.meta_csp
                     .iter()
-                    .map(|m| ContentSecurityPolicy::parse(m, PolicySource::Meta)),
+                    .map(|m| ContentSecurityPolicy::parse(m, PolicySource::Meta).into_owned()),
             );
         }
         let mut report_only = Vec::new();
         for h in exchange.fields("content-security-policy-report-only") {
-            report_only.extend(ContentSecurityPolicy::parse_list(
-                &h.value_str(),
-                PolicySource::ReportOnly,
-            ));
+            parse_field(&mut report_only, h, PolicySource::ReportOnly);
         }
         let evaluations = policies.iter().map(csp_evaluator::evaluate).collect();
         let cookies = exchange
@@ -227,13 +220,6 @@ impl<'a> Context<'a> {
         let is_html = exchange
             .mime_type()
             .is_none_or(|m| m == "text/html" || m == "application/xhtml+xml");
-        let mut header_names: Vec<String> = Vec::with_capacity(exchange.headers.len());
-        for h in &exchange.headers {
-            let name = h.name.to_ascii_lowercase();
-            if !header_names.contains(&name) {
-                header_names.push(name);
-            }
-        }
         let redirect_route = crate::exchange::redirect_route(&exchange.http_redirects);
         Context {
             site_host: crate::exchange::site_host_from(exchange, &redirect_route),
@@ -249,7 +235,6 @@ impl<'a> Context<'a> {
             observatory_csp,
             hsts,
             is_html,
-            header_names,
         }
     }
 
@@ -260,7 +245,7 @@ impl<'a> Context<'a> {
 
     /// Whether a field with this (lower-case) name is present.
     pub fn has_header(&self, lower_name: &str) -> bool {
-        self.header_names.iter().any(|n| n == lower_name)
+        self.exchange.headers.iter().any(|h| h.is_named(lower_name))
     }
 
     /// Every cookie the browser received, in order: those set by redirects (with the URL that
@@ -304,6 +289,27 @@ impl<'a> Context<'a> {
             csp,
             Some(&self.redirect_route),
         )
+    }
+}
+
+/// Parses the policies of one CSP field line, borrowing its text when it is UTF-8.
+fn parse_field<'a>(
+    into: &mut Vec<ContentSecurityPolicy<'a>>,
+    field: &'a govaudit_core::HeaderField,
+    source: PolicySource,
+) {
+    match field.value_str() {
+        std::borrow::Cow::Borrowed(text) => {
+            into.extend(ContentSecurityPolicy::parse_list(text, source));
+        }
+        std::borrow::Cow::Owned(text) => {
+            let owned: Vec<ContentSecurityPolicy<'static>> =
+                ContentSecurityPolicy::parse_list(&text, source)
+                    .into_iter()
+                    .map(ContentSecurityPolicy::into_owned)
+                    .collect();
+            into.extend(owned);
+        }
     }
 }
 
