@@ -134,6 +134,31 @@ fn text_output_has_no_colour_when_not_a_terminal() {
     assert!(out.stdout.contains("examples/demo-site/index.html:47"));
 }
 
+/// Text lists every failure but folds page-level reviews; `--all-reviews` lists them all; the
+/// closing count is the same either way.
+#[test]
+fn text_output_folds_reviews_unless_all_reviews() {
+    let folded = govaudit(&["check", "examples/demo-site"]).stdout;
+    let all = govaudit(&["check", "--all-reviews", "examples/demo-site"]).stdout;
+    let count = |text: &str, needle: &str| text.matches(needle).count();
+    assert!(count(&folded, "review:") < count(&all, "review:"));
+    assert!(folded.contains("more findings to review in"), "{folded}");
+    assert!(!all.contains("more findings to review in"));
+    let closing = |text: &str| text.lines().last().unwrap_or_default().to_owned();
+    assert_eq!(closing(&folded), closing(&all));
+    // Every failing finding's place is still listed (the first lines of each failure).
+    let failing_places = all
+        .lines()
+        .filter(|l| l.starts_with("  examples/") && !l.contains("review:"))
+        .count();
+    let folded_places = folded
+        .lines()
+        .filter(|l| l.starts_with("  examples/") && !l.contains("review:"))
+        .count();
+    assert_eq!(failing_places, folded_places);
+    assert!(failing_places > 20, "{failing_places}");
+}
+
 #[test]
 fn rules_lists_every_rule_with_standards_and_sources() {
     let out = govaudit(&["rules", "--format", "json"]);

@@ -34,11 +34,22 @@ impl Destination {
 }
 
 /// Renders a report in one of the shared formats, writes it in one piece and turns it into the
-/// run's verdict for `--fail-on`: what every reporting command ends with.
+/// run's verdict for `--fail-on`: what every reporting command ends with. Text lists every
+/// finding.
 pub fn emit_report(
     report: &govaudit_core::Report,
     format: govaudit_report::Format,
     fail_on: govaudit_core::Severity,
+) -> anyhow::Result<crate::Verdict> {
+    emit_report_listing_reviews(report, format, fail_on, None)
+}
+
+/// [`emit_report`], with text listing at most `review_limit` review findings per rule.
+pub fn emit_report_listing_reviews(
+    report: &govaudit_core::Report,
+    format: govaudit_report::Format,
+    fail_on: govaudit_core::Severity,
+    review_limit: Option<usize>,
 ) -> anyhow::Result<crate::Verdict> {
     let destination = Destination::stdout();
     let mut rendered = Vec::new();
@@ -46,9 +57,9 @@ pub fn emit_report(
         report,
         &crate::all_rules(),
         format,
-        govaudit_report::TextStyle {
-            color: destination.color,
-        },
+        govaudit_report::TextStyle::plain()
+            .with_color(destination.color)
+            .with_review_limit(review_limit),
         &mut rendered,
     )?;
     destination.write_all(&rendered)?;

@@ -107,16 +107,39 @@ impl FromStr for Format {
 pub struct TextStyle {
     /// Whether to write ANSI colour and bold codes.
     pub color: bool,
+    /// At most this many `review` findings are listed per rule, the rest counted in one line
+    /// (page-level review rules otherwise repeat once per page and bury the failures); `None`
+    /// lists them all. Failing findings are always listed.
+    pub review_limit: Option<usize>,
 }
 
 impl TextStyle {
-    /// No escape codes: for files, pipes and `NO_COLOR`.
+    /// No escape codes: for files, pipes and `NO_COLOR`. Every finding listed.
     pub const fn plain() -> Self {
-        TextStyle { color: false }
+        TextStyle {
+            color: false,
+            review_limit: None,
+        }
     }
 
     pub const fn colored() -> Self {
-        TextStyle { color: true }
+        TextStyle {
+            color: true,
+            review_limit: None,
+        }
+    }
+
+    /// The same style with colour on or off.
+    pub const fn with_color(self, color: bool) -> Self {
+        TextStyle { color, ..self }
+    }
+
+    /// The same style listing at most `limit` review findings per rule.
+    pub const fn with_review_limit(self, limit: Option<usize>) -> Self {
+        TextStyle {
+            review_limit: limit,
+            ..self
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! Text for people: findings grouped by rule, most severe rules first, then notes and one
-//! closing count. Colour is decoration only; without it nothing is lost.
+//! Text for people: findings grouped by rule (rules with failures first, most severe first),
+//! then notes and one closing count. Colour is decoration only; without it nothing is lost.
 
 use crate::{ReportError, TextStyle, find_rule};
 use anstyle::{AnsiColor, Effects, Style};
@@ -92,8 +92,15 @@ fn groups<'a>(report: &'a Report, rules: &[&'a RuleMeta]) -> Vec<Group<'a>> {
             }
         }
     }
-    // Most severe first; ties by id so the order does not depend on crawl order.
-    groups.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.id.cmp(b.id)));
+    // Rules with failures before rules that only ask for review, most severe first; ties by
+    // id so the order does not depend on crawl order.
+    let fails = |g: &Group<'_>| g.findings.iter().any(|f| f.outcome == Outcome::Fail);
+    groups.sort_by(|a, b| {
+        fails(b)
+            .cmp(&fails(a))
+            .then(b.severity.cmp(&a.severity))
+            .then(a.id.cmp(b.id))
+    });
     groups
 }
 
@@ -114,7 +121,7 @@ pub fn write_text(
         if i > 0 {
             p.plain("\n")?;
         }
-        write_group(&mut p, group)?;
+        write_group(&mut p, group, style.review_limit)?;
     }
     if !report.notes.is_empty() {
         if !report.findings.is_empty() {
@@ -152,7 +159,13 @@ pub fn write_text(
     Ok(())
 }
 
-fn write_group(p: &mut Painter<'_>, group: &Group<'_>) -> std::io::Result<()> {
+/// A rule's failing findings first, all of them; then its review findings, up to
+/// `review_limit` with the rest counted.
+fn write_group(
+    p: &mut Painter<'_>,
+    group: &Group<'_>,
+    review_limit: Option<usize>,
+) -> std::io::Result<()> {
     p.paint(RULE, group.id)?;
     p.plain("  ")?;
     p.paint(severity_style(group.severity), group.severity.as_str())?;
@@ -160,8 +173,32 @@ fn write_group(p: &mut Painter<'_>, group: &Group<'_>) -> std::io::Result<()> {
         p.plain(&format!("  {}", clean(&meta.summary())))?;
     }
     p.plain("\n")?;
-    for finding in &group.findings {
+    let (reviews, fails): (Vec<&Finding>, Vec<&Finding>) = group
+        .findings
+        .iter()
+        .partition(|f| f.outcome == Outcome::Review);
+    for finding in fails {
         write_finding(p, finding, group.severity)?;
+    }
+    let shown = review_limit.unwrap_or(usize::MAX).min(reviews.len());
+    for finding in &reviews[..shown] {
+        write_finding(p, finding, group.severity)?;
+    }
+    let hidden = &reviews[shown..];
+    if !hidden.is_empty() {
+        let mut resources: Vec<&str> = hidden.iter().map(|f| f.url.as_str()).collect();
+        resources.sort_unstable();
+        resources.dedup();
+        p.paint(
+            REVIEW,
+            &format!(
+                "  … and {} more {} to review in {} (not listed here; every finding is in the JSON output)",
+                hidden.len(),
+                if hidden.len() == 1 { "finding" } else { "findings" },
+                plural(resources.len(), "resource", "resources"),
+            ),
+        )?;
+        p.plain("\n")?;
     }
     Ok(())
 }

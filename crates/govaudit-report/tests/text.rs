@@ -127,3 +127,59 @@ fn strip_ansi(text: &str) -> String {
     }
     out
 }
+
+/// A rule reviewing three pages and failing one: failures are always listed, first; reviews
+/// beyond the limit are counted with the number of resources they are on.
+#[test]
+fn review_limit_lists_failures_and_counts_the_other_reviews() {
+    use govaudit_core::{Collector, Location};
+    let mut report = Report::new();
+    for page in ["a.html", "b.html", "c.html"] {
+        let mut found = Collector::new(page);
+        found.review(
+            &common::IMAGE_ALT,
+            Location::default(),
+            "Check the alt text.",
+        );
+        if page == "c.html" {
+            found.fail(&common::IMAGE_ALT, Location::default(), "No alt.");
+            found.review(&common::IMAGE_ALT, Location::default(), "Check again.");
+        }
+        report.add_resource(page, found.into_findings());
+    }
+    report.finish();
+    let out = text(&report, TextStyle::plain().with_review_limit(Some(1)));
+    let expected = "\
+a11y/image-alt  high  Images must have a text alternative.
+  c.html  No alt.
+  a.html  review: Check the alt text.
+  … and 3 more findings to review in 2 resources (not listed here; every finding is in the JSON output)
+
+5 findings (1 fail, 4 review) in 3 resources
+";
+    assert_eq!(out, expected);
+    // Without a limit every finding is listed.
+    let all = text(&report, TextStyle::plain());
+    assert_eq!(all.matches("review:").count(), 4, "{all}");
+    assert!(!all.contains("more findings to review"), "{all}");
+}
+
+/// A rule that only asks for review comes after a less severe rule that fails.
+#[test]
+fn rules_with_failures_come_before_rules_to_review() {
+    use govaudit_core::{Collector, Location};
+    let mut found = Collector::new("a.html");
+    found.review(
+        &common::IMAGE_ALT,
+        Location::default(),
+        "Check the alt text.",
+    );
+    found.fail(&common::BROKEN_LINK, Location::default(), "Broken link.");
+    let mut report = Report::new();
+    report.add_resource("a.html", found.into_findings());
+    report.finish();
+    let out = text(&report, TextStyle::plain());
+    let broken = out.find("links/broken").expect("fail group");
+    let image = out.find("a11y/image-alt").expect("review group");
+    assert!(broken < image, "{out}");
+}

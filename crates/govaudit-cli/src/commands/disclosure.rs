@@ -132,7 +132,7 @@ pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
                 &report,
                 &all_rules(),
                 Format::Json,
-                TextStyle { color: false },
+                TextStyle::plain(),
                 &mut rendered,
             )?;
         }
@@ -142,9 +142,7 @@ pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
                 &report,
                 &all_rules(),
                 Format::Text,
-                TextStyle {
-                    color: destination.color,
-                },
+                TextStyle::plain().with_color(destination.color),
                 &mut rendered,
             )?;
         }
