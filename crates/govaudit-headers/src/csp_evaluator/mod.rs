@@ -271,14 +271,31 @@ fn check_missing_directives<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<E
     }
 }
 
-/// A bypass table with its URLs parsed once: (host, path).
-type ParsedTable = std::sync::LazyLock<Vec<(String, String)>>;
+/// A bypass table with its URLs parsed once: (host, path) in table order, and the positions of
+/// each host's entries, so a source without a wildcard is looked up instead of matched against
+/// every entry.
+struct Table {
+    entries: Vec<(String, String)>,
+    by_host: std::collections::HashMap<
+        String,
+        Vec<usize>,
+        std::hash::BuildHasherDefault<crate::tables::Fnv>,
+    >,
+}
 
-fn parse_table(list: &[&str]) -> Vec<(String, String)> {
-    list.iter()
+type ParsedTable = std::sync::LazyLock<Table>;
+
+fn parse_table(list: &[&str]) -> Table {
+    let entries: Vec<(String, String)> = list
+        .iter()
         .filter_map(|u| url::Url::parse(&format!("https:{u}")).ok())
         .map(|u| (u.host_str().unwrap_or("").to_owned(), u.path().to_owned()))
-        .collect()
+        .collect();
+    let mut by_host = std::collections::HashMap::default();
+    for (i, (host, _)) in entries.iter().enumerate() {
+        by_host.entry(host.clone()).or_insert_with(Vec::new).push(i);
+    }
+    Table { entries, by_host }
 }
 
 static ANGULAR: ParsedTable = std::sync::LazyLock::new(|| parse_table(bypass_hosts::ANGULAR_URLS));
@@ -300,10 +317,51 @@ struct WildcardUrl {
     path: String,
 }
 
+/// Host and path of `https://{rest}` without the URL parser, for the plain case only: ASCII
+/// letter/digit/hyphen/underscore labels (no empty label, no `xn--`, the last one starting with
+/// a letter, so never an IPv4 address), no port, user info, query or fragment, and a path of
+/// letters, digits and `-._~/` without `.`/`..` segments. The URL parser gives the same host
+/// (lower-cased) and path for these; `None` means "ask the parser".
+fn plain_https_url(rest: &str) -> Option<(String, &str)> {
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    let (host, path) = rest.split_at(host_end);
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && !l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let last = host.rsplit('.').next()?;
+    if !host.split('.').all(label_ok)
+        || !last.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let path_ok = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/'))
+        && path.split('/').all(|seg| seg != "." && seg != "..");
+    if !path_ok {
+        return None;
+    }
+    Some((
+        host.to_ascii_lowercase(),
+        if path.is_empty() { "/" } else { path },
+    ))
+}
+
 impl WildcardUrl {
     fn parse(csp_url: &str) -> Option<Self> {
         let prepared = replace_first(Cow::Borrowed(csp_url), ":*", "");
         let prepared = replace_first(prepared, "*", "wildcard_placeholder");
+        if let Some(rest) = prepared.strip_prefix("//")
+            && let Some((host, path)) = plain_https_url(rest)
+        {
+            return Some(WildcardUrl {
+                host,
+                path: path.to_owned(),
+            });
+        }
         let with_scheme = match prepared.strip_prefix("//") {
             Some(rest) => Cow::Owned(format!("https://{rest}")),
             None => prepared,
@@ -316,36 +374,41 @@ impl WildcardUrl {
     }
 
     /// `matchWildcardUrls`: the host of the first URL of `list` that the CSP source matches.
-    fn first_match<'l>(&self, list: &'l [(String, String)]) -> Option<&'l str> {
+    fn first_match<'l>(&self, table: &'l Table) -> Option<&'l str> {
         let host = self.host.as_str();
         let has_wildcard = host.starts_with("wildcard_placeholder.");
         let wildcard_free = host.strip_prefix("wildcard_placeholder").unwrap_or(host);
         let path = self.path.as_str();
         let has_path = path != "/";
-        for (domain, candidate_path) in list {
-            if !domain.ends_with(wildcard_free) {
-                continue;
-            }
-            if !has_wildcard && host != *domain {
-                continue;
-            }
-            if has_path {
-                if path.ends_with('/') {
-                    if !candidate_path.starts_with(path) {
-                        continue;
-                    }
-                } else if candidate_path != path {
-                    continue;
+        let path_matches = |candidate_path: &str| {
+            !has_path
+                || if path.ends_with('/') {
+                    candidate_path.starts_with(path)
+                } else {
+                    candidate_path == path
                 }
-            }
-            return Some(domain);
+        };
+        if !has_wildcard {
+            // Without a wildcard the domain must be the host itself: look it up.
+            let positions = table.by_host.get(host)?;
+            return positions
+                .iter()
+                .map(|&i| &table.entries[i])
+                .find(|(_, candidate_path)| path_matches(candidate_path))
+                .map(|(domain, _)| domain.as_str());
         }
-        None
+        table
+            .entries
+            .iter()
+            .find(|(domain, candidate_path)| {
+                domain.ends_with(wildcard_free) && path_matches(candidate_path)
+            })
+            .map(|(domain, _)| domain.as_str())
     }
 }
 
 /// `matchWildcardUrls`: the host of the first URL of `list` that the CSP source matches.
-fn match_wildcard_urls(csp_url: &str, list: &[(String, String)]) -> Option<String> {
+fn match_wildcard_urls(csp_url: &str, list: &Table) -> Option<String> {
     WildcardUrl::parse(csp_url).and_then(|u| u.first_match(list).map(str::to_owned))
 }
 
@@ -801,4 +864,101 @@ fn check_has_configured_reporting<'a>(
         "report-uri",
         None,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the URL parser says, as `WildcardUrl::parse` did before the plain-URL shortcut.
+    fn by_parser(rest: &str) -> Option<(String, String)> {
+        let parsed = url::Url::parse(&format!("https://{rest}")).ok()?;
+        Some((
+            parsed.host_str()?.to_ascii_lowercase(),
+            parsed.path().to_owned(),
+        ))
+    }
+
+    #[test]
+    fn plain_url_shortcut_agrees_with_the_url_parser() {
+        let mut inputs: Vec<String> = [
+            "cdn.example.gov",
+            "CDN.Example.GOV/Path/To/x.js",
+            "a.b/",
+            "a.b//c",
+            "a.b/./c",
+            "a.b/../c",
+            "a.b/c/..",
+            "a.b/.../c",
+            "wildcard_placeholder.example.com",
+            "wildcard_placeholder",
+            "1.2.3.4",
+            "1.2.3.com",
+            "0x7f.1",
+            "example.0x1",
+            "example.com.",
+            ".example.com",
+            "a..b",
+            "xn--nxasmq6b.com",
+            "a.xn--p1ai",
+            "-a-.b-",
+            "a_b.c_d",
+            "",
+            "/",
+            "host:80",
+            "user@host",
+            "host/a?b",
+            "host/a#b",
+            "host/a%20b",
+            "host/a\\b",
+            "h\u{e9}.com",
+            "a.b/~x-y_z.q",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        for list in [
+            bypass_hosts::ANGULAR_URLS,
+            bypass_hosts::JSONP_URLS,
+            bypass_hosts::FLASH_URLS,
+        ] {
+            inputs.extend(list.iter().map(|u| u.trim_start_matches('/').to_owned()));
+        }
+        let mut shortcut_used = 0;
+        for rest in &inputs {
+            if let Some((host, path)) = plain_https_url(rest) {
+                shortcut_used += 1;
+                assert_eq!(Some((host, path.to_owned())), by_parser(rest), "{rest:?}");
+            }
+        }
+        assert!(shortcut_used > 50, "{shortcut_used}");
+    }
+
+    #[test]
+    fn host_lookup_finds_the_first_entry_in_table_order() {
+        for table in [&*ANGULAR, &*JSONP, &*FLASH] {
+            for (host, path) in &table.entries {
+                for probe_path in ["/", path.as_str()] {
+                    let url = WildcardUrl {
+                        host: host.clone(),
+                        path: probe_path.to_owned(),
+                    };
+                    let linear = table
+                        .entries
+                        .iter()
+                        .find(|(d, p)| {
+                            d == host
+                                && (probe_path == "/"
+                                    || if probe_path.ends_with('/') {
+                                        p.starts_with(probe_path)
+                                    } else {
+                                        p == probe_path
+                                    })
+                        })
+                        .map(|(d, _)| d.as_str());
+                    assert_eq!(url.first_match(table), linear);
+                }
+            }
+        }
+    }
 }
