@@ -265,3 +265,40 @@ fn exactly_one_of_url_and_input() {
         both.stderr
     );
 }
+
+#[test]
+fn https_url_given_with_its_port() {
+    let rt = runtime();
+    let https = rt.block_on(start_tls(Arc::new(https_routes)));
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("exchange.json");
+    // HTTP is tried on 127.0.0.1:80, where nothing of ours listens.
+    let out = govaudit(&[
+        "headers",
+        "--allow-private",
+        "--format",
+        "json",
+        "--save-exchange",
+        saved.to_str().unwrap(),
+        &https.base,
+    ]);
+    assert!(out.code == 0 || out.code == 1, "stderr: {}", out.stderr);
+    let exchange = json(&std::fs::read_to_string(&saved).unwrap());
+    assert_eq!(exchange["url"], format!("{}/", https.base).as_str());
+    assert_eq!(exchange["http_available"], false);
+    assert_eq!(exchange["http_redirects"], serde_json::json!([]));
+    assert_eq!(exchange["https_available"], true);
+    assert_eq!(exchange["cert_valid"], false);
+    let report = json(&out.stdout);
+    assert_eq!(
+        test_result(&report, "redirection"),
+        "redirection-not-needed-no-http"
+    );
+    assert_eq!(
+        test_result(&report, "strict-transport-security"),
+        "hsts-invalid-cert"
+    );
+    // One verified attempt refused by the client, then the unverified GET and the preflight.
+    let methods: Vec<String> = https.hits("/").into_iter().map(|r| r.method).collect();
+    assert_eq!(methods, ["GET", "OPTIONS"]);
+}

@@ -41,8 +41,8 @@ enum Command {
     Rules(commands::rules::RulesArgs),
     /// Print one rule's documentation.
     Rule(commands::rules::RuleArgs),
-    /// Audit security headers of a recorded exchange, response head or HAR file, with an
-    /// MDN HTTP Observatory-compatible grade.
+    /// Audit security headers of a live site (scanned as the MDN HTTP Observatory does) or of a
+    /// recorded exchange, response head or HAR file, with an Observatory-compatible grade.
     Headers(commands::headers::HeadersArgs),
     /// Check required content (政府信息公开 items, identity marks, US/EU mandatory links) and
     /// column freshness of a local site against a profile.

@@ -31,7 +31,7 @@ pub struct HeadersArgs {
     #[arg(long, value_name = "EXCHANGE|HEAD|HAR", conflicts_with = "target")]
     pub input: Option<PathBuf>,
     /// The URL a response head was fetched from (curl does not print it).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "target")]
     pub url: Option<String>,
     /// Chromium's transport_security_state_static.json, for `hsts-preloaded`; never fetched.
     #[arg(long, value_name = "FILE")]
