@@ -269,6 +269,61 @@ impl Exchange {
     }
 }
 
+/// Host (lower-cased) and path of `https://{rest}` without the URL parser, for the plain case
+/// only: ASCII letter/digit/hyphen/underscore labels (no empty label, no `xn--`, the last one
+/// starting with a letter, so never an IPv4 address), no port, user info, query or fragment,
+/// and a path of letters, digits and `-._~/` without `.`/`..` segments. The URL parser gives
+/// the same host and path for these (tested); `None` means "ask the parser".
+pub(crate) fn plain_host_path(rest: &str) -> Option<(Cow<'_, str>, &str)> {
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    let (host, path) = rest.split_at(host_end);
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && !l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let last = host.rsplit('.').next()?;
+    if !host.split('.').all(label_ok)
+        || !last.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let path_ok = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/'))
+        && path.split('/').all(|seg| seg != "." && seg != "..");
+    if !path_ok {
+        return None;
+    }
+    let host = if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(host)
+    };
+    Some((host, if path.is_empty() { "/" } else { path }))
+}
+
+/// Scheme (`http` or `https`), host and path of a plain `http(s)://` URL as the URL parser
+/// gives them, without it (see [`plain_host_path`]); `None` means "ask the parser".
+pub(crate) fn plain_http_url(url: &str) -> Option<(&'static str, Cow<'_, str>, &str)> {
+    let (scheme, rest) = if url
+        .get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+    {
+        ("https", &url[8..])
+    } else if url
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("http://"))
+    {
+        ("http", &url[7..])
+    } else {
+        return None;
+    };
+    let (host, path) = plain_host_path(rest)?;
+    Some((scheme, host, path))
+}
+
 /// The scheme and host of one redirect hop's URL, parsed once for the rules and the grade.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HopParts {
@@ -281,6 +336,12 @@ pub(crate) struct HopParts {
 pub(crate) fn redirect_route(hops: &[Hop]) -> Vec<Option<HopParts>> {
     hops.iter()
         .map(|hop| {
+            if let Some((scheme, host, _)) = plain_http_url(&hop.url) {
+                return Some(HopParts {
+                    scheme: scheme.to_owned(),
+                    host: Some(host.into_owned()),
+                });
+            }
             url::Url::parse(&hop.url).ok().map(|u| HopParts {
                 scheme: u.scheme().to_owned(),
                 host: u.host_str().map(str::to_owned),
@@ -293,9 +354,12 @@ pub(crate) fn redirect_route(hops: &[Hop]) -> Vec<Option<HopParts>> {
 pub(crate) fn site_host_from(exchange: &Exchange, route: &[Option<HopParts>]) -> Option<String> {
     match route.first() {
         Some(Some(hop)) => hop.host.clone(),
-        _ => exchange
-            .parsed_url()
-            .and_then(|u| u.host_str().map(str::to_owned)),
+        _ => match plain_http_url(&exchange.url) {
+            Some((_, host, _)) => Some(host.into_owned()),
+            None => exchange
+                .parsed_url()
+                .and_then(|u| u.host_str().map(str::to_owned)),
+        },
     }
 }
 
@@ -342,6 +406,42 @@ pub(crate) fn node_header_str<'h>(headers: &'h [HeaderField], name: &str) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_url_shortcut_agrees_with_the_url_parser() {
+        let urls = [
+            "https://www.example.gov.cn/",
+            "HTTP://WWW.Example.GOV/a/b.html",
+            "http://a.b",
+            "https://a.b/./x",
+            "https://a.b/x/../y",
+            "https://a.b:443/",
+            "https://user@a.b/",
+            "https://a.b/?q",
+            "https://1.2.3.4/",
+            "https://a.0x10/",
+            "https://xn--fiqs8s.cn/",
+            "https:///a.b/",
+            "https:a.b/",
+            "ftp://a.b/",
+            " https://a.b/",
+            "https://a.b/ ",
+            "https://a_b.c-d.e/f~g",
+            "https://a..b/",
+            "https://a.b./",
+        ];
+        let mut used = 0;
+        for url in urls {
+            if let Some((scheme, host, path)) = plain_http_url(url) {
+                used += 1;
+                let parsed = url::Url::parse(url).unwrap();
+                assert_eq!(scheme, parsed.scheme(), "{url}");
+                assert_eq!(Some(host.as_ref()), parsed.host_str(), "{url}");
+                assert_eq!(path, parsed.path(), "{url}");
+            }
+        }
+        assert_eq!(used, 4);
+    }
 
     #[test]
     fn node_view_joins_or_keeps_first() {

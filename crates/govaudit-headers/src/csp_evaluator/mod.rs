@@ -317,48 +317,15 @@ struct WildcardUrl {
     path: String,
 }
 
-/// Host and path of `https://{rest}` without the URL parser, for the plain case only: ASCII
-/// letter/digit/hyphen/underscore labels (no empty label, no `xn--`, the last one starting with
-/// a letter, so never an IPv4 address), no port, user info, query or fragment, and a path of
-/// letters, digits and `-._~/` without `.`/`..` segments. The URL parser gives the same host
-/// (lower-cased) and path for these; `None` means "ask the parser".
-fn plain_https_url(rest: &str) -> Option<(String, &str)> {
-    let host_end = rest.find('/').unwrap_or(rest.len());
-    let (host, path) = rest.split_at(host_end);
-    let label_ok = |l: &str| {
-        !l.is_empty()
-            && !l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
-            && l.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    };
-    let last = host.rsplit('.').next()?;
-    if !host.split('.').all(label_ok)
-        || !last.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-    {
-        return None;
-    }
-    let path_ok = path
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/'))
-        && path.split('/').all(|seg| seg != "." && seg != "..");
-    if !path_ok {
-        return None;
-    }
-    Some((
-        host.to_ascii_lowercase(),
-        if path.is_empty() { "/" } else { path },
-    ))
-}
-
 impl WildcardUrl {
     fn parse(csp_url: &str) -> Option<Self> {
         let prepared = replace_first(Cow::Borrowed(csp_url), ":*", "");
         let prepared = replace_first(prepared, "*", "wildcard_placeholder");
         if let Some(rest) = prepared.strip_prefix("//")
-            && let Some((host, path)) = plain_https_url(rest)
+            && let Some((host, path)) = crate::exchange::plain_host_path(rest)
         {
             return Some(WildcardUrl {
-                host,
+                host: host.into_owned(),
                 path: path.to_owned(),
             });
         }
@@ -926,9 +893,13 @@ mod tests {
         }
         let mut shortcut_used = 0;
         for rest in &inputs {
-            if let Some((host, path)) = plain_https_url(rest) {
+            if let Some((host, path)) = crate::exchange::plain_host_path(rest) {
                 shortcut_used += 1;
-                assert_eq!(Some((host, path.to_owned())), by_parser(rest), "{rest:?}");
+                assert_eq!(
+                    Some((host.into_owned(), path.to_owned())),
+                    by_parser(rest),
+                    "{rest:?}"
+                );
             }
         }
         assert!(shortcut_used > 50, "{shortcut_used}");

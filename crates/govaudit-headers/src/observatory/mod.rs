@@ -707,10 +707,23 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
     // The jar also holds what the redirects of the graded session set, each cookie stored for
     // the host and path of the response that set it; a later cookie replaces an earlier one.
     let mut jar: Vec<JarCookie> = Vec::new();
-    let mut store = |line: &str, url: Option<&url::Url>| {
-        let host = url.and_then(|u| u.host_str()).unwrap_or("");
-        let path = url.map_or("/", |u| u.path());
-        if let Some(c) = jar_cookie(line, host, path) {
+    let mut store = |line: &str, url: &str| {
+        // Host and path of the URL that set the cookie; empty host and `/` where it does not
+        // parse. Plain URLs skip the URL parser.
+        let parsed;
+        let (host, path) = match crate::exchange::plain_http_url(url) {
+            Some((_, host, path)) => (host, path),
+            None => {
+                parsed = url::Url::parse(url).ok();
+                (
+                    std::borrow::Cow::Borrowed(
+                        parsed.as_ref().and_then(|u| u.host_str()).unwrap_or(""),
+                    ),
+                    parsed.as_ref().map_or("/", |u| u.path()),
+                )
+            }
+        };
+        if let Some(c) = jar_cookie(line, &host, path) {
             if let Some(old) = jar
                 .iter_mut()
                 .find(|o| o.domain == c.domain && o.path == c.path && o.key == c.key)
@@ -722,13 +735,10 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
         }
     };
     for c in r.ex.observatory_redirect_cookies() {
-        store(&c.value, url::Url::parse(&c.url).ok().as_ref());
+        store(&c.value, &c.url);
     }
-    if !raw.is_empty() {
-        let url = r.ex.parsed_url();
-        for line in &raw {
-            store(line, url.as_ref());
-        }
+    for line in &raw {
+        store(line, &r.ex.url);
     }
     jar.retain(|c| !c.key.is_empty() && !COOKIES_TO_DELETE.contains(&c.key.as_str()));
     if jar.is_empty() {
