@@ -16,7 +16,7 @@ pub(crate) fn root_with_content<'d>(page: &Page<'d>) -> Option<Element<'d>> {
     let root = page.doc.root().filter(|r| r.name() == "html")?;
     page.doc
         .elements_named("body")
-        .any(|b| !b.normalized_text().is_empty() && page.visibility().is_rendered(&b))
+        .any(|b| page.visibility().is_rendered(&b) && crate::page::has_text(&b))
         .then_some(root)
 }
 

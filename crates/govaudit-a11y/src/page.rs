@@ -23,6 +23,8 @@ pub struct Page<'a> {
     contrasts: OnceCell<Vec<(Element<'a>, Contrast)>>,
     /// Names already computed (several rules ask for the same element's name).
     names: RefCell<HashMap<usize, Name>>,
+    /// The `<html>` root when the page has content to judge (several page-level rules ask).
+    content_root: OnceCell<Option<Element<'a>>>,
     /// Elements all name computations of the page may still visit (keeps the page linear
     /// when many elements reference one large subtree).
     name_budget: Cell<usize>,
@@ -39,6 +41,7 @@ impl<'a> Page<'a> {
             roles: OnceCell::new(),
             contrasts: OnceCell::new(),
             names: RefCell::new(HashMap::new()),
+            content_root: OnceCell::new(),
             name_budget: Cell::new(64 * doc.element_count() + 100_000),
         }
     }
@@ -69,6 +72,14 @@ impl<'a> Page<'a> {
     pub(crate) fn contrasts(&self) -> &[(Element<'a>, Contrast)] {
         self.contrasts
             .get_or_init(|| crate::contrast::text_contrasts(self))
+    }
+
+    /// The `<html>` root of a page worth a page-level verdict
+    /// ([`crate::landmarks::root_with_content`]), computed once.
+    pub(crate) fn content_root(&self) -> Option<Element<'a>> {
+        *self
+            .content_root
+            .get_or_init(|| crate::landmarks::root_with_content(self))
     }
 
     /// The element's role: explicit (with presentational-role conflict resolution) or implicit.
@@ -113,4 +124,13 @@ impl<'a> Page<'a> {
     pub fn description(&self, element: &Element<'_>) -> String {
         name::accessible_description(self, element)
     }
+}
+
+/// Whether the element's text has anything but white space: the same as
+/// `!element.normalized_text().is_empty()`, without building the text.
+pub(crate) fn has_text(element: &Element<'_>) -> bool {
+    element
+        .raw()
+        .text()
+        .any(|t| t.chars().any(|c| !c.is_whitespace()))
 }

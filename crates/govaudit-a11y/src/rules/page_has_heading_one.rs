@@ -23,7 +23,7 @@ declare_rule! {
 
 /// Applies to HTML pages with a rendered `<body>` that has text.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let Some(root) = crate::landmarks::root_with_content(page) else {
+    let Some(root) = page.content_root() else {
         return;
     };
     out.applies(&PAGE_HAS_HEADING_ONE, || root.location());

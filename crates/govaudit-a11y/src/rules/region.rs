@@ -1,5 +1,5 @@
 use crate::Page;
-use crate::landmarks::{landmark_role, landmarks, root_with_content};
+use crate::landmarks::{landmark_role, landmarks};
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 use govaudit_html::Element;
 
@@ -52,7 +52,7 @@ const NOT_CONTENT: &[&str] = &[
 
 /// Applies to HTML pages with a rendered `<body>` that has text.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let Some(root) = root_with_content(page) else {
+    let Some(root) = page.content_root() else {
         return;
     };
     let Some(body) = page.doc.elements_named("body").next() else {

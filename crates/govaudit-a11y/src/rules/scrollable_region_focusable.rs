@@ -38,7 +38,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         scrolls
             && sized
             && is_shown(page, e)
-            && !e.normalized_text().is_empty()
+            && crate::page::has_text(e)
             && !focus.is_focusable(e)
             && !e.descendants().any(|d| focus.is_focusable(&d))
     });

@@ -41,7 +41,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             && sized
             && is_shown(page, e)
             && page.visibility().is_visible(e)
-            && !e.normalized_text().is_empty()
+            && crate::page::has_text(e)
     });
     review_first(out, &TEXT_CLIPPED_ON_ZOOM, boxes, &["59br37"], |n| {
         format!(
