@@ -28,7 +28,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let body = page
         .doc
         .elements_named("body")
-        .find(|b| b.is_html() && crate::page::has_text(&b));
+        .find(|b| b.is_html() && crate::page::has_text(b));
     review_first(out, &SENSORY_REFERENCE, body, &["9bd38c"], |_| {
         "Check that no instruction on this page relies only on shape, position, size or colour."
             .to_owned()
