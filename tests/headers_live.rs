@@ -302,3 +302,32 @@ fn https_url_given_with_its_port() {
     let methods: Vec<String> = https.hits("/").into_iter().map(|r| r.method).collect();
     assert_eq!(methods, ["GET", "OPTIONS"]);
 }
+
+#[test]
+fn redirect_loop_graded_at_the_hop_limit_like_the_observatory() {
+    let rt = runtime();
+    let http = rt.block_on(start(Arc::new(|_: &Request| Reply::redirect(302, "/"))));
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("exchange.json");
+    let out = govaudit(&[
+        "headers",
+        "--allow-private",
+        "--format",
+        "json",
+        "--save-exchange",
+        saved.to_str().unwrap(),
+        &format!("{}/", http.base),
+    ]);
+    assert!(out.code == 0 || out.code == 1, "stderr: {}", out.stderr);
+    let exchange = json(&std::fs::read_to_string(&saved).unwrap());
+    // Ten redirects followed, the eleventh response graded.
+    let chain = exchange["http_redirects"].as_array().unwrap();
+    assert_eq!(chain.len(), 11, "{exchange}");
+    assert_eq!(exchange["status"], 302);
+    assert_eq!(
+        http.hits("/").iter().filter(|r| r.method == "GET").count(),
+        11
+    );
+    let report = json(&out.stdout);
+    assert!(report["observatory"]["grade"].is_string(), "{report}");
+}

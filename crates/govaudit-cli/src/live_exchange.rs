@@ -13,10 +13,11 @@
 //! the Observatory's recipe for which requests to make, which is glue between the two crates —
 //! the CLI's job.
 //!
-//! Known differences from the Observatory: header lines come through reqwest's `HeaderMap`, so
-//! names are lower-cased and the lines of one name are grouped at the place of its first line
-//! (every line is kept); every 3xx with a `Location` is followed (the Observatory follows 301,
-//! 302, 303, 307 and 308) up to [`MAX_REDIRECTS`]; `/robots.txt` is not fetched for its cookies.
+//! As the Observatory's, a session follows 301, 302, 303, 307 and 308 only, and after
+//! [`MAX_REDIRECTS`] hops (loops included) the next redirect response is the one graded.
+//! Known differences: header lines come through reqwest's `HeaderMap`, so names are lower-cased
+//! and the lines of one name are grouped at the place of its first line (every line is kept);
+//! `/robots.txt` is not fetched for its cookies.
 
 use govaudit_core::HeaderField;
 use govaudit_headers::Exchange;
@@ -26,6 +27,9 @@ use url::Url;
 
 /// Redirects each session follows (the Observatory's `MAX_REDIRECTS`).
 pub const MAX_REDIRECTS: usize = 10;
+
+/// The redirect statuses the Observatory follows (`REDIRECT_STATUS_CODES`).
+const REDIRECT_STATUSES: &[u16] = &[301, 302, 303, 307, 308];
 
 /// The `Accept` line the Observatory sends with its page requests.
 const ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -177,6 +181,8 @@ pub async fn session(fetcher: &Fetcher, start: &Url) -> Result<Session, FetchErr
     let mut request = RequestOptions {
         method: Method::Get,
         headers: vec![("Accept".to_owned(), ACCEPT.to_owned())],
+        redirect_statuses: Some(REDIRECT_STATUSES),
+        stop_at_redirect_limit: true,
         ..RequestOptions::default()
     };
     match fetcher.send(start, &request).await {

@@ -129,6 +129,13 @@ pub struct RequestOptions {
     /// server answers (the MDN HTTP Observatory does so and grades the certificate apart).
     /// Redirects are followed the same way.
     pub accept_invalid_certs: bool,
+    /// Only redirect responses with these statuses are followed (any other answer is the
+    /// response); `None`: every 3xx with a `Location`.
+    pub redirect_statuses: Option<&'static [u16]>,
+    /// After `max_redirects` hops, the next redirect response is the response, and loops are
+    /// followed until then, instead of an error (how a client with a hop counter and no loop
+    /// check, such as the MDN HTTP Observatory's, ends up).
+    pub stop_at_redirect_limit: bool,
 }
 
 /// A response and the header lines of each redirect response before it.
@@ -343,7 +350,14 @@ impl Fetcher {
             }
             let mut response = builder.send().await.map_err(classify)?;
             let status = response.status().as_u16();
-            if (300..400).contains(&status)
+            let limit_reached =
+                request.stop_at_redirect_limit && redirects.len() >= self.options.max_redirects;
+            let followed = (300..400).contains(&status)
+                && request
+                    .redirect_statuses
+                    .is_none_or(|statuses| statuses.contains(&status));
+            if followed
+                && !limit_reached
                 && let Some(location) = response.headers().get(reqwest::header::LOCATION)
             {
                 let location = String::from_utf8_lossy(location.as_bytes()).into_owned();
@@ -360,10 +374,13 @@ impl Fetcher {
                 };
                 let mut next = next;
                 next.set_fragment(None);
-                if redirects.iter().any(|r| r.url == next.as_str()) {
+                if !request.stop_at_redirect_limit
+                    && redirects.iter().any(|r| r.url == next.as_str())
+                {
                     return Err(FetchError::RedirectLoop { redirects });
                 }
-                if redirects.len() >= self.options.max_redirects {
+                if !request.stop_at_redirect_limit && redirects.len() >= self.options.max_redirects
+                {
                     return Err(FetchError::TooManyRedirects {
                         limit: self.options.max_redirects,
                         redirects,

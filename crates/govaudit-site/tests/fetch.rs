@@ -93,3 +93,42 @@ async fn self_signed_certificate_refused_unless_accepted() {
     let again = fetcher.fetch(&url, Method::Get).await.unwrap_err();
     assert!(matches!(again, FetchError::InvalidCertificate(_)));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirect_statuses_and_stopping_at_the_limit() {
+    let server = start(Arc::new(|request: &Request| match request.path.as_str() {
+        "/loop" => Reply::redirect(302, "/loop"),
+        "/multiple" => Reply::redirect(300, "/loop"),
+        _ => Reply::status(404),
+    }))
+    .await;
+    let fetcher = Fetcher::new(FetchOptions {
+        allow_private: true,
+        max_redirects: 3,
+        per_host_interval: std::time::Duration::ZERO,
+        ..FetchOptions::default()
+    })
+    .unwrap();
+    let url = |path: &str| Url::parse(&format!("{}{path}", server.base)).unwrap();
+    // By default a loop is an error.
+    let looped = fetcher.fetch(&url("/loop"), Method::Get).await.unwrap_err();
+    assert!(
+        matches!(looped, FetchError::RedirectLoop { .. }),
+        "{looped:?}"
+    );
+    // Stopping at the limit: 3 hops followed, the 4th redirect response is the response.
+    let lenient = RequestOptions {
+        redirect_statuses: Some(&[301, 302, 303, 307, 308]),
+        stop_at_redirect_limit: true,
+        ..RequestOptions::default()
+    };
+    let traced = fetcher.send(&url("/loop"), &lenient).await.unwrap();
+    let resource = &traced.fetched.resource;
+    assert_eq!(resource.redirects.len(), 3);
+    assert_eq!(resource.status, Some(302));
+    assert_eq!(traced.redirect_headers.len(), 3);
+    // 300 is not in the list: it is the response.
+    let multiple = fetcher.send(&url("/multiple"), &lenient).await.unwrap();
+    assert_eq!(multiple.fetched.resource.status, Some(300));
+    assert!(multiple.fetched.resource.redirects.is_empty());
+}
