@@ -698,7 +698,9 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
 /// `hsts_pass`: whether the strict-transport-security test passed (it decides between penalties).
 fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static str, bool) {
     let mut result: Option<&'static str> = None;
-    let raw = r.ex.set_cookies();
+    // `Exchange::set_cookies`, borrowed where the lines are UTF-8.
+    let raw: Vec<std::borrow::Cow<'_, str>> =
+        r.ex.fields("set-cookie").map(|h| h.value_str()).collect();
     for line in &raw {
         if contains_invalid_samesite(&crate::exchange::latin1_str(line.as_bytes())) {
             result = only_if_worse("cookies-samesite-flag-invalid", result, COOKIE_GOODNESS);

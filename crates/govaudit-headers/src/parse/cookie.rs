@@ -66,20 +66,30 @@ impl SetCookie {
         for attribute in attributes.split(';') {
             let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
             let value = value.trim();
-            match key.trim().to_ascii_lowercase().as_str() {
-                "secure" => cookie.secure = true,
-                "httponly" => cookie.http_only = true,
-                "domain" if !value.is_empty() => cookie.domain = Some(value.to_ascii_lowercase()),
-                "path" if value.starts_with('/') => cookie.path = Some(value.to_owned()),
-                "samesite" => {
-                    cookie.same_site = Some(match value.to_ascii_lowercase().as_str() {
-                        "strict" => SameSite::Strict,
-                        "lax" => SameSite::Lax,
-                        "none" => SameSite::None,
-                        _ => SameSite::Invalid(value.to_owned()),
-                    })
+            // Attribute names and SameSite values compared without case (no lower-cased copy).
+            let key = key.trim();
+            if key.eq_ignore_ascii_case("secure") {
+                cookie.secure = true;
+            } else if key.eq_ignore_ascii_case("httponly") {
+                cookie.http_only = true;
+            } else if key.eq_ignore_ascii_case("domain") {
+                if !value.is_empty() {
+                    cookie.domain = Some(value.to_ascii_lowercase());
                 }
-                _ => {}
+            } else if key.eq_ignore_ascii_case("path") {
+                if value.starts_with('/') {
+                    cookie.path = Some(value.to_owned());
+                }
+            } else if key.eq_ignore_ascii_case("samesite") {
+                cookie.same_site = Some(if value.eq_ignore_ascii_case("strict") {
+                    SameSite::Strict
+                } else if value.eq_ignore_ascii_case("lax") {
+                    SameSite::Lax
+                } else if value.eq_ignore_ascii_case("none") {
+                    SameSite::None
+                } else {
+                    SameSite::Invalid(value.to_owned())
+                });
             }
         }
         Some(cookie)
@@ -87,13 +97,13 @@ impl SetCookie {
 
     /// The Observatory's heuristic: a session cookie's name contains `login` or `sess`.
     pub fn looks_like_session(&self) -> bool {
-        let n = self.name.to_ascii_lowercase();
-        n.contains("login") || n.contains("sess")
+        contains_ignore_ascii_case(&self.name, "login")
+            || contains_ignore_ascii_case(&self.name, "sess")
     }
 
     /// A name that contains `csrf` (an anti-CSRF token).
     pub fn looks_like_anti_csrf(&self) -> bool {
-        self.name.to_ascii_lowercase().contains("csrf")
+        contains_ignore_ascii_case(&self.name, "csrf")
     }
 
     /// Why the prefix's requirements are not met (RFC 6265bis §4.1.3), if they are not.
@@ -110,6 +120,15 @@ impl SetCookie {
             _ => None,
         }
     }
+}
+
+/// Whether the ASCII-lower-cased `haystack` contains `needle` (lower-case ASCII), without the
+/// lower-cased copy: ASCII lower-casing keeps every byte in place.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]
