@@ -275,28 +275,48 @@ impl Exchange {
 /// and a path of letters, digits and `-._~/` without `.`/`..` segments. The URL parser gives
 /// the same host and path for these (tested); `None` means "ask the parser".
 pub(crate) fn plain_host_path(rest: &str) -> Option<(Cow<'_, str>, &str)> {
-    let host_end = rest.find('/').unwrap_or(rest.len());
-    let (host, path) = rest.split_at(host_end);
-    let label_ok = |l: &str| {
-        !l.is_empty()
-            && !l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
-            && l.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    };
-    let last = host.rsplit('.').next()?;
-    if !host.split('.').all(label_ok)
-        || !last.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-    {
+    // One pass over the bytes (this runs for every redirect hop and cookie).
+    let bytes = rest.as_bytes();
+    let mut end = 0;
+    let mut label_start = 0;
+    let mut upper = false;
+    while let Some(&b) = bytes.get(end) {
+        match b {
+            b'/' => break,
+            b'.' if end == label_start => return None,
+            b'.' => label_start = end + 1,
+            b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {}
+            b'A'..=b'Z' => upper = true,
+            _ => return None,
+        }
+        if end == label_start
+            && bytes
+                .get(end..end + 4)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+        {
+            return None;
+        }
+        end += 1;
+    }
+    // The last label must start with a letter: never a number, so never an IPv4 address.
+    if !bytes.get(label_start).is_some_and(u8::is_ascii_alphabetic) || label_start >= end {
         return None;
     }
-    let path_ok = path
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/'))
-        && path.split('/').all(|seg| seg != "." && seg != "..");
-    if !path_ok {
+    let (host, path) = rest.split_at(end);
+    let dot_segment = |segment: &[u8]| segment == b"." || segment == b"..";
+    let mut segment_start = 0;
+    for (i, &b) in path.as_bytes().iter().enumerate() {
+        match b {
+            b'/' if dot_segment(&path.as_bytes()[segment_start..i]) => return None,
+            b'/' => segment_start = i + 1,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {}
+            _ => return None,
+        }
+    }
+    if dot_segment(&path.as_bytes()[segment_start..]) {
         return None;
     }
-    let host = if host.bytes().any(|b| b.is_ascii_uppercase()) {
+    let host = if upper {
         Cow::Owned(host.to_ascii_lowercase())
     } else {
         Cow::Borrowed(host)
