@@ -101,6 +101,13 @@ fn chain_cookie_preflight_and_invalid_certificate_recorded_then_regraded_offline
     assert!(live.code == 0 || live.code == 1, "stderr: {}", live.stderr);
     let report = json(&live.stdout);
     validate_govaudit_json(&report);
+    // How it went is told on stderr, not in the report (which --input must reproduce).
+    assert!(
+        live.stderr.contains("govaudit: note: ")
+            && live.stderr.contains("the certificate does not verify"),
+        "{}",
+        live.stderr
+    );
 
     let exchange = json(&std::fs::read_to_string(&saved).unwrap());
     let https_url = format!("{}/", https.base);
@@ -197,6 +204,11 @@ fn site_without_https_is_graded_from_http() {
         &format!("{}/", http.base),
     ]);
     assert!(out.code == 0 || out.code == 1, "stderr: {}", out.stderr);
+    assert!(
+        out.stderr.contains("https://127.0.0.1/ did not answer"),
+        "{}",
+        out.stderr
+    );
     let report = json(&out.stdout);
     let observatory = &report["observatory"];
     assert_eq!(observatory["algorithm"], 4);

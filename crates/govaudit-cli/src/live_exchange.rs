@@ -123,11 +123,25 @@ pub fn https_start(target: &Target, http: Option<&Session>) -> Url {
 #[derive(Debug, Clone)]
 pub struct Session {
     pub traced: Traced,
-    /// The certificate verified (or no TLS was involved).
-    pub verified: bool,
+    /// Why the certificate did not verify, when it did not (the session then went on without
+    /// verification).
+    pub certificate_error: Option<String>,
+}
+
+/// A recorded exchange, and what a person should know about how it was recorded (a scheme that
+/// did not answer, a certificate that did not verify, a body cut short). The notes are not part
+/// of the exchange, so a report re-derived from it is the same.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub exchange: Exchange,
+    pub notes: Vec<String>,
 }
 
 impl Session {
+    pub fn verified(&self) -> bool {
+        self.certificate_error.is_none()
+    }
+
     /// Every hop, redirects first and the final response last (the Observatory's
     /// `redirectHistory`).
     pub fn hops(&self) -> Vec<Hop> {
@@ -188,14 +202,14 @@ pub async fn session(fetcher: &Fetcher, start: &Url) -> Result<Session, FetchErr
     match fetcher.send(start, &request).await {
         Ok(traced) => Ok(Session {
             traced,
-            verified: true,
+            certificate_error: None,
         }),
-        Err(FetchError::InvalidCertificate(_)) => {
+        Err(FetchError::InvalidCertificate(reason)) => {
             request.accept_invalid_certs = true;
             let traced = fetcher.send(start, &request).await?;
             Ok(Session {
                 traced,
-                verified: false,
+                certificate_error: Some(reason),
             })
         }
         Err(error) => Err(error),
@@ -204,19 +218,23 @@ pub async fn session(fetcher: &Fetcher, start: &Url) -> Result<Session, FetchErr
 
 /// The preflight's answer headers, or `None` when it got no answer (the Observatory then grades
 /// CORS as not implemented).
-async fn preflight(fetcher: &Fetcher, graded: &Session) -> Option<Vec<HeaderField>> {
-    let url = Url::parse(graded.traced.fetched.resource.url()).ok()?;
+async fn preflight(fetcher: &Fetcher, graded: &Session) -> Result<Vec<HeaderField>, String> {
+    let url = graded.traced.fetched.resource.url();
+    let url = Url::parse(url).map_err(|e| format!("{url}: {e}"))?;
     let request = RequestOptions {
         method: Method::Options,
         headers: vec![
             ("Access-Control-Request-Method".to_owned(), "GET".to_owned()),
             ("Origin".to_owned(), OBSERVATORY_CORS_ORIGIN.to_owned()),
         ],
-        accept_invalid_certs: !graded.verified,
+        accept_invalid_certs: !graded.verified(),
         ..RequestOptions::default()
     };
-    let answer = fetcher.send(&url, &request).await.ok()?;
-    Some(answer.fetched.resource.headers)
+    let answer = fetcher
+        .send(&url, &request)
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    Ok(answer.fetched.resource.headers)
 }
 
 /// Whether a `Content-Type` names an HTML document (the body is kept only then).
@@ -234,7 +252,7 @@ fn is_html(headers: &[HeaderField]) -> bool {
 
 /// Records the exchange for `target`. The fetcher's options decide timeouts, the body cap and
 /// whether non-public addresses may be asked.
-pub async fn record(fetcher: &Fetcher, target: &Target) -> Result<Exchange, RecordError> {
+pub async fn record(fetcher: &Fetcher, target: &Target) -> Result<Recorded, RecordError> {
     let refused = |url: &Url, error: &FetchError| RecordError::Refused {
         url: url.to_string(),
         error: error.to_string(),
@@ -273,8 +291,35 @@ pub async fn record(fetcher: &Fetcher, target: &Target) -> Result<Exchange, Reco
             });
         }
     };
+    let mut notes = Vec::new();
+    if let Err(error) = &http {
+        notes.push(format!(
+            "{} did not answer ({error}): graded as a site without HTTP",
+            target.http
+        ));
+    }
+    if let Err(error) = &https {
+        notes.push(format!(
+            "{https_url} did not answer ({error}): graded the http:// response"
+        ));
+    }
     let (http, https) = (http.as_ref().ok(), https.as_ref().ok());
+    for session in http.into_iter().chain(https) {
+        if let Some(reason) = &session.certificate_error {
+            let url = session.traced.fetched.resource.url();
+            notes.push(format!(
+                "{url}: the certificate does not verify ({reason}); recorded without verification, cert_valid false"
+            ));
+        }
+    }
     let resource = &graded.traced.fetched.resource;
+    if graded.traced.fetched.truncated {
+        notes.push(format!(
+            "{}: body cut at {} bytes",
+            resource.url(),
+            resource.body.len()
+        ));
+    }
     let body = is_html(&resource.headers)
         .then(|| String::from_utf8_lossy(&resource.body).into_owned())
         .filter(|b| !b.is_empty());
@@ -288,8 +333,14 @@ pub async fn record(fetcher: &Fetcher, target: &Target) -> Result<Exchange, Reco
             redirect_cookies.push(cookie);
         }
     }
-    let cors_headers = preflight(fetcher, graded).await;
-    Ok(Exchange {
+    let cors_headers = match preflight(fetcher, graded).await {
+        Ok(headers) => Some(headers),
+        Err(error) => {
+            notes.push(format!("CORS preflight got no answer ({error})"));
+            None
+        }
+    };
+    let exchange = Exchange {
         url: resource.url().to_owned(),
         status: resource.status,
         headers: resource.headers.clone(),
@@ -297,10 +348,11 @@ pub async fn record(fetcher: &Fetcher, target: &Target) -> Result<Exchange, Reco
         http_redirects: http.map(Session::hops).unwrap_or_default(),
         http_available: Some(http.is_some()),
         https_available: Some(https.is_some()),
-        cert_valid: Some(http.into_iter().chain(https).all(|s| s.verified)),
+        cert_valid: Some(http.into_iter().chain(https).all(Session::verified)),
         cors_headers,
         redirect_cookies,
-    })
+    };
+    Ok(Recorded { exchange, notes })
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 //! ([`crate::live_exchange`]), and grade it the way the Observatory does.
 
 use crate::Verdict;
-use crate::live_exchange::{MAX_REDIRECTS, record, target};
+use crate::live_exchange::{MAX_REDIRECTS, Recorded, record, target};
 use anyhow::Context as _;
 use govaudit_core::{Report, Severity};
-use govaudit_headers::{Algorithm, Exchange, PreloadList};
+use govaudit_headers::{Algorithm, PreloadList};
 use govaudit_site::fetch::{FetchOptions, Fetcher};
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -52,13 +52,18 @@ pub struct HeadersArgs {
     pub live: crate::live::LiveArgs,
 }
 
-/// The exchange to grade: read from `--input`, or recorded from the live site.
-pub fn exchange(args: &HeadersArgs) -> anyhow::Result<Exchange> {
+/// The exchange to grade, read from `--input` or recorded from the live site, with notes on
+/// how a live recording went.
+pub fn exchange(args: &HeadersArgs) -> anyhow::Result<Recorded> {
     if let Some(input) = &args.input {
         let bytes =
             std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?;
-        return govaudit_headers::parse_input(&bytes, args.url.as_deref())
-            .with_context(|| format!("cannot read {}", input.display()));
+        let exchange = govaudit_headers::parse_input(&bytes, args.url.as_deref())
+            .with_context(|| format!("cannot read {}", input.display()))?;
+        return Ok(Recorded {
+            exchange,
+            notes: Vec::new(),
+        });
     }
     let Some(given) = &args.target else {
         anyhow::bail!("give a URL or host, or --input FILE");
@@ -77,8 +82,13 @@ pub fn exchange(args: &HeadersArgs) -> anyhow::Result<Exchange> {
 }
 
 /// Builds the govaudit/1 report with its `observatory` section (and writes `--save-exchange`).
+/// The notes of a live recording go to standard error, so the report stays what `--input` of
+/// the saved exchange gives.
 pub fn report(args: &HeadersArgs) -> anyhow::Result<Report> {
-    let exchange = exchange(args)?;
+    let Recorded { exchange, notes } = exchange(args)?;
+    for note in notes {
+        eprintln!("govaudit: note: {note}");
+    }
     if let Some(path) = &args.save_exchange {
         let mut json = serde_json::to_vec_pretty(&exchange)?;
         json.push(b'\n');
