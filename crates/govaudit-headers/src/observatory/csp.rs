@@ -22,22 +22,38 @@ pub enum ObservatoryCspError {
 }
 
 /// The parsed set: directives in first-seen order, each a set of sources in insertion order.
+/// Names and sources borrow the policy text (`'a`) unless lower-casing or cleaning changed them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ObservatoryCsp {
-    pub directives: Vec<(String, Vec<String>)>,
+pub struct ObservatoryCsp<'a> {
+    pub directives: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)>,
     /// Directives repeated where the Observatory allows it (report-uri, report-to).
-    pub duplicate_warnings: Vec<String>,
+    pub duplicate_warnings: Vec<Cow<'a, str>>,
 }
 
-impl ObservatoryCsp {
-    pub fn get(&self, directive: &str) -> Option<&Vec<String>> {
+impl<'a> ObservatoryCsp<'a> {
+    /// The same set owning its text.
+    pub fn into_owned(self) -> ObservatoryCsp<'static> {
+        fn own(c: Cow<'_, str>) -> Cow<'static, str> {
+            Cow::Owned(c.into_owned())
+        }
+        ObservatoryCsp {
+            directives: self
+                .directives
+                .into_iter()
+                .map(|(d, v)| (own(d), v.into_iter().map(own).collect()))
+                .collect(),
+            duplicate_warnings: self.duplicate_warnings.into_iter().map(own).collect(),
+        }
+    }
+
+    pub fn get(&self, directive: &str) -> Option<&Vec<Cow<'a, str>>> {
         self.directives
             .iter()
             .find(|(d, _)| d == directive)
             .map(|(_, v)| v)
     }
 
-    pub fn get_mut(&mut self, directive: &str) -> Option<&mut Vec<String>> {
+    pub fn get_mut(&mut self, directive: &str) -> Option<&mut Vec<Cow<'a, str>>> {
         self.directives
             .iter_mut()
             .find(|(d, _)| d == directive)
@@ -62,8 +78,8 @@ impl ObservatoryCsp {
 }
 
 #[derive(Debug, Clone)]
-struct Src {
-    source: String,
+struct Src<'a> {
+    source: Cow<'a, str>,
     index: usize,
     keep: bool,
 }
@@ -73,7 +89,7 @@ fn is_js_space(c: char) -> bool {
 }
 
 /// `parseCspMeta`: `parseCsp` without the directives a `<meta>` policy cannot carry.
-pub fn parse_meta(list: &[String]) -> Result<ObservatoryCsp, ObservatoryCspError> {
+pub fn parse_meta(list: &[String]) -> Result<ObservatoryCsp<'_>, ObservatoryCspError> {
     let list: Vec<&str> = list.iter().map(String::as_str).collect();
     let mut csp = parse_strs(&list)?;
     csp.strip_meta_disallowed();
@@ -81,12 +97,12 @@ pub fn parse_meta(list: &[String]) -> Result<ObservatoryCsp, ObservatoryCspError
 }
 
 /// `parseCsp`.
-pub fn parse(list: &[String]) -> Result<ObservatoryCsp, ObservatoryCspError> {
+pub fn parse(list: &[String]) -> Result<ObservatoryCsp<'_>, ObservatoryCspError> {
     let list: Vec<&str> = list.iter().map(String::as_str).collect();
     parse_strs(&list)
 }
 
-impl ObservatoryCsp {
+impl ObservatoryCsp<'_> {
     /// What `parseCspMeta` removes after parsing.
     pub(crate) fn strip_meta_disallowed(&mut self) {
         for d in DISALLOWED_IN_META {
@@ -98,27 +114,42 @@ impl ObservatoryCsp {
     pub(crate) fn len_as_meta(&self) -> usize {
         self.directives
             .iter()
-            .filter(|(d, _)| !DISALLOWED_IN_META.contains(&d.as_str()))
+            .filter(|(d, _)| !DISALLOWED_IN_META.contains(&d.as_ref()))
             .count()
             + usize::from(!self.duplicate_warnings.is_empty())
     }
 }
 
-/// JS `toLowerCase`, without the Unicode tables for the usual ASCII text.
-fn js_lower(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
+/// JS `toLowerCase`, without the Unicode tables for the usual ASCII text, and without a copy
+/// when there is no capital.
+fn js_lower(s: Cow<'_, str>) -> Cow<'_, str> {
+    if !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
     } else {
-        s.to_lowercase()
+        s
     }
 }
 
+/// `token`, a piece of `policy`, with the lifetime of the header text when the policy borrows
+/// it (a copy where the policy had to be cleaned into a new string).
+fn piece<'a>(policy: &Cow<'a, str>, token: &str) -> Cow<'a, str> {
+    if let Cow::Borrowed(text) = policy
+        && let Some(start) = (token.as_ptr() as usize).checked_sub(text.as_ptr() as usize)
+        && let Some(piece) = text.get(start..start + token.len())
+    {
+        return Cow::Borrowed(piece);
+    }
+    Cow::Owned(token.to_owned())
+}
+
 /// `parseCsp` on borrowed policies (no copies of the header text).
-pub(crate) fn parse_strs(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCspError> {
+pub(crate) fn parse_strs<'a>(list: &[&'a str]) -> Result<ObservatoryCsp<'a>, ObservatoryCspError> {
     if list.is_empty() {
         return Ok(ObservatoryCsp::default());
     }
-    let clean: Vec<Cow<'_, str>> = list
+    let clean: Vec<Cow<'a, str>> = list
         .iter()
         .map(|p| {
             if p.contains(['\r', '\n']) {
@@ -129,8 +160,8 @@ pub(crate) fn parse_strs(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCsp
             }
         })
         .collect();
-    let mut csp: Vec<(String, Vec<Src>)> = Vec::new();
-    let mut duplicates: Vec<String> = Vec::new();
+    let mut csp: Vec<(Cow<'a, str>, Vec<Src<'a>>)> = Vec::new();
+    let mut duplicates: Vec<Cow<'a, str>> = Vec::new();
     for p in &clean {
         if p.is_empty() || p.encode_utf16().count() < SHORTEST_POLICY {
             return Err(ObservatoryCspError::TooShort(p.clone().into_owned()));
@@ -147,16 +178,16 @@ pub(crate) fn parse_strs(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCsp
             if first.is_empty() {
                 continue;
             }
-            let directive = js_lower(first);
+            let directive = js_lower(piece(policy, first));
             let existing = csp.iter().position(|(d, _)| *d == directive);
             if existing.is_some_and(|i| seen.contains(&i)) {
-                if ALLOWED_DUPLICATES.contains(&directive.as_str()) {
+                if ALLOWED_DUPLICATES.contains(&directive.as_ref()) {
                     if !duplicates.contains(&directive) {
                         duplicates.push(directive.clone());
                     }
                 } else {
                     return Err(ObservatoryCspError::DuplicateDirective {
-                        directive,
+                        directive: directive.into_owned(),
                         policy: policy_index,
                     });
                 }
@@ -168,7 +199,7 @@ pub(crate) fn parse_strs(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCsp
             };
             let before = combined.len();
             combined.extend(tokens.map(|raw| Src {
-                source: js_lower(raw.trim_matches(is_js_space)),
+                source: js_lower(piece(policy, raw.trim_matches(is_js_space))),
                 index: policy_index,
                 keep,
             }));
@@ -185,7 +216,7 @@ pub(crate) fn parse_strs(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCsp
                 let (head, tail) = combined.split_at_mut(i);
                 let prev = &head[i - 1];
                 let source = &mut tail[0];
-                if source.index == prev.index && source.source.starts_with(prev.source.as_str()) {
+                if source.index == prev.index && source.source.starts_with(prev.source.as_ref()) {
                     source.keep = false;
                 }
                 if source.index != prev.index && path_part_match(&prev.source, &source.source)? {
@@ -216,7 +247,7 @@ pub(crate) fn parse_strs(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCsp
     let directives = csp
         .into_iter()
         .map(|(d, sources)| {
-            let mut set: Vec<String> = Vec::with_capacity(sources.len().max(1));
+            let mut set: Vec<Cow<'a, str>> = Vec::with_capacity(sources.len().max(1));
             for s in sources {
                 if !set.contains(&s.source) {
                     set.push(s.source);
@@ -328,8 +359,8 @@ pub fn collate(a: &str, b: &str) -> Ordering {
 mod tests {
     use super::*;
 
-    fn p(list: &[&str]) -> Result<ObservatoryCsp, ObservatoryCspError> {
-        parse(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    fn p<'a>(list: &[&'a str]) -> Result<ObservatoryCsp<'a>, ObservatoryCspError> {
+        parse_strs(list)
     }
 
     #[test]

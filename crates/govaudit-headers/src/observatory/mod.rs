@@ -13,6 +13,7 @@ use crate::exchange::{Exchange, HopParts, OBSERVATORY_CORS_ORIGIN};
 use crate::html::BodyFacts;
 use crate::preload::PreloadList;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The Observatory's `ALGORITHM_VERSION`.
@@ -295,18 +296,18 @@ fn broad_or_inline(s: &str) -> bool {
     broad(s) || UNSAFE_INLINE.contains(&s)
 }
 
-fn has_nonce_or_hash(list: &[String]) -> bool {
+fn has_nonce_or_hash(list: &[Cow<'_, str>]) -> bool {
     list.iter()
         .any(|s| NONCES_HASHES.iter().any(|p| s.starts_with(p)))
 }
 
 /// The CSP test's outcome and what other tests and findings reuse.
 #[derive(Debug, Clone, Default)]
-pub struct CspOutcome {
+pub struct CspOutcome<'a> {
     pub result: &'static str,
     pub pass: bool,
     /// The parsed (headers + meta) policy after the test's rewrites, when it got that far.
-    pub data: Option<csp::ObservatoryCsp>,
+    pub data: Option<csp::ObservatoryCsp<'a>>,
     /// Why the set is `csp-header-invalid`, in words.
     pub invalid_reason: Option<String>,
 }
@@ -318,7 +319,7 @@ enum ListRef<'a> {
     Star,
 }
 
-fn resolve<'a>(csp: &csp::ObservatoryCsp, first: &'a str, fallback: &'a str) -> ListRef<'a> {
+fn resolve<'a>(csp: &csp::ObservatoryCsp<'_>, first: &'a str, fallback: &'a str) -> ListRef<'a> {
     if csp.has(first) {
         ListRef::Directive(first)
     } else if csp.has(fallback) {
@@ -343,19 +344,38 @@ fn csp_header_values(merged: &str, algorithm: Algorithm) -> Vec<&str> {
 }
 
 /// The synthetic list of a directive that falls back to nothing.
-static STAR: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| vec!["*".to_owned()]);
+const STAR: &[Cow<'static, str>] = &[Cow::Borrowed("*")];
 
-fn list_of<'c>(csp: &'c csp::ObservatoryCsp, which: ListRef<'_>) -> &'c [String] {
+fn list_of<'c, 'a>(csp: &'c csp::ObservatoryCsp<'a>, which: ListRef<'_>) -> &'c [Cow<'a, str>] {
     match which {
         ListRef::Directive(d) => csp.get(d).map_or(&[], Vec::as_slice),
-        ListRef::Star => STAR.as_slice(),
+        ListRef::Star => STAR,
     }
 }
 
-fn csp_test(r: &Requests<'_>) -> CspOutcome {
-    let merged = r.header("content-security-policy");
+/// The CSP test; its parsed set borrows the header text where the header view does.
+fn csp_test<'a>(r: &Requests<'a>) -> CspOutcome<'a> {
+    match r.header("content-security-policy") {
+        Some(Cow::Owned(merged)) => csp_test_with(r, Some(&merged)).into_owned(),
+        Some(Cow::Borrowed(merged)) => csp_test_with(r, Some(merged)),
+        None => csp_test_with(r, None),
+    }
+}
+
+impl CspOutcome<'_> {
+    /// The same outcome owning its text.
+    pub fn into_owned(self) -> CspOutcome<'static> {
+        CspOutcome {
+            result: self.result,
+            pass: self.pass,
+            data: self.data.map(csp::ObservatoryCsp::into_owned),
+            invalid_reason: self.invalid_reason,
+        }
+    }
+}
+
+fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a> {
     let header = merged
-        .as_deref()
         .map(|m| csp_header_values(m, r.algorithm))
         .unwrap_or_default();
     let meta: &[String] = r.body.map_or(&[], |b| b.meta_csp.as_slice());
@@ -435,14 +455,14 @@ fn csp_test(r: &Requests<'_>) -> CspOutcome {
     let script_src = list_of(&csp, script);
     let style_src = list_of(&csp, style);
     let object_src = list_of(&csp, object);
-    let mut active: Vec<&String> = csp
+    let mut active: Vec<&Cow<'_, str>> = csp
         .directives
         .iter()
-        .filter(|(d, _)| !PASSIVE_DIRECTIVES.contains(&d.as_str()) && d != "script-src")
+        .filter(|(d, _)| !PASSIVE_DIRECTIVES.contains(&d.as_ref()) && d != "script-src")
         .flat_map(|(_, v)| v.iter())
         .collect();
     active.extend(script_src.iter());
-    let passive: Vec<&String> = PASSIVE_DIRECTIVES
+    let passive: Vec<&Cow<'_, str>> = PASSIVE_DIRECTIVES
         .iter()
         .flat_map(|d| {
             csp.get(d)
@@ -451,7 +471,7 @@ fn csp_test(r: &Requests<'_>) -> CspOutcome {
                 .unwrap_or_default()
         })
         .collect();
-    let insecure = |s: &&String| s.starts_with("http:") || s.starts_with("ftp:");
+    let insecure = |s: &&Cow<'_, str>| s.starts_with("http:") || s.starts_with("ftp:");
     let mut set = |id: &'static str| {
         if result.is_none() {
             result = Some(id);
@@ -503,22 +523,35 @@ fn csp_test(r: &Requests<'_>) -> CspOutcome {
 }
 
 /// The CSP test alone (findings use it to explain "invalid").
-pub fn csp_outcome(
-    exchange: &Exchange,
+/// It borrows the exchange's header text; policies of `<meta>` elements make it own its text
+/// (the body facts are usually a temporary).
+pub fn csp_outcome<'a>(
+    exchange: &'a Exchange,
     body: Option<&BodyFacts>,
     algorithm: Algorithm,
-) -> CspOutcome {
-    let r = Requests {
+) -> CspOutcome<'a> {
+    let body = body.filter(|b| exchange.observatory_is_html() && !b.meta_csp.is_empty());
+    let requests = Requests {
         route: None,
         ex: exchange,
         algorithm,
         preload: None,
-        body: body.filter(|_| exchange.observatory_is_html()),
+        body: None,
         // The CSP test does not read the host.
         hostname: "",
         session_https: exchange.https_available(),
     };
-    csp_test(&r)
+    match body {
+        // The test reads only the `<meta>` policies of the body.
+        Some(b) => {
+            let with_meta = Requests {
+                body: Some(b),
+                ..requests
+            };
+            csp_test(&with_meta).into_owned()
+        }
+        None => csp_test(&requests),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

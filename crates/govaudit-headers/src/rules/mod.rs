@@ -166,7 +166,7 @@ pub struct Context<'a> {
     pub redirect_cookies: Vec<(String, SetCookie)>,
     /// The Observatory's CSP verdict (algorithm 6, the same as 5), to explain its "invalid" and
     /// to grade without parsing the policies again.
-    pub observatory_csp: CspOutcome,
+    pub observatory_csp: CspOutcome<'a>,
     /// The first `Strict-Transport-Security` line, parsed (browsers use only the first).
     pub hsts: Option<Result<HstsPolicy, HstsError>>,
     /// The scanned host: of the first hop from `http://host/`, else of `url`.
