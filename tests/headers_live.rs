@@ -97,9 +97,12 @@ fn chain_cookie_preflight_and_invalid_certificate_recorded_then_regraded_offline
     let saved_arg = saved.to_str().unwrap();
     let start_url = format!("{}/", http.base);
 
+    let https_port = https.base.rsplit(':').next().unwrap().to_owned();
     let live = govaudit(&[
         "headers",
         "--allow-private",
+        "--https-port",
+        &https_port,
         "--timeout",
         "10",
         "--format",
@@ -188,7 +191,13 @@ fn chain_cookie_preflight_and_invalid_certificate_recorded_then_regraded_offline
     let offline = govaudit(&["headers", "--format", "json", "--input", saved_arg]);
     assert_eq!(offline.code, live.code, "stderr: {}", offline.stderr);
     assert_eq!(offline.stdout, live.stdout);
-    let text_live = govaudit(&["headers", "--allow-private", &start_url]);
+    let text_live = govaudit(&[
+        "headers",
+        "--allow-private",
+        "--https-port",
+        &https_port,
+        &start_url,
+    ]);
     let text_offline = govaudit(&["headers", "--input", saved_arg]);
     assert_eq!(text_live.stdout, text_offline.stdout);
     assert!(text_live.stdout.contains("Observatory (algorithm 6)"));
@@ -292,7 +301,7 @@ fn exactly_one_of_url_and_input() {
 }
 
 #[test]
-fn https_url_given_with_its_port() {
+fn https_url_or_bare_host_port_speaking_tls() {
     if port_in_use(80) {
         return;
     }
@@ -300,35 +309,46 @@ fn https_url_given_with_its_port() {
     let https = rt.block_on(start_tls(Arc::new(https_routes)));
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("exchange.json");
-    // HTTP is tried on 127.0.0.1:80, where nothing of ours listens.
-    let out = govaudit(&[
-        "headers",
-        "--allow-private",
-        "--format",
-        "json",
-        "--save-exchange",
-        saved.to_str().unwrap(),
-        &https.base,
-    ]);
-    assert!(out.code == 0 || out.code == 1, "stderr: {}", out.stderr);
-    let exchange = json(&std::fs::read_to_string(&saved).unwrap());
-    assert_eq!(exchange["url"], format!("{}/", https.base).as_str());
-    assert_eq!(exchange["http_available"], false);
-    assert_eq!(exchange["http_redirects"], serde_json::json!([]));
-    assert_eq!(exchange["https_available"], true);
-    assert_eq!(exchange["cert_valid"], false);
-    let report = json(&out.stdout);
-    assert_eq!(
-        test_result(&report, "redirection"),
-        "redirection-not-needed-no-http"
-    );
-    assert_eq!(
-        test_result(&report, "strict-transport-security"),
-        "hsts-invalid-cert"
-    );
-    // One verified attempt refused by the client, then the unverified GET and the preflight.
-    let methods: Vec<String> = https.hits("/").into_iter().map(|r| r.method).collect();
-    assert_eq!(methods, ["GET", "OPTIONS"]);
+    // HTTP is tried on 127.0.0.1:80, where nothing of ours listens. The bare host:port is
+    // probed first and found to speak TLS.
+    let bare = https.base.trim_start_matches("https://").to_owned();
+    for (target, probes) in [(https.base.as_str(), 0), (bare.as_str(), 1)] {
+        let before = https.log.lock().unwrap().len();
+        let out = govaudit(&[
+            "headers",
+            "--allow-private",
+            "--format",
+            "json",
+            "--save-exchange",
+            saved.to_str().unwrap(),
+            target,
+        ]);
+        assert!(out.code == 0 || out.code == 1, "stderr: {}", out.stderr);
+        let exchange = json(&std::fs::read_to_string(&saved).unwrap());
+        assert_eq!(exchange["url"], format!("{}/", https.base).as_str());
+        assert_eq!(exchange["http_available"], false);
+        assert_eq!(exchange["http_redirects"], serde_json::json!([]));
+        assert_eq!(exchange["https_available"], true);
+        assert_eq!(exchange["cert_valid"], false);
+        let report = json(&out.stdout);
+        assert_eq!(
+            test_result(&report, "redirection"),
+            "redirection-not-needed-no-http"
+        );
+        assert_eq!(
+            test_result(&report, "strict-transport-security"),
+            "hsts-invalid-cert"
+        );
+        // The verified attempt is refused by the client during the handshake; then the
+        // unverified GET and the preflight (after the HEAD probe of a bare host:port).
+        let methods: Vec<String> = https.log.lock().unwrap()[before..]
+            .iter()
+            .map(|r| r.method.clone())
+            .collect();
+        let mut want = vec!["HEAD"; probes];
+        want.extend(["GET", "OPTIONS"]);
+        assert_eq!(methods, want, "{target}");
+    }
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //! that does not verify makes the session start again without verification and marks it
 //! unverified; the graded ("auto") response is the HTTPS session's when it answered, else the
 //! HTTP one's; then a CORS preflight (`OPTIONS` with the Observatory's `Origin`) to the graded
-//! session's last URL.
+//! session's last URL. Ports and paths as its `url.js`: a port written in a URL belongs to that
+//! URL's scheme, a bare `host:port` is probed for TLS, and `--http-port`/`--https-port` are its
+//! `httpPort`/`httpsPort` options.
 //!
 //! Why here and not behind a `live` feature of govaudit-headers: the header library stays a pure
 //! function of a recorded exchange (no HTTP client, runtime or TLS in its tree, no feature to
@@ -53,70 +55,145 @@ pub enum RecordError {
     },
 }
 
-/// Where the two sessions start.
+/// What was asked for: a host, maybe a port, a path and (from a URL) a scheme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub host: String,
+    /// A port written in the target (`Url::port`: none when it is the scheme's default).
+    pub port: Option<u16>,
+    /// `http` or `https` when the target was a URL.
+    pub scheme: Option<String>,
+    /// Path and query, `/` by default.
+    pub path: String,
+}
+
+/// Reads a bare host (`www.example.gov`, `www.example.gov:8443/path`) or an http(s) URL.
+pub fn site(input: &str) -> Result<Site, RecordError> {
+    let bad = || RecordError::BadTarget(input.to_owned());
+    let text = input.trim();
+    let (url, scheme) = if text.contains("://") {
+        let url = Url::parse(text).map_err(|_| bad())?;
+        let scheme = url.scheme().to_owned();
+        if !matches!(scheme.as_str(), "http" | "https") {
+            return Err(bad());
+        }
+        (url, Some(scheme))
+    } else {
+        (
+            Url::parse(&format!("http://{text}")).map_err(|_| bad())?,
+            None,
+        )
+    };
+    let host = url.host_str().filter(|h| !h.is_empty()).ok_or_else(bad)?;
+    let path = match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
+    };
+    Ok(Site {
+        host: host.to_owned(),
+        port: url.port(),
+        scheme,
+        path,
+    })
+}
+
+/// Ports for the two sessions besides the defaults (the Observatory's `httpPort` and
+/// `httpsPort` scan options).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ports {
+    pub http: Option<u16>,
+    pub https: Option<u16>,
+}
+
+/// Where the two sessions start: `http://host[:port]/path` and `https://host[:port]/path`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub host: String,
-    /// `http://host[:port]/path`: the port only when the target was an `http://` URL with one.
     pub http: Url,
-    /// `https://host[:port]/path`, when the target was an `https://` URL; otherwise decided
-    /// after the HTTP session (see [`https_start`]).
-    pub https: Option<Url>,
+    pub https: Url,
 }
 
-/// Reads a bare host (`www.example.gov`, `www.example.gov/path`) or an http(s) URL. The path
-/// defaults to `/`, as the Observatory's; a given path is kept for both sessions.
-pub fn target(input: &str) -> Result<Target, RecordError> {
-    let bad = || RecordError::BadTarget(input.to_owned());
-    let text = input.trim();
-    let url = if text.contains("://") {
-        Url::parse(text).map_err(|_| bad())?
-    } else {
-        Url::parse(&format!("http://{text}")).map_err(|_| bad())?
-    };
-    let host = url.host_str().filter(|h| !h.is_empty()).ok_or_else(bad)?;
-    let mut base = url.clone();
-    base.set_fragment(None);
-    let _ = base.set_username("");
-    let _ = base.set_password(None);
-    match url.scheme() {
-        "http" => Ok(Target {
-            host: host.to_owned(),
-            http: base,
-            https: None,
-        }),
-        "https" => {
-            let mut http = base.clone();
-            http.set_scheme("http").map_err(|_| bad())?;
-            http.set_port(None).map_err(|_| bad())?;
-            Ok(Target {
-                host: host.to_owned(),
-                http,
-                https: Some(base),
-            })
+impl Target {
+    /// The two start URLs for `site` with these ports.
+    pub fn new(site: &Site, ports: Ports) -> Result<Target, RecordError> {
+        let url = |scheme: &str, port: Option<u16>| {
+            let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+            Url::parse(&format!("{scheme}://{}{port}{}", site.host, site.path))
+                .map_err(|_| RecordError::BadTarget(site.host.clone()))
+        };
+        Ok(Target {
+            host: site.host.clone(),
+            http: url("http", ports.http)?,
+            https: url("https", ports.https)?,
+        })
+    }
+}
+
+/// Decides the ports as the Observatory's `urls()` does: a port written in the target belongs
+/// to the scheme of the URL, or, for a bare `host:port`, to HTTPS when that port completes a TLS
+/// handshake and answers a HEAD below 500 (certificate not checked), else to HTTP when it answers
+/// so; the other scheme keeps `ports` (its default unless given).
+pub async fn resolve(fetcher: &Fetcher, site: &Site, ports: Ports) -> Result<Target, RecordError> {
+    let mut ports = ports;
+    match (site.port, site.scheme.as_deref()) {
+        (None, _) => {}
+        (Some(port), Some("https")) => ports.https = Some(port),
+        (Some(port), Some(_)) => ports.http = Some(port),
+        (Some(port), None) => {
+            let on_port = Target::new(
+                site,
+                Ports {
+                    http: Some(port),
+                    https: Some(port),
+                },
+            )?;
+            let (tls, plain) = tokio::join!(
+                probe(fetcher, &on_port.https),
+                probe(fetcher, &on_port.http)
+            );
+            match (tls, plain) {
+                (Ok(()), _) => ports.https = Some(port),
+                (Err(_), Ok(())) => ports.http = Some(port),
+                (Err(https), Err(http)) => {
+                    for (url, error) in [(&on_port.https, &https), (&on_port.http, &http)] {
+                        if is_refusal(error) {
+                            return Err(RecordError::Refused {
+                                url: url.to_string(),
+                                error: error.to_string(),
+                            });
+                        }
+                    }
+                    return Err(RecordError::SiteDown {
+                        host: site.host.clone(),
+                        http_url: on_port.http.to_string(),
+                        http: http.to_string(),
+                        https_url: on_port.https.to_string(),
+                        https: https.to_string(),
+                    });
+                }
+            }
         }
-        _ => Err(bad()),
     }
+    Target::new(site, ports)
 }
 
-/// Where the HTTPS session starts: the URL given, else the origin of the first `https://` hop
-/// on the same host that the HTTP session went through (its port, so a server on a port other
-/// than 443 is found), else `https://host/` on the default port. The path is the target's.
-pub fn https_start(target: &Target, http: Option<&Session>) -> Url {
-    if let Some(url) = &target.https {
-        return url.clone();
+/// The Observatory's `detectTlsSupport` request: HEAD, no redirect followed, any certificate,
+/// an answer below 500 counts.
+async fn probe(fetcher: &Fetcher, url: &Url) -> Result<(), FetchError> {
+    let request = RequestOptions {
+        method: Method::Head,
+        accept_invalid_certs: true,
+        redirect_statuses: Some(&[]),
+        ..RequestOptions::default()
+    };
+    let answer = fetcher.send(url, &request).await?;
+    match answer.fetched.resource.status {
+        Some(status) if status < 500 => Ok(()),
+        status => Err(FetchError::Other(format!(
+            "answered {}",
+            status.map_or_else(|| "without a status".to_owned(), |s| s.to_string())
+        ))),
     }
-    let mut start = target.http.clone();
-    let _ = start.set_scheme("https");
-    let _ = start.set_port(None);
-    let seen = http.into_iter().flat_map(|s| s.hops()).find_map(|hop| {
-        let url = Url::parse(&hop.url).ok()?;
-        (url.scheme() == "https" && url.host_str() == Some(target.host.as_str())).then_some(url)
-    });
-    if let Some(seen) = seen {
-        let _ = start.set_port(seen.port());
-    }
-    start
 }
 
 /// One session's outcome: the final response with the chain that led to it.
@@ -257,22 +334,9 @@ pub async fn record(fetcher: &Fetcher, target: &Target) -> Result<Recorded, Reco
         url: url.to_string(),
         error: error.to_string(),
     };
-    // The HTTPS start may depend on where the HTTP session went, so the sessions run one after
-    // the other when it is not known (the Observatory runs them side by side).
-    let (http, https_url, https) = match &target.https {
-        Some(https_url) => {
-            let (http, https) =
-                tokio::join!(session(fetcher, &target.http), session(fetcher, https_url));
-            (http, https_url.clone(), https)
-        }
-        None => {
-            let http = session(fetcher, &target.http).await;
-            let https_url = https_start(target, http.as_ref().ok());
-            let https = session(fetcher, &https_url).await;
-            (http, https_url, https)
-        }
-    };
-    for (url, result) in [(&target.http, &http), (&https_url, &https)] {
+    let https_url = &target.https;
+    let (http, https) = tokio::join!(session(fetcher, &target.http), session(fetcher, https_url));
+    for (url, result) in [(&target.http, &http), (https_url, &https)] {
         if let Err(error) = result
             && is_refusal(error)
         {
@@ -360,23 +424,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn targets() {
-        let t = target("www.example.gov").unwrap();
-        assert_eq!(t.http.as_str(), "http://www.example.gov/");
-        assert_eq!(t.https, None);
-        assert_eq!(https_start(&t, None).as_str(), "https://www.example.gov/");
-        let t = target("https://user:pw@www.example.gov:8443/a?b#c").unwrap();
-        assert_eq!(t.http.as_str(), "http://www.example.gov/a?b");
+    fn sites_and_targets() {
+        let s = site("www.example.gov").unwrap();
         assert_eq!(
-            t.https.as_ref().map(Url::as_str),
-            Some("https://www.example.gov:8443/a?b")
+            (s.port, s.scheme.as_deref(), s.path.as_str()),
+            (None, None, "/")
         );
-        let t = target("http://127.0.0.1:8080").unwrap();
-        assert_eq!(t.http.as_str(), "http://127.0.0.1:8080/");
-        assert_eq!(https_start(&t, None).as_str(), "https://127.0.0.1/");
-        assert!(target("ftp://example.gov/").is_err());
-        assert!(target("").is_err());
-        assert!(target("http://").is_err());
+        let t = Target::new(&s, Ports::default()).unwrap();
+        assert_eq!(t.http.as_str(), "http://www.example.gov/");
+        assert_eq!(t.https.as_str(), "https://www.example.gov/");
+        let s = site("https://user:pw@www.example.gov:8443/a?b#c").unwrap();
+        assert_eq!(
+            (s.port, s.scheme.as_deref(), s.path.as_str()),
+            (Some(8443), Some("https"), "/a?b")
+        );
+        let t = Target::new(
+            &s,
+            Ports {
+                http: Some(8080),
+                https: Some(8443),
+            },
+        )
+        .unwrap();
+        assert_eq!(t.http.as_str(), "http://www.example.gov:8080/a?b");
+        assert_eq!(t.https.as_str(), "https://www.example.gov:8443/a?b");
+        let s = site("127.0.0.1:8080/x").unwrap();
+        assert_eq!(
+            (s.port, s.scheme, s.path.as_str()),
+            (Some(8080), None, "/x")
+        );
+        // The scheme's default port is no port.
+        assert_eq!(site("https://example.gov:443").unwrap().port, None);
+        assert!(site("ftp://example.gov/").is_err());
+        assert!(site("").is_err());
+        assert!(site("http://").is_err());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! ([`crate::live_exchange`]), and grade it the way the Observatory does.
 
 use crate::Verdict;
-use crate::live_exchange::{MAX_REDIRECTS, Recorded, record, target};
+use crate::live_exchange::{MAX_REDIRECTS, Ports, Recorded, record, resolve, site};
 use anyhow::Context as _;
 use govaudit_core::{Report, Severity};
 use govaudit_headers::{Algorithm, PreloadList};
@@ -48,6 +48,12 @@ pub struct HeadersArgs {
     /// `--input FILE`).
     #[arg(long, value_name = "FILE")]
     pub save_exchange: Option<PathBuf>,
+    /// Live: the port of the `http://` session (default 80).
+    #[arg(long, value_name = "PORT")]
+    pub http_port: Option<u16>,
+    /// Live: the port of the `https://` session (default 443).
+    #[arg(long, value_name = "PORT")]
+    pub https_port: Option<u16>,
     #[command(flatten)]
     pub live: crate::live::LiveArgs,
 }
@@ -68,7 +74,7 @@ pub fn exchange(args: &HeadersArgs) -> anyhow::Result<Recorded> {
     let Some(given) = &args.target else {
         anyhow::bail!("give a URL or host, or --input FILE");
     };
-    let target = target(given)?;
+    let site = site(given)?;
     let mut options = FetchOptions {
         max_redirects: MAX_REDIRECTS,
         max_body_bytes: LIVE_MAX_BODY_BYTES,
@@ -78,7 +84,14 @@ pub fn exchange(args: &HeadersArgs) -> anyhow::Result<Recorded> {
     };
     args.live.apply(&mut options)?;
     let fetcher = Fetcher::new(options)?;
-    Ok(crate::live::runtime()?.block_on(record(&fetcher, &target))?)
+    let ports = Ports {
+        http: args.http_port,
+        https: args.https_port,
+    };
+    Ok(crate::live::runtime()?.block_on(async {
+        let target = resolve(&fetcher, &site, ports).await?;
+        record(&fetcher, &target).await
+    })?)
 }
 
 /// Builds the govaudit/1 report with its `observatory` section (and writes `--save-exchange`).
