@@ -293,8 +293,8 @@ pub async fn session(fetcher: &Fetcher, start: &Url) -> Result<Session, FetchErr
     }
 }
 
-/// The preflight's answer headers, or `None` when it got no answer (the Observatory then grades
-/// CORS as not implemented).
+/// The preflight's answer headers, or why it got none (the exchange then has no `cors_headers`,
+/// which the Observatory grades as CORS not implemented).
 async fn preflight(fetcher: &Fetcher, graded: &Session) -> Result<Vec<HeaderField>, String> {
     let url = graded.traced.fetched.resource.url();
     let url = Url::parse(url).map_err(|e| format!("{url}: {e}"))?;
