@@ -54,13 +54,122 @@ impl ContrastContext {
 /// [`Page::contrasts`]).
 pub(crate) fn text_contrasts<'a>(page: &Page<'a>) -> Vec<(Element<'a>, Contrast)> {
     let context = ContrastContext::new(page);
-    text_elements(page)
+    let elements = text_elements(page);
+    if elements.is_empty() || context.sheets_have_text_shadow {
+        return elements
+            .into_iter()
+            .map(|e| (e, Contrast::Unknown("a style sheet sets text-shadow")))
+            .collect();
+    }
+    let chains = Chains::compute(page);
+    let mut colors = ColorCache::default();
+    elements
         .into_iter()
         .map(|e| {
-            let contrast = contrast_of(page, &context, &e);
+            let contrast = contrast_of(page, &chains, &mut colors, &e);
             (e, contrast)
         })
         .collect()
+}
+
+/// What walking up from an element to the first background colour finds.
+#[derive(Debug, Clone, Copy)]
+enum Backdrop {
+    /// The walk stops: the contrast cannot be known (the reason).
+    Unknown(&'static str),
+    /// The nearest element (index) with a background colour, opaque.
+    Color(usize),
+    /// No background colour up to the root: the white canvas.
+    Canvas,
+}
+
+/// Facts about each element and its ancestors that the contrast of its text depends on,
+/// computed once per page in document order from the parent's (walking up from every text
+/// element again was most of the contrast check's cost).
+struct Chains {
+    /// A legacy colour attribute or an inline text shadow on the element or an ancestor.
+    legacy: Vec<bool>,
+    /// The nearest link (`<a href>`, `<area href>`) among the element and its ancestors.
+    link: Vec<Option<usize>>,
+    backdrop: Vec<Backdrop>,
+    /// The element or an ancestor has an opacity other than 1 (then the opacity is multiplied
+    /// out along the walk, in the same order as before, so the verdicts stay identical).
+    translucent: Vec<bool>,
+}
+
+impl Chains {
+    fn compute(page: &Page<'_>) -> Chains {
+        let styles = page.styles();
+        let count = page.doc.element_count();
+        let mut chains = Chains {
+            legacy: Vec::with_capacity(count),
+            link: Vec::with_capacity(count),
+            backdrop: Vec::with_capacity(count),
+            translucent: Vec::with_capacity(count),
+        };
+        for e in page.doc.elements() {
+            // Elements come in document order: parents are done, and index == position.
+            let parent = e.parent().map(|p| p.index()).filter(|&p| p < e.index());
+            let s = styles.get(&e);
+            let legacy = has_legacy_colors(&e) || parent.is_some_and(|p| chains.legacy[p]);
+            let link = if is_link(&e) {
+                Some(e.index())
+            } else {
+                parent.and_then(|p| chains.link[p])
+            };
+            let backdrop = if s.background_image {
+                Backdrop::Unknown("a background image or gradient is behind the text")
+            } else if s.background_color.is_some() {
+                if s.opacity < 1.0 {
+                    Backdrop::Unknown("the background is translucent")
+                } else {
+                    Backdrop::Color(e.index())
+                }
+            } else if s.positioned {
+                Backdrop::Unknown("positioned content may lie over another background")
+            } else if e.is_html() && matches!(e.name(), "button" | "input" | "select" | "textarea")
+            {
+                Backdrop::Unknown("a form control's own background is not known")
+            } else {
+                parent.map_or(Backdrop::Canvas, |p| chains.backdrop[p])
+            };
+            let translucent = s.opacity != 1.0 || parent.is_some_and(|p| chains.translucent[p]);
+            chains.legacy.push(legacy);
+            chains.link.push(link);
+            chains.backdrop.push(backdrop);
+            chains.translucent.push(translucent);
+        }
+        chains
+    }
+}
+
+/// Legacy presentational colours (`<font color>`, `bgcolor`, `<body text>`), outside the
+/// cascade we compute, or an inline text shadow.
+fn has_legacy_colors(e: &Element<'_>) -> bool {
+    (e.name() == "font" && e.has_attr("color"))
+        || e.has_attr("bgcolor")
+        || (e.name() == "body" && (e.has_attr("text") || e.has_attr("background")))
+        || e.attr("style")
+            .is_some_and(|s| contains_ignore_ascii_case(s, "text-shadow"))
+}
+
+fn is_link(e: &Element<'_>) -> bool {
+    e.is_html() && matches!(e.name(), "a" | "area") && e.has_attr("href")
+}
+
+/// Parsed colours of the page by their text (pages repeat a handful of colours).
+#[derive(Default)]
+struct ColorCache(std::collections::HashMap<String, Option<Rgba>>);
+
+impl ColorCache {
+    fn parse(&mut self, text: &str) -> Option<Rgba> {
+        if let Some(found) = self.0.get(text) {
+            return *found;
+        }
+        let parsed = parse(text);
+        self.0.insert(text.to_owned(), parsed);
+        parsed
+    }
 }
 
 /// Elements whose own text the contrast rules apply to: visible, in the accessibility tree,
@@ -140,61 +249,51 @@ fn disabled_related(page: &Page<'_>) -> std::collections::HashSet<usize> {
 }
 
 /// The contrast of `element`'s own text against what is behind it.
-fn contrast_of(page: &Page<'_>, context: &ContrastContext, element: &Element<'_>) -> Contrast {
-    if context.sheets_have_text_shadow {
-        return Contrast::Unknown("a style sheet sets text-shadow");
-    }
+fn contrast_of(
+    page: &Page<'_>,
+    chains: &Chains,
+    colors: &mut ColorCache,
+    element: &Element<'_>,
+) -> Contrast {
     let styles = page.styles();
     let style = styles.get(element);
     let Some(size) = style.font_size_px else {
         return Contrast::Unknown("the font size cannot be resolved");
     };
     let large = is_large(size, style.font_weight);
-    let chain: Vec<Element<'_>> = std::iter::once(*element)
-        .chain(element.ancestors())
-        .collect();
-    // Legacy presentational colours (`<font color>`, `bgcolor`, `<body text>`) are outside the
-    // cascade we compute.
-    if chain.iter().any(|e| {
-        (e.name() == "font" && e.has_attr("color"))
-            || e.has_attr("bgcolor")
-            || (e.name() == "body" && (e.has_attr("text") || e.has_attr("background")))
-            || e.attr("style")
-                .is_some_and(|s| contains_ignore_ascii_case(s, "text-shadow"))
-    }) {
+    let at = element.index();
+    if chains.legacy.get(at).copied().unwrap_or(false) {
         return Contrast::Unknown("colours are set by legacy attributes or a text shadow");
     }
     // The background: the nearest element of the chain with a background colour.
-    let mut background = None;
-    let mut opacity = 1.0f32;
-    for (i, e) in chain.iter().enumerate() {
-        let s = styles.get(e);
-        if s.background_image {
-            return Contrast::Unknown("a background image or gradient is behind the text");
+    let (background, opacity) = match chains.backdrop.get(at) {
+        Some(Backdrop::Unknown(reason)) => return Contrast::Unknown(reason),
+        Some(Backdrop::Color(i)) => {
+            let bg = page.doc.element_at(*i).and_then(|b| {
+                styles
+                    .get(&b)
+                    .background_color
+                    .as_deref()
+                    .map(str::to_owned)
+            });
+            (bg, chain_opacity(page, chains, element))
         }
-        opacity *= s.opacity;
-        if let Some(bg) = &s.background_color {
-            if s.opacity < 1.0 {
-                return Contrast::Unknown("the background is translucent");
-            }
-            background = Some((i, bg.to_string()));
-            break;
-        }
-        if s.positioned {
-            return Contrast::Unknown("positioned content may lie over another background");
-        }
-        if e.is_html() && matches!(e.name(), "button" | "input" | "select" | "textarea") {
-            return Contrast::Unknown("a form control's own background is not known");
-        }
-    }
-    let background_text = background.map_or_else(|| "white".to_owned(), |(_, bg)| bg);
-    let Some(bg) = parse(&background_text) else {
+        Some(Backdrop::Canvas) | None => (None, chain_opacity(page, chains, element)),
+    };
+    let background_text = background.unwrap_or_else(|| "white".to_owned());
+    let Some(bg) = colors.parse(&background_text) else {
         return Contrast::Unknown("the background colour cannot be resolved");
     };
     if bg.3 < 1.0 {
         return Contrast::Unknown("the background colour is translucent");
     }
-    let foregrounds: Vec<String> = match link_ancestor(element) {
+    let link = chains
+        .link
+        .get(at)
+        .copied()
+        .flatten()
+        .and_then(|i| page.doc.element_at(i));
+    let foregrounds: Vec<String> = match link {
         // A link's UA colour wins over inherited colours; when its computed colour equals its
         // parent's we cannot tell an author `inherit` from the UA blue, so try both.
         Some(link)
@@ -211,7 +310,7 @@ fn contrast_of(page: &Page<'_>, context: &ContrastContext, element: &Element<'_>
     };
     let mut ratios = Vec::new();
     for fg_text in &foregrounds {
-        let Some(fg) = parse(fg_text) else {
+        let Some(fg) = colors.parse(fg_text) else {
             return Contrast::Unknown("the text colour cannot be resolved");
         };
         ratios.push(ratio(blend(fg, bg, fg.3 as f32 * opacity), bg));
@@ -227,6 +326,29 @@ fn contrast_of(page: &Page<'_>, context: &ContrastContext, element: &Element<'_>
     }
 }
 
+/// The product of the opacities from `element` up to its background (or the root), multiplied
+/// in that order; 1 without walking when no element of the chain is translucent.
+fn chain_opacity(page: &Page<'_>, chains: &Chains, element: &Element<'_>) -> f32 {
+    if !chains
+        .translucent
+        .get(element.index())
+        .copied()
+        .unwrap_or(true)
+    {
+        return 1.0;
+    }
+    let styles = page.styles();
+    let mut opacity = 1.0f32;
+    for e in std::iter::once(*element).chain(element.ancestors()) {
+        let s = styles.get(&e);
+        opacity *= s.opacity;
+        if s.background_color.is_some() {
+            break;
+        }
+    }
+    opacity
+}
+
 impl Contrast {
     /// The verdict against a minimum ratio: `Some(true)` passes, `Some(false)` fails, `None`
     /// when the candidate colours disagree or the contrast is unknown.
@@ -240,18 +362,12 @@ impl Contrast {
 }
 
 /// `needle` (ASCII) occurs in `haystack`, ignoring ASCII case, without lowercasing a copy (this
-/// runs for every ancestor of every text element).
+/// runs for every `style` attribute of the page).
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     haystack
         .as_bytes()
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-fn link_ancestor<'a>(element: &Element<'a>) -> Option<Element<'a>> {
-    std::iter::once(*element)
-        .chain(element.ancestors())
-        .find(|e| e.is_html() && matches!(e.name(), "a" | "area") && e.has_attr("href"))
 }
 
 /// (r, g, b, a) in 0..=1.
