@@ -152,7 +152,7 @@ pub(crate) fn parse_strs<'a>(list: &[&'a str]) -> Result<ObservatoryCsp<'a>, Obs
     let clean: Vec<Cow<'a, str>> = list
         .iter()
         .map(|p| {
-            if p.contains(['\r', '\n']) {
+            if p.bytes().any(|b| b == b'\r' || b == b'\n') {
                 let stripped: String = p.chars().filter(|c| *c != '\r' && *c != '\n').collect();
                 Cow::Owned(stripped.trim_matches(is_js_space).to_owned())
             } else {
@@ -163,7 +163,10 @@ pub(crate) fn parse_strs<'a>(list: &[&'a str]) -> Result<ObservatoryCsp<'a>, Obs
     let mut csp: Vec<(Cow<'a, str>, Vec<Src<'a>>)> = Vec::new();
     let mut duplicates: Vec<Cow<'a, str>> = Vec::new();
     for p in &clean {
-        if p.is_empty() || p.encode_utf16().count() < SHORTEST_POLICY {
+        // A UTF-16 unit is at most 3 bytes of UTF-8: 18 bytes are at least 6 units.
+        if p.is_empty()
+            || (p.len() < 3 * SHORTEST_POLICY && p.encode_utf16().count() < SHORTEST_POLICY)
+        {
             return Err(ObservatoryCspError::TooShort(p.clone().into_owned()));
         }
     }
@@ -247,10 +250,14 @@ pub(crate) fn parse_strs<'a>(list: &[&'a str]) -> Result<ObservatoryCsp<'a>, Obs
     let directives = csp
         .into_iter()
         .map(|(d, sources)| {
-            let mut set: Vec<Cow<'a, str>> = Vec::with_capacity(sources.len().max(1));
-            for s in sources {
-                if !set.contains(&s.source) {
-                    set.push(s.source);
+            // The sources in the same allocation, first occurrences kept.
+            let mut set: Vec<Cow<'a, str>> = sources.into_iter().map(|s| s.source).collect();
+            let mut i = 0;
+            while i < set.len() {
+                if set[..i].contains(&set[i]) {
+                    set.remove(i);
+                } else {
+                    i += 1;
                 }
             }
             if set.is_empty() {

@@ -589,6 +589,9 @@ fn only_if_worse(
 fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         std::borrow::Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        // The same as `to_lowercase` for ASCII, without the Unicode tables.
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
     } else {
         std::borrow::Cow::Owned(s.to_lowercase())
     }
@@ -644,7 +647,8 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
     let eq = pair.find('=').filter(|&i| i > 0)?;
     let key = js_trim(&pair[..eq]);
     let value = js_trim(&pair[eq + 1..]);
-    if key.chars().chain(value.chars()).any(|c| (c as u32) < 0x20) {
+    // A character below U+0020 is one byte below 0x20 in UTF-8 (and no other byte is).
+    if key.bytes().chain(value.bytes()).any(|b| b < 0x20) {
         return None;
     }
     let mut cookie = JarCookie {
@@ -666,30 +670,41 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
             Some(i) => (&av[..i], Some(js_trim(&av[i + 1..]))),
             None => (av, None),
         };
-        match lower(js_trim(k)).as_ref() {
-            "domain" => {
-                if let Some(v) = v.filter(|v| !v.is_empty()) {
-                    let d = v.strip_prefix('.').unwrap_or(v);
-                    if !d.is_empty() {
-                        domain_attr = Some(d.to_lowercase());
-                    }
+        // `lower(k) == "path"` without the lower-cased copy: for ASCII that is a comparison
+        // without case; other text keeps the Unicode lower case.
+        let k = js_trim(k);
+        let k = if k.is_ascii() {
+            Cow::Borrowed(k)
+        } else {
+            lower(k)
+        };
+        let is = |name: &str| k.eq_ignore_ascii_case(name);
+        if is("domain") {
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                let d = v.strip_prefix('.').unwrap_or(v);
+                if !d.is_empty() {
+                    domain_attr = Some(d.to_lowercase());
                 }
             }
-            "path" => path_attr = v.filter(|v| v.starts_with('/')).map(str::to_owned),
-            "secure" => cookie.secure = true,
-            "httponly" => cookie.http_only = true,
-            "samesite" => {
-                cookie.same_site = match lower(v.unwrap_or("")).as_ref() {
-                    "strict" => Some("strict"),
-                    "lax" => Some("lax"),
-                    "none" => Some("none"),
-                    _ => None,
-                }
-            }
-            _ => {}
+        } else if is("path") {
+            path_attr = v.filter(|v| v.starts_with('/')).map(str::to_owned);
+        } else if is("secure") {
+            cookie.secure = true;
+        } else if is("httponly") {
+            cookie.http_only = true;
+        } else if is("samesite") {
+            let v = v.unwrap_or("");
+            let v = if v.is_ascii() {
+                Cow::Borrowed(v)
+            } else {
+                lower(v)
+            };
+            cookie.same_site = ["strict", "lax", "none"]
+                .into_iter()
+                .find(|s| v.eq_ignore_ascii_case(s));
         }
     }
-    let host = host.to_lowercase();
+    let host = lower(host).into_owned();
     let host_only = domain_attr.is_none();
     match domain_attr {
         Some(d) => {

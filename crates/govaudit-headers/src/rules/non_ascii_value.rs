@@ -19,12 +19,13 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
+    let bad = |b: u8| b >= 0x7f || (b < 0x20 && b != b'\t');
     for h in &cx.exchange.headers {
-        if let Some(pos) = h
-            .value
-            .iter()
-            .position(|&b| b >= 0x7f || (b < 0x20 && b != b'\t'))
-        {
+        // One pass without an early exit (the compiler vectorises it) for the usual clean value.
+        if !h.value.iter().fold(false, |found, &b| found | bad(b)) {
+            continue;
+        }
+        if let Some(pos) = h.value.iter().position(|&b| bad(b)) {
             out.fail(
                 &NON_ASCII_VALUE,
                 Location::header(h.name.clone()),
