@@ -120,12 +120,32 @@ pub const FETCH_DIRECTIVES: &[&str] = &[
     "worker-src",
 ];
 
+/// A set of table entries looked up by hash (the evaluator asks for every directive and source).
+type NameSet = std::sync::LazyLock<
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<crate::tables::Fnv>>,
+>;
+
+static DIRECTIVE_SET: NameSet = std::sync::LazyLock::new(|| DIRECTIVES.iter().copied().collect());
+static KEYWORD_SET: NameSet = std::sync::LazyLock::new(|| KEYWORDS.iter().copied().collect());
+/// [`KEYWORDS`] without their single quotes (`self`).
+static BARE_KEYWORD_SET: NameSet = std::sync::LazyLock::new(|| {
+    KEYWORDS
+        .iter()
+        .filter_map(|k| k.strip_prefix('\'')?.strip_suffix('\''))
+        .collect()
+});
+
 pub fn is_directive(name: &str) -> bool {
-    DIRECTIVES.contains(&name)
+    DIRECTIVE_SET.contains(name)
 }
 
 pub fn is_keyword(value: &str) -> bool {
-    KEYWORDS.contains(&value)
+    KEYWORD_SET.contains(value)
+}
+
+/// A keyword written without its single quotes (`self`).
+pub fn is_bare_keyword(value: &str) -> bool {
+    BARE_KEYWORD_SET.contains(value)
 }
 
 /// `^[a-zA-Z][+a-zA-Z0-9.-]*:$`

@@ -107,15 +107,22 @@ const DIRECTIVES_CAUSING_XSS: &[&str] = &[
 ];
 const URL_SCHEMES_CAUSING_XSS: &[&str] = &["data:", "http:", "https:"];
 
-fn effective_directives<'a>(csp: &ContentSecurityPolicy<'_>, names: &[&'a str]) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
+/// The distinct effective directives of `names` (at most five: the longest list passed is
+/// [`DIRECTIVES_CAUSING_XSS`]), in order, without a heap allocation.
+fn effective_directives<'a>(
+    csp: &ContentSecurityPolicy<'_>,
+    names: &[&'a str],
+) -> impl Iterator<Item = &'a str> {
+    let mut out: [&str; 5] = [""; 5];
+    let mut len = 0;
     for n in names {
         let e = csp.effective_directive(n);
-        if !out.contains(&e) {
-            out.push(e);
+        if !out[..len].contains(&e) && len < out.len() {
+            out[len] = e;
+            len += 1;
         }
     }
-    out
+    out.into_iter().take(len)
 }
 
 fn values<'c, 'a>(csp: &'c ContentSecurityPolicy<'a>, directive: &str) -> &'c [Cow<'a, str>] {
@@ -680,11 +687,7 @@ fn check_missing_semicolon<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<Ev
 fn check_invalid_keyword<'a>(csp: &ContentSecurityPolicy<'a>, out: &mut Vec<EvalFinding<'a>>) {
     for (d, vals) in &csp.directives {
         for v in vals {
-            let bare_keyword = crate::csp::KEYWORDS.iter().any(|k| {
-                k.strip_prefix('\'')
-                    .and_then(|k| k.strip_suffix('\''))
-                    .is_some_and(|k| k == v)
-            });
+            let bare_keyword = crate::csp::is_bare_keyword(v);
             let bare_hash = ["sha256-", "sha384-", "sha512-"]
                 .iter()
                 .any(|p| v.starts_with(p));
