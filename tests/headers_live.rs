@@ -387,3 +387,21 @@ fn redirect_loop_graded_at_the_hop_limit_like_the_observatory() {
     let report = json(&out.stdout);
     assert!(report["observatory"]["grade"].is_string(), "{report}");
 }
+
+#[test]
+fn save_exchange_from_an_input_file_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("home.json");
+    let saved_arg = saved.to_str().unwrap();
+    let first = govaudit(&[
+        "headers",
+        "--format",
+        "json",
+        "--input",
+        "examples/demo-site/_exchanges/home.json",
+        "--save-exchange",
+        saved_arg,
+    ]);
+    let again = govaudit(&["headers", "--format", "json", "--input", saved_arg]);
+    assert_eq!((again.code, &again.stdout), (first.code, &first.stdout));
+}

@@ -129,11 +129,22 @@ async fn answer<S: AsyncRead + AsyncWrite + Unpin>(
 ) {
     let mut buffer = Vec::new();
     let mut chunk = [0u8; 4096];
-    while !buffer.windows(4).any(|w| w == b"\r\n\r\n") && buffer.len() < 65536 {
+    while !buffer.windows(4).any(|w| w == b"\r\n\r\n")
+        && buffer.len() < 65536
+        && buffer.first() != Some(&0x16)
+    {
         match tokio::time::timeout(Duration::from_secs(5), socket.read(&mut chunk)).await {
             Ok(Ok(n)) if n > 0 => buffer.extend_from_slice(&chunk[..n]),
             _ => return,
         }
+    }
+    // A TLS ClientHello (record type 22) to a plain server: answer 400 at once, as real
+    // servers do, instead of waiting for a request head that never comes.
+    if buffer.first() == Some(&0x16) {
+        let _ = socket
+            .write_all(b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n")
+            .await;
+        return;
     }
     let head = String::from_utf8_lossy(&buffer).into_owned();
     let mut lines = head.split("\r\n\r\n").next().unwrap_or("").lines();
