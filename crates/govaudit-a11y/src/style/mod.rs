@@ -132,21 +132,31 @@ impl Styles {
         let root_size = 16.0;
         // Keys (id, classes, tag) of the open ancestors of the current element, counted.
         let mut open = OpenKeys::default();
-        let mut stack: Vec<(Element<'_>, Vec<u64>)> = Vec::new();
+        // The open ancestors, each with where its keys start in `open_keys` (one buffer for
+        // all, no vector per element).
+        let mut stack: Vec<(Element<'_>, usize)> = Vec::new();
+        let mut open_keys: Vec<u64> = Vec::new();
+        // Scratch buffers reused for every element.
+        let mut candidates: Vec<usize> = Vec::new();
+        let mut declared: Vec<Matched<'_>> = Vec::new();
         for element in doc.elements() {
-            while let Some((top, keys)) = stack.last() {
+            while let Some(&(top, start)) = stack.last() {
                 if top.contains(&element) {
                     break;
                 }
-                for key in keys {
-                    if let Some(n) = open.get_mut(key) {
+                for key in open_keys.drain(start..) {
+                    if let Some(n) = open.get_mut(&key) {
                         *n -= 1;
                         if *n == 0 {
-                            open.remove(key);
+                            open.remove(&key);
                         }
                     }
                 }
                 stack.pop();
+            }
+            let keys_start = open_keys.len();
+            if !sheet.selectors.is_empty() {
+                element_keys(&element, &mut open_keys);
             }
             let parent = element.parent().and_then(|p| computed.get(p.index()));
             let style = if element.is_in_template() {
@@ -155,15 +165,20 @@ impl Styles {
                     ..ComputedStyle::default()
                 }
             } else {
-                let declared = sheet.declarations_for(&element, &open);
+                sheet.declarations_for(
+                    &element,
+                    &open_keys[keys_start..],
+                    &open,
+                    &mut candidates,
+                    &mut declared,
+                );
                 cascade(&element, parent, &declared, root_size)
             };
             if !sheet.selectors.is_empty() {
-                let keys = element_keys(&element);
-                for key in &keys {
+                for key in &open_keys[keys_start..] {
                     *open.entry(*key).or_default() += 1;
                 }
-                stack.push((element, keys));
+                stack.push((element, keys_start));
             }
             // Elements come in document order, so index == computed.len().
             computed.push(style);
@@ -211,9 +226,9 @@ struct IndexedSelector {
 struct Sheet {
     rules: Vec<StyleRule>,
     selectors: Vec<IndexedSelector>,
-    by_id: HashMap<String, Vec<usize>>,
-    by_class: HashMap<String, Vec<usize>>,
-    by_tag: HashMap<String, Vec<usize>>,
+    /// Selectors by the [`key_hash`] of the id, class or tag of their rightmost compound (a
+    /// hash collision only adds candidates, which matching then rejects).
+    by_key: HashMap<u64, Vec<usize>, BuildHasherDefault<PrehashedKey>>,
     universal: Vec<usize>,
 }
 
@@ -278,40 +293,48 @@ impl Sheet {
                 ancestors: required_ancestors(text),
             });
             match bucket_key(text) {
-                Key::Id(id) => self.by_id.entry(id).or_default().push(at),
-                Key::Class(class) => self.by_class.entry(class).or_default().push(at),
-                Key::Tag(tag) => self.by_tag.entry(tag).or_default().push(at),
+                Key::Id(id) => self.by_key.entry(key_hash(b'#', &id)).or_default().push(at),
+                Key::Class(class) => {
+                    self.by_key
+                        .entry(key_hash(b'.', &class))
+                        .or_default()
+                        .push(at);
+                }
+                Key::Tag(tag) => self
+                    .by_key
+                    .entry(key_hash(b'<', &tag))
+                    .or_default()
+                    .push(at),
                 Key::Universal => self.universal.push(at),
             }
         }
         self.rules.push(rule);
     }
 
-    /// Every declaration that applies to `element`, sorted lowest priority first.
-    fn declarations_for<'s>(&'s self, element: &Element<'_>, open: &OpenKeys) -> Vec<Matched<'s>> {
-        let mut candidates: Vec<usize> = Vec::new();
-        if !self.selectors.is_empty() {
-            if let Some(id) = element.id()
-                && let Some(found) = self.by_id.get(id)
-            {
-                candidates.extend(found);
-            }
-            if let Some(classes) = element.attr("class") {
-                for class in classes.split_ascii_whitespace() {
-                    if let Some(found) = self.by_class.get(class) {
-                        candidates.extend(found);
-                    }
-                }
-            }
-            if let Some(found) = self.by_tag.get(&*lowercase_name(element)) {
-                candidates.extend(found);
-            }
-            candidates.extend(&self.universal);
-            candidates.sort_unstable();
-            candidates.dedup();
+    /// Every declaration that applies to `element` (whose [`element_keys`] are `keys`) into
+    /// `matched`, sorted lowest priority first.
+    fn declarations_for<'s>(
+        &'s self,
+        element: &Element<'_>,
+        keys: &[u64],
+        open: &OpenKeys,
+        candidates: &mut Vec<usize>,
+        matched: &mut Vec<Matched<'s>>,
+    ) {
+        candidates.clear();
+        matched.clear();
+        if self.selectors.is_empty() {
+            return;
         }
-        let mut matched: Vec<Matched<'s>> = Vec::new();
-        for at in candidates {
+        for key in keys {
+            if let Some(found) = self.by_key.get(key) {
+                candidates.extend(found);
+            }
+        }
+        candidates.extend(&self.universal);
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &at in candidates.iter() {
             let indexed = &self.selectors[at];
             if !indexed.ancestors.iter().all(|k| open.contains_key(k))
                 || !indexed.selector.matches(&element.raw())
@@ -332,7 +355,6 @@ impl Sheet {
             }
         }
         matched.sort_by_key(|m| (m.level, m.specificity, m.order));
-        matched
     }
 }
 
@@ -457,16 +479,15 @@ fn key_hash(kind: u8, name: &str) -> u64 {
     hash
 }
 
-/// The id, classes and (lowercase) tag of an element, hashed.
-fn element_keys(element: &Element<'_>) -> Vec<u64> {
-    let mut keys = vec![key_hash(b'<', &lowercase_name(element))];
+/// The id, classes and (lowercase) tag of an element, hashed, appended to `keys`.
+fn element_keys(element: &Element<'_>, keys: &mut Vec<u64>) {
+    keys.push(key_hash(b'<', &lowercase_name(element)));
     if let Some(id) = element.id() {
         keys.push(key_hash(b'#', id));
     }
     if let Some(classes) = element.attr("class") {
         keys.extend(classes.split_ascii_whitespace().map(|c| key_hash(b'.', c)));
     }
-    keys
 }
 
 /// Keys that ancestors must carry for `selector` to match: every id, class and tag of the
@@ -564,69 +585,90 @@ fn specificity(selector: &str) -> u32 {
     (a.min(255) << 16) | (b.min(255) << 8) | c.min(255)
 }
 
-/// Tags the user agent sheet renders with `display: none`.
-const UA_DISPLAY_NONE: &[&str] = &[
-    "head", "script", "style", "template", "title", "meta", "link", "base", "noscript", "datalist",
-    "param", "source", "track", "noembed", "noframes", "rp",
-];
+/// Tags the user agent sheet renders with `display: none` (a `match`, not a list search: it
+/// runs for every element).
+fn ua_display_none(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "template"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "noscript"
+            | "datalist"
+            | "param"
+            | "source"
+            | "track"
+            | "noembed"
+            | "noframes"
+            | "rp"
+    )
+}
 
 /// Tags the user agent sheet does not render inline (block, list-item, table parts, ...).
-const UA_NOT_INLINE: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "optgroup",
-    "option",
-    "p",
-    "plaintext",
-    "pre",
-    "search",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "xmp",
-];
+fn ua_not_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "optgroup"
+            | "option"
+            | "p"
+            | "plaintext"
+            | "pre"
+            | "search"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "xmp"
+    )
+}
 
 fn ua_display(element: &Element<'_>) -> Display {
     if !element.is_html() {
@@ -634,7 +676,7 @@ fn ua_display(element: &Element<'_>) -> Display {
     }
     let name = element.name();
     let hidden_attr = element.has_attr("hidden");
-    if UA_DISPLAY_NONE.contains(&name)
+    if ua_display_none(name)
         || hidden_attr
         || (name == "input"
             && element
@@ -643,7 +685,7 @@ fn ua_display(element: &Element<'_>) -> Display {
         || (name == "dialog" && !element.has_attr("open"))
     {
         Display::None
-    } else if UA_NOT_INLINE.contains(&name) {
+    } else if ua_not_inline(name) {
         Display::Block
     } else {
         Display::Inline
@@ -699,10 +741,10 @@ fn cascade(
     }
     let inline = element
         .attr("style")
-        .map(|css| parse_declarations_with(css, is_relevant));
+        .map(|css| parse_declarations_with(css, is_relevant))
+        .unwrap_or_default();
     let inline_matched: Vec<Matched<'_>> = inline
         .iter()
-        .flatten()
         .enumerate()
         .map(|(i, declaration)| Matched {
             level: if declaration.important {
@@ -715,8 +757,17 @@ fn cascade(
             declaration,
         })
         .collect();
-    let mut all: Vec<&Matched<'_>> = declared.iter().chain(&inline_matched).collect();
-    all.sort_by_key(|m| (m.level, m.specificity, m.order));
+    // `declared` is sorted already: merge only when the element has inline declarations (a
+    // stable sort, so equal keys keep sheet-then-inline order, as before).
+    let merged: Vec<&Matched<'_>>;
+    let all: &mut dyn Iterator<Item = &Matched<'_>> = if inline_matched.is_empty() {
+        &mut declared.iter()
+    } else {
+        let mut both: Vec<&Matched<'_>> = declared.iter().chain(&inline_matched).collect();
+        both.sort_by_key(|m| (m.level, m.specificity, m.order));
+        merged = both;
+        &mut merged.iter().copied()
+    };
 
     let mut layout = Layout::default();
     for matched in all {
