@@ -425,7 +425,10 @@ mod tests {
             "<p>網站標識碼：BM12000001</p><p>  京ICP備05001234號-2 \n 其他</p><p>Ｆｏｉａ Office</p>",
         );
         let view = PageView::new(&doc, "p".into());
-        assert_eq!(quote(&view, "网站标识码:bm12000001"), "網站標識碼：BM12000001");
+        assert_eq!(
+            quote(&view, "网站标识码:bm12000001"),
+            "網站標識碼：BM12000001"
+        );
         assert_eq!(quote(&view, "icp备05001234号"), "ICP備05001234號");
         assert_eq!(quote(&view, "foia"), "Ｆｏｉａ");
         // Across two text nodes there is no single original string: the normalised text stays.
