@@ -227,6 +227,44 @@ fn a_profile_file_can_be_given() {
     );
 }
 
+/// The demo site served over loopback HTTP and crawled live finds the same items as the
+/// offline run: the planted gaps stay gaps and the present marks are present.
+#[test]
+fn live_crawl_of_the_served_demo_site_matches_the_offline_run() {
+    let base = common::serve_directory(&common::repo().join(DEMO));
+    let url = format!("{base}/");
+    let (_, live) = json(&[
+        "--profile",
+        "cn-gov",
+        "--as-of",
+        "2026-11-25",
+        "--allow-private",
+        "--timeout",
+        "10",
+        &url,
+    ]);
+    let (_, offline) = json(&["--profile", "cn-gov", "--as-of", "2026-11-25", DEMO]);
+    let states = |report: &Value| -> Vec<(String, String)> {
+        report["items"]
+            .as_array()
+            .expect("items section")
+            .iter()
+            .map(|i| {
+                (
+                    i["id"].as_str().unwrap_or_default().to_owned(),
+                    i["state"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(states(&live), states(&offline));
+    assert_eq!(state(&live, "cn.psb_beian"), "absent");
+    assert_eq!(state(&live, "cn.icp"), "present");
+    // Without --allow-private nothing on loopback is fetched.
+    let refused = govaudit(&["disclosure", "--profile", "cn-gov", &url]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+}
+
 #[test]
 fn unreachable_urls_and_unknown_profiles_are_usage_errors() {
     // Non-public addresses are refused by the crawler: nothing fetched is an error, not a report.

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -44,4 +46,60 @@ pub fn validate_sarif(sarif: &Value) {
     };
     let schema = govaudit_testkit::read_json(Path::new(&path));
     govaudit_testkit::assert_valid(&schema, sarif);
+}
+
+/// Serves the files under `root` over HTTP on a loopback port, as a static web server does
+/// (`/dir/` is `dir/index.html`, anything else missing is 404), until the test process ends;
+/// returns `http://127.0.0.1:PORT`. Bodies are sent as stored: a GBK page stays GBK.
+pub fn serve_directory(root: &Path) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    let root = root.to_owned();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let Ok(clone) = stream.try_clone() else {
+                continue;
+            };
+            let mut reader = BufReader::new(clone);
+            let mut request_line = String::new();
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let target = request_line.split(' ').nth(1).unwrap_or("/");
+            let path = target.split(['?', '#']).next().unwrap_or("/");
+            let mut file = root.join(path.trim_start_matches('/'));
+            if path.ends_with('/') {
+                file.push("index.html");
+            }
+            let inside = !path.split('/').any(|segment| segment == "..");
+            let (status, content_type, body) = match std::fs::read(&file) {
+                Ok(body) if inside => {
+                    let content_type = match file.extension().and_then(|e| e.to_str()) {
+                        Some("html" | "htm") => "text/html",
+                        Some("css") => "text/css",
+                        Some("png") => "image/png",
+                        Some("pdf") => "application/pdf",
+                        _ => "application/octet-stream",
+                    };
+                    ("200 OK", content_type, body)
+                }
+                _ => ("404 Not Found", "text/html", b"<title>404</title>".to_vec()),
+            };
+            let head = request_line.starts_with("HEAD");
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            if !head {
+                let _ = stream.write_all(&body);
+            }
+        }
+    });
+    base
 }

@@ -39,8 +39,11 @@ pub struct DisclosureArgs {
     /// Exit 1 when a failing finding has this severity or worse.
     #[arg(long, default_value = "high", value_name = "SEVERITY")]
     pub fail_on: Severity,
-    /// A directory whose index.html is the homepage, or one HTML file.
-    #[arg(value_name = "PATH")]
+    /// For a live site: request options.
+    #[command(flatten)]
+    pub live: crate::live::LiveArgs,
+    /// A directory whose index.html is the homepage, one HTML file, or a live site's URL.
+    #[arg(value_name = "PATH|URL")]
     pub path: String,
 }
 
@@ -80,11 +83,9 @@ pub fn report(args: &DisclosureArgs) -> anyhow::Result<(Report, Audit)> {
     let (site, notes) = if is_url {
         let start =
             Url::parse(&args.path).with_context(|| format!("{} is not a URL", args.path))?;
-        tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .context("cannot start the async runtime")?
-            .block_on(crawl_site(start))?
+        let mut fetch = FetchOptions::default();
+        args.live.apply(&mut fetch)?;
+        crate::live::runtime()?.block_on(crawl_site(start, fetch))?
     } else {
         (govaudit_disclosure::fs::load_site(&path)?, Vec::new())
     };
@@ -159,13 +160,14 @@ pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
 /// [`Site`](govaudit_disclosure::Site); failures become report notes.
 async fn crawl_site(
     start: Url,
+    fetch: FetchOptions,
 ) -> anyhow::Result<(govaudit_disclosure::Site, Vec<(String, String)>)> {
     let scope =
         Scope::domain_of(&start).with_context(|| format!("{start} has no host to crawl"))?;
     let mut options = CrawlOptions::new(scope);
     options.max_depth = 2;
     options.max_pages = LIVE_MAX_PAGES;
-    let fetcher = Arc::new(Fetcher::new(FetchOptions::default())?);
+    let fetcher = Arc::new(Fetcher::new(fetch)?);
     let crawled = crawl(fetcher, start.clone(), &options, |page| {
         if !is_html(page) {
             return Vec::new();
