@@ -263,8 +263,32 @@ pub(crate) fn grade(
 }
 
 /// JS `String.prototype.slice(0, n)` on a Latin-1 string.
-fn js_slice(s: &str, n: usize) -> String {
-    s.chars().take(n).collect()
+fn js_slice(s: &str, n: usize) -> &str {
+    // Borrowed: the first `n` characters are a prefix of `s`.
+    match s.char_indices().nth(n) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
+}
+
+/// `s.to_lowercase() == lit` (`lit` in lower case) without the copy for ASCII text.
+fn lower_eq(s: &str, lit: &str) -> bool {
+    if s.is_ascii() {
+        s.eq_ignore_ascii_case(lit)
+    } else {
+        s.to_lowercase() == lit
+    }
+}
+
+/// `s.to_lowercase().starts_with(prefix)` (`prefix` in lower case) without the copy for ASCII
+/// text.
+fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    if s.is_ascii() {
+        s.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    } else {
+        s.to_lowercase().starts_with(prefix)
+    }
 }
 
 fn js_trim(s: &str) -> &str {
@@ -869,7 +893,7 @@ fn cors_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
     let result = match acao.filter(|a| !a.is_empty()) {
         None => "cross-origin-resource-sharing-not-implemented",
         Some(acao) => {
-            let data = js_trim(&js_slice(&acao, 256)).to_lowercase();
+            let data = js_trim(js_slice(&acao, 256)).to_lowercase();
             if data == "*" {
                 "cross-origin-resource-sharing-implemented-with-public-access"
             } else if acao == OBSERVATORY_CORS_ORIGIN
@@ -952,26 +976,30 @@ const REFERRER_BAD: &[&str] = &[
 
 fn referrer_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
     const NAME: &str = "referrer-policy";
-    let mut values: Vec<String> = r
-        .header("referrer-policy")
-        .map(std::borrow::Cow::into_owned)
-        .into_iter()
-        .collect();
-    if let Some(meta) = r.body.as_ref().and_then(|b| b.meta_referrer.clone()) {
-        values.push(meta);
-    }
-    if values.is_empty() {
+    let header = r.header("referrer-policy");
+    let meta = r.body.as_ref().and_then(|b| b.meta_referrer.as_deref());
+    if header.is_none() && meta.is_none() {
         return (NAME, "referrer-policy-not-implemented", true);
     }
-    let data = values.join(", ");
-    let policy = data
-        .split(',')
-        .map(|e| js_trim(e).to_lowercase())
-        .rfind(|e| REFERRER_GOOD.contains(&e.as_str()) || REFERRER_BAD.contains(&e.as_str()))
+    // The values joined with ", " and split on ",": the tokens of each value in turn.
+    let policy = header
+        .as_deref()
+        .into_iter()
+        .chain(meta)
+        .flat_map(|v| v.split(','))
+        .rev()
+        .find_map(|e| {
+            let e = js_trim(e);
+            REFERRER_GOOD
+                .iter()
+                .chain(REFERRER_BAD)
+                .find(|known| lower_eq(e, known))
+        })
+        .copied()
         .unwrap_or_default();
-    let result = if REFERRER_GOOD.contains(&policy.as_str()) {
+    let result = if REFERRER_GOOD.contains(&policy) {
         "referrer-policy-private"
-    } else if REFERRER_BAD.contains(&policy.as_str()) {
+    } else if REFERRER_BAD.contains(&policy) {
         "referrer-policy-unsafe"
     } else {
         "referrer-policy-header-invalid"
@@ -1011,9 +1039,14 @@ fn hsts_test(r: &Requests<'_>) -> (&'static str, bool) {
         let data = js_slice(&header, 1024);
         let mut max_age: Option<Option<i64>> = None;
         let invalid = data.contains(',');
-        for parameter in data.split(';').map(|p| js_trim(p).to_lowercase()) {
-            if let Some(rest) = parameter.strip_prefix("max-age=") {
-                max_age = Some(js_parse_int(&js_slice(rest, 120)));
+        for parameter in data.split(';').map(js_trim) {
+            // ASCII lower-casing changes neither the length nor the digits `parseInt` reads.
+            if parameter.is_ascii() {
+                if lower_starts_with(parameter, "max-age=") {
+                    max_age = Some(js_parse_int(js_slice(&parameter[8..], 120)));
+                }
+            } else if let Some(rest) = parameter.to_lowercase().strip_prefix("max-age=") {
+                max_age = Some(js_parse_int(js_slice(rest, 120)));
             }
         }
         result = match (invalid, max_age) {
@@ -1143,7 +1176,7 @@ fn sri_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
 fn xcto_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
     let result = match r.header("x-content-type-options").filter(|h| !h.is_empty()) {
         None => "x-content-type-options-not-implemented",
-        Some(h) if js_trim(&js_slice(&h, 256)).to_lowercase() == "nosniff" => {
+        Some(h) if lower_eq(js_trim(js_slice(&h, 256)), "nosniff") => {
             "x-content-type-options-nosniff"
         }
         Some(_) => "x-content-type-options-header-invalid",
@@ -1159,10 +1192,10 @@ fn xfo_test(r: &Requests<'_>, csp: &CspOutcome) -> (&'static str, &'static str, 
     let mut result = match r.header("x-frame-options").filter(|h| !h.is_empty()) {
         None => "x-frame-options-not-implemented",
         Some(h) => {
-            let xfo = js_trim(&js_slice(&h, 1024)).to_lowercase();
-            if xfo == "deny" || xfo == "sameorigin" {
+            let xfo = js_trim(js_slice(&h, 1024));
+            if lower_eq(xfo, "deny") || lower_eq(xfo, "sameorigin") {
                 "x-frame-options-sameorigin-or-deny"
-            } else if xfo.starts_with("allow-from") {
+            } else if lower_starts_with(xfo, "allow-from") {
                 "x-frame-options-allow-from-origin"
             } else {
                 "x-frame-options-header-invalid"
@@ -1188,13 +1221,20 @@ fn corp_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
         .filter(|h| !h.is_empty())
     {
         None => "corp-not-implemented",
-        Some(h) => match js_trim(&js_slice(&h, 256)).to_lowercase().as_str() {
-            "" => "corp-not-implemented",
-            "same-site" => "corp-implemented-with-same-site",
-            "same-origin" => "corp-implemented-with-same-origin",
-            "cross-origin" => "corp-implemented-with-cross-origin",
-            _ => "corp-header-invalid",
-        },
+        Some(h) => {
+            let v = js_trim(js_slice(&h, 256));
+            if v.is_empty() {
+                "corp-not-implemented"
+            } else if lower_eq(v, "same-site") {
+                "corp-implemented-with-same-site"
+            } else if lower_eq(v, "same-origin") {
+                "corp-implemented-with-same-origin"
+            } else if lower_eq(v, "cross-origin") {
+                "corp-implemented-with-cross-origin"
+            } else {
+                "corp-header-invalid"
+            }
+        }
     };
     (
         "cross-origin-resource-policy",
@@ -1220,7 +1260,7 @@ fn sf_policy_test(
     let result = match r.header(header).filter(|h| !h.is_empty()) {
         None => prefix_not_implemented,
         Some(h) => {
-            let value = js_trim(&js_slice(&h, 1024)).to_owned();
+            let value = js_trim(js_slice(&h, 1024)).to_owned();
             let token = structured_token(&value);
             table
                 .iter()

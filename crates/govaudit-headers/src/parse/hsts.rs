@@ -31,35 +31,36 @@ impl HstsPolicy {
         let mut max_age = None;
         let mut include_subdomains = false;
         let mut preload = false;
-        let mut seen: Vec<String> = Vec::new();
+        // Names compared without ASCII case, as their lower-cased copies would be.
+        let mut seen: Vec<&str> = Vec::new();
         for directive in raw.split(';') {
             let directive = directive.trim();
             if directive.is_empty() {
                 continue;
             }
             let (name, value) = match directive.split_once('=') {
-                Some((n, v)) => (n.trim().to_ascii_lowercase(), Some(v.trim())),
-                None => (directive.to_ascii_lowercase(), None),
+                Some((n, v)) => (n.trim(), Some(v.trim())),
+                None => (directive, None),
             };
-            if seen.contains(&name) {
-                return Err(HstsError::DuplicateDirective(name));
+            if seen.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+                return Err(HstsError::DuplicateDirective(name.to_ascii_lowercase()));
             }
-            seen.push(name.clone());
-            match name.as_str() {
-                "max-age" => {
-                    let v = value.unwrap_or("");
-                    let v = v
-                        .strip_prefix('"')
-                        .and_then(|x| x.strip_suffix('"'))
-                        .unwrap_or(v);
-                    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
-                        return Err(HstsError::BadMaxAge(v.to_owned()));
-                    }
-                    max_age = Some(v.parse::<u64>().unwrap_or(u64::MAX));
+            seen.push(name);
+            let is = |known: &str| name.eq_ignore_ascii_case(known);
+            if is("max-age") {
+                let v = value.unwrap_or("");
+                let v = v
+                    .strip_prefix('"')
+                    .and_then(|x| x.strip_suffix('"'))
+                    .unwrap_or(v);
+                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(HstsError::BadMaxAge(v.to_owned()));
                 }
-                "includesubdomains" => include_subdomains = true,
-                "preload" => preload = true,
-                _ => {}
+                max_age = Some(v.parse::<u64>().unwrap_or(u64::MAX));
+            } else if is("includesubdomains") {
+                include_subdomains = true;
+            } else if is("preload") {
+                preload = true;
             }
         }
         Ok(HstsPolicy {

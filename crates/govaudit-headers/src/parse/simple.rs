@@ -14,20 +14,23 @@ pub enum XFrameOptions {
 
 impl XFrameOptions {
     pub fn parse(field: &str) -> Self {
-        let values: Vec<String> = field
-            .split(',')
-            .map(|v| v.trim().to_ascii_lowercase())
-            .filter(|v| !v.is_empty())
-            .collect();
-        let first = values.first().cloned().unwrap_or_default();
-        if values.iter().any(|v| *v != first) {
+        // Values compared without ASCII case, as their lower-cased copies would be.
+        let mut values = field.split(',').map(str::trim).filter(|v| !v.is_empty());
+        let first = values.next().unwrap_or_default();
+        if values.any(|v| !v.eq_ignore_ascii_case(first)) {
             return XFrameOptions::Invalid(field.to_owned());
         }
-        match first.as_str() {
-            "deny" => XFrameOptions::Deny,
-            "sameorigin" => XFrameOptions::SameOrigin,
-            v if v.starts_with("allow-from") => XFrameOptions::AllowFrom(field.to_owned()),
-            _ => XFrameOptions::Invalid(field.to_owned()),
+        if first.eq_ignore_ascii_case("deny") {
+            XFrameOptions::Deny
+        } else if first.eq_ignore_ascii_case("sameorigin") {
+            XFrameOptions::SameOrigin
+        } else if first
+            .get(..10)
+            .is_some_and(|p| p.eq_ignore_ascii_case("allow-from"))
+        {
+            XFrameOptions::AllowFrom(field.to_owned())
+        } else {
+            XFrameOptions::Invalid(field.to_owned())
         }
     }
 }

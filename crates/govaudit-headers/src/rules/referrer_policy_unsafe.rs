@@ -20,16 +20,14 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    let mut values: Vec<String> = cx
-        .header("referrer-policy")
-        .map(std::borrow::Cow::into_owned)
-        .into_iter()
-        .collect();
-    values.extend(cx.body.as_ref().and_then(|b| b.meta_referrer.clone()));
-    if values.is_empty() {
-        return;
-    }
-    let policy = ReferrerPolicy::parse(&values.join(", "));
+    let header = cx.header("referrer-policy");
+    let meta = cx.body.as_ref().and_then(|b| b.meta_referrer.as_deref());
+    let policy = match (header, meta) {
+        (None, None) => return,
+        (Some(h), None) => ReferrerPolicy::parse(&h),
+        (None, Some(m)) => ReferrerPolicy::parse(m),
+        (Some(h), Some(m)) => ReferrerPolicy::parse(&format!("{h}, {m}")),
+    };
     let message = match policy.policy.as_deref() {
         None => {
             "Referrer-Policy has no token browsers recognise, so the default applies.".to_owned()
