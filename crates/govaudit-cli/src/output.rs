@@ -33,23 +33,33 @@ impl Destination {
     }
 }
 
+/// Review findings listed per rule in text output unless `--all-reviews`: page-level review
+/// rules report once per page, and a site of 30 pages would bury its failures under them.
+const REVIEWS_LISTED_PER_RULE: usize = 3;
+
+/// `--all-reviews`, shared by the commands whose text output lists findings.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ReviewListing {
+    /// In text output, list every review finding (by default at most 3 per rule are listed
+    /// and the rest counted; the other formats always hold every finding).
+    #[arg(long)]
+    pub all_reviews: bool,
+}
+
+impl ReviewListing {
+    /// How many review findings per rule text output lists.
+    pub fn limit(self) -> Option<usize> {
+        (!self.all_reviews).then_some(REVIEWS_LISTED_PER_RULE)
+    }
+}
+
 /// Renders a report in one of the shared formats, writes it in one piece and turns it into the
-/// run's verdict for `--fail-on`: what every reporting command ends with. Text lists every
-/// finding.
+/// run's verdict for `--fail-on`: what every reporting command ends with.
 pub fn emit_report(
     report: &govaudit_core::Report,
     format: govaudit_report::Format,
     fail_on: govaudit_core::Severity,
-) -> anyhow::Result<crate::Verdict> {
-    emit_report_listing_reviews(report, format, fail_on, None)
-}
-
-/// [`emit_report`], with text listing at most `review_limit` review findings per rule.
-pub fn emit_report_listing_reviews(
-    report: &govaudit_core::Report,
-    format: govaudit_report::Format,
-    fail_on: govaudit_core::Severity,
-    review_limit: Option<usize>,
+    reviews: ReviewListing,
 ) -> anyhow::Result<crate::Verdict> {
     let destination = Destination::stdout();
     let mut rendered = Vec::new();
@@ -59,7 +69,7 @@ pub fn emit_report_listing_reviews(
         format,
         govaudit_report::TextStyle::plain()
             .with_color(destination.color)
-            .with_review_limit(review_limit),
+            .with_review_limit(reviews.limit()),
         &mut rendered,
     )?;
     destination.write_all(&rendered)?;

@@ -52,18 +52,12 @@ pub struct CheckArgs {
     /// Exit 1 when a failing finding has this severity or worse.
     #[arg(long, default_value = "high", value_name = "SEVERITY")]
     pub fail_on: Severity,
-    /// In text output, list every review finding (by default at most 3 per rule are listed
-    /// and the rest counted; other formats always hold every finding).
-    #[arg(long)]
-    pub all_reviews: bool,
+    #[command(flatten)]
+    pub reviews: crate::output::ReviewListing,
     /// HTML files (.html, .htm, .xhtml, .svg) and directories.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
-
-/// Review findings listed per rule in text output unless `--all-reviews`: page-level review
-/// rules report once per page, and a site of 30 pages would bury its failures under them.
-const REVIEWS_LISTED_PER_RULE: usize = 3;
 
 impl CheckArgs {
     fn runs(&self, area: Area) -> bool {
@@ -196,11 +190,10 @@ fn read_page(page: &PageFile, report: &mut Report) -> anyhow::Result<Option<Vec<
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Verdict> {
     let report = report(args)?;
-    let review_limit = (!args.all_reviews).then_some(REVIEWS_LISTED_PER_RULE);
-    crate::output::emit_report_listing_reviews(
+    crate::output::emit_report(
         &report,
         args.format.report_format(),
         args.fail_on,
-        review_limit,
+        args.reviews,
     )
 }

@@ -84,6 +84,8 @@ pub struct LinksArgs {
     pub accept: Vec<u16>,
     #[command(flatten)]
     pub live: crate::live::LiveArgs,
+    #[command(flatten)]
+    pub reviews: crate::output::ReviewListing,
     /// Offline: the directory root-relative links (`/css/a.css`) resolve against; default DIR.
     #[arg(long, value_name = "DIR")]
     pub site_root: Option<PathBuf>,
@@ -110,7 +112,12 @@ pub struct LinksArgs {
 
 pub fn run(args: &LinksArgs) -> anyhow::Result<Verdict> {
     let report = report(args)?;
-    crate::output::emit_report(&report, args.format.report_format(), args.fail_on)
+    crate::output::emit_report(
+        &report,
+        args.format.report_format(),
+        args.fail_on,
+        args.reviews,
+    )
 }
 
 /// Builds the report (no output).
