@@ -18,6 +18,13 @@ fn main() {
         .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
     paths.sort();
+    // `ONLY=aeb-010,gne-020`: just the pages whose file names contain one of these.
+    if let Ok(only) = std::env::var("ONLY") {
+        paths.retain(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| only.split(',').any(|o| n.contains(o)))
+        });
+    }
     let pages: Vec<Vec<u8>> = paths
         .iter()
         .take(limit)
@@ -54,6 +61,9 @@ fn main() {
         }
     }
     println!("{} pages, parse {:?}", pages.len(), parse);
+    if std::env::var_os("PER_PAGE").is_some() {
+        per_page(&paths, &pages);
+    }
     for (name, t) in ["styles", "visibility", "focus", "labels+roles"]
         .iter()
         .zip(caches)
@@ -66,5 +76,51 @@ fn main() {
     println!("rules total {total:?}");
     for (rule, t) in &ranked {
         println!("rule {:<40} {t:?}", rule.meta.id);
+    }
+}
+
+/// With `PER_PAGE=1`: the pages with the highest (parse + check) / parse ratio, best of 3 runs
+/// each (these decide the per-page p95).
+fn per_page(paths: &[std::path::PathBuf], pages: &[Vec<u8>]) {
+    let best = |f: &dyn Fn()| {
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let mut ratios: Vec<(f64, Duration, Duration, &std::path::Path)> = pages
+        .iter()
+        .zip(paths)
+        .map(|(bytes, path)| {
+            let parse = best(&|| {
+                std::hint::black_box(Document::parse(bytes, Some("text/html"), None));
+            });
+            let check = best(&|| {
+                let doc = Document::parse(bytes, Some("text/html"), None);
+                let mut out = Collector::new("page");
+                govaudit_a11y::check(&doc, &mut out);
+                std::hint::black_box(out.findings().len());
+            });
+            (
+                check.as_secs_f64() / parse.as_secs_f64().max(1e-9),
+                parse,
+                check,
+                path.as_path(),
+            )
+        })
+        .collect();
+    ratios.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let median = ratios[ratios.len() / 2].0;
+    let p95 = ratios[((ratios.len() - 1) as f64 * 0.05).round() as usize].0;
+    println!("per page (parse + check) / parse: median {median:.2}x, p95 {p95:.2}x; highest:");
+    for (ratio, parse, check, path) in ratios.iter().take(12) {
+        println!(
+            "  {ratio:.2}x parse {parse:?} check {check:?} {}",
+            path.display()
+        );
     }
 }

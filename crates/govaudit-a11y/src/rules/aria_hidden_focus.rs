@@ -51,7 +51,6 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         else {
             continue;
         };
-        let scripts: &ScriptWords = scripts.get_or_insert_with(|| ScriptWords::of(page));
         let external_css = *external_styles.get_or_insert_with(|| has_external_styles(page));
         if external_css {
             // An external style sheet we cannot read may hide it (a closed modal, a menu).
@@ -61,7 +60,9 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
                 "Hidden with aria-hidden=\"true\" but contains an element reachable with Tab, unless a style sheet hides it (display: none); check that it cannot get focus.",
             )
             .evidence("focusable", target.snippet());
-        } else if redirects_focus(&target, scripts) {
+        } else if redirects_focus(&target, || {
+            &*scripts.get_or_insert_with(|| ScriptWords::of(page))
+        }) {
             out.review(
                 &ARIA_HIDDEN_FOCUS,
                 element.location(),
@@ -126,11 +127,15 @@ impl ScriptWords {
 
 /// A focus sentinel: an `onfocus` handler, or a script that names the element's id and listens
 /// for focus. Static analysis cannot tell where focus goes, so a person must look.
-fn redirects_focus(target: &Element<'_>, scripts: &ScriptWords) -> bool {
+/// The script words are collected (`scripts`) only when the target has an id to look for.
+fn redirects_focus<'s>(target: &Element<'_>, scripts: impl FnOnce() -> &'s ScriptWords) -> bool {
     if target.has_attr("onfocus") || target.has_attr("onfocusin") {
         return true;
     }
-    target
-        .id()
-        .is_some_and(|id| !id.is_empty() && scripts.words.contains(id) && scripts.mentions_focus)
+    target.id().is_some_and(|id| {
+        !id.is_empty() && {
+            let scripts = scripts();
+            scripts.words.contains(id) && scripts.mentions_focus
+        }
+    })
 }

@@ -211,15 +211,38 @@ struct Matched<'s> {
     declaration: &'s Declaration,
 }
 
-/// One selector of a rule, bucketed by its rightmost compound.
+/// One selector of a rule, bucketed by its rightmost compound. It is parsed only when an
+/// element first picks it as a candidate: large sheets are mostly selectors for classes and ids
+/// the page does not use, and parsing them was most of the cascade's cost on such pages.
 struct IndexedSelector {
+    text: String,
+    rule: usize,
+    /// `None` once the selector failed to parse (it never matches, as if it were not there).
+    compiled: std::cell::OnceCell<Option<CompiledSelector>>,
+}
+
+struct CompiledSelector {
     selector: scraper::Selector,
     specificity: u32,
-    rule: usize,
     /// Ids, classes and tags some ancestor must have for the selector to match (from its
     /// descendant / child compounds): checked against the open ancestors before matching, as
     /// browsers do with a Bloom filter.
     ancestors: Vec<u64>,
+}
+
+impl IndexedSelector {
+    fn compiled(&self) -> Option<&CompiledSelector> {
+        self.compiled
+            .get_or_init(|| {
+                let selector = scraper::Selector::parse(&self.text).ok()?;
+                Some(CompiledSelector {
+                    selector,
+                    specificity: specificity(&self.text),
+                    ancestors: required_ancestors(&self.text),
+                })
+            })
+            .as_ref()
+    }
 }
 
 #[derive(Default)]
@@ -282,15 +305,11 @@ impl Sheet {
     fn add(&mut self, rule: StyleRule) {
         let rule_index = self.rules.len();
         for text in split_selector_list(&rule.selectors) {
-            let Ok(selector) = scraper::Selector::parse(text) else {
-                continue;
-            };
             let at = self.selectors.len();
             self.selectors.push(IndexedSelector {
-                selector,
-                specificity: specificity(text),
+                text: text.to_owned(),
                 rule: rule_index,
-                ancestors: required_ancestors(text),
+                compiled: std::cell::OnceCell::new(),
             });
             match bucket_key(text) {
                 Key::Id(id) => self.by_key.entry(key_hash(b'#', &id)).or_default().push(at),
@@ -336,8 +355,11 @@ impl Sheet {
         candidates.dedup();
         for &at in candidates.iter() {
             let indexed = &self.selectors[at];
-            if !indexed.ancestors.iter().all(|k| open.contains_key(k))
-                || !indexed.selector.matches(&element.raw())
+            let Some(compiled) = indexed.compiled() else {
+                continue;
+            };
+            if !compiled.ancestors.iter().all(|k| open.contains_key(k))
+                || !compiled.selector.matches(&element.raw())
             {
                 continue;
             }
@@ -348,7 +370,7 @@ impl Sheet {
                     } else {
                         Level::Author
                     },
-                    specificity: indexed.specificity,
+                    specificity: compiled.specificity,
                     order: indexed.rule * 1024 + i.min(1023),
                     declaration,
                 });

@@ -132,13 +132,23 @@ fn declaration_list(input: &mut Parser<'_>, keep: fn(&str) -> bool) -> Vec<Decla
     let mut out = Vec::new();
     while !input.is_exhausted() {
         let parsed = input.parse_until_after(Delimiter::Semicolon, |decl| {
-            let property = decl.expect_ident()?.to_ascii_lowercase();
-            if !keep(&property) {
+            // Lowercased into a new string only when needed and kept (most declarations of a
+            // sheet are dropped by `keep`).
+            let ident = decl.expect_ident()?.clone();
+            let lowered;
+            let name: &str = if ident.bytes().any(|b| b.is_ascii_uppercase()) {
+                lowered = ident.to_ascii_lowercase();
+                &lowered
+            } else {
+                &ident
+            };
+            if !keep(name) {
                 // parse_until_after skips the rest of this declaration.
                 return Err(ParseError {
                     kind: ParseErrorKind::Custom(()),
                 });
             }
+            let property = name.to_owned();
             decl.expect_colon()?;
             let start = decl.position();
             while let Ok(token) = decl.next() {
