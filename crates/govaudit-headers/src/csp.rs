@@ -203,7 +203,9 @@ pub fn is_hash(value: &str, strict: bool) -> bool {
 impl<'a> ContentSecurityPolicy<'a> {
     /// Parses one serialized policy (never fails: any text is a policy, maybe an empty one).
     pub fn parse(raw: &'a str, source: PolicySource) -> Self {
-        let mut directives: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)> = Vec::new();
+        // At most one directive per `;`-separated token: sized once.
+        let tokens = raw.bytes().filter(|&b| b == b';').count() + 1;
+        let mut directives: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)> = Vec::with_capacity(tokens);
         let mut repeated = Vec::new();
         for token in raw.split(';') {
             let mut parts = token.split_ascii_whitespace();

@@ -120,10 +120,12 @@ pub fn latin1(bytes: &[u8]) -> String {
 
 /// [`latin1`], borrowed when the bytes are ASCII (the same text in both encodings).
 pub(crate) fn latin1_str(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) if text.is_ascii() => Cow::Borrowed(text),
-        _ => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
+    if bytes.is_ascii()
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return Cow::Borrowed(text);
     }
+    Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())
 }
 
 impl Exchange {
@@ -409,9 +411,12 @@ pub fn node_header(headers: &[HeaderField], name: &str) -> Option<String> {
 pub(crate) fn node_header_str<'h>(headers: &'h [HeaderField], name: &str) -> Option<Cow<'h, str>> {
     let mut lines = headers.iter().filter(|h| h.is_named(name));
     let mut value = latin1_str(&lines.next()?.value);
-    if NODE_DISCARD_DUPLICATES
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(name))
+    // The table matters only when the header is repeated.
+    let mut lines = lines.peekable();
+    if lines.peek().is_none()
+        || NODE_DISCARD_DUPLICATES
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(name))
     {
         return Some(value);
     }

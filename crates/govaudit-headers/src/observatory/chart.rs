@@ -155,14 +155,20 @@ pub fn modifier(algorithm: Algorithm, result: &str) -> i32 {
         .filter(|(since, id, _)| *id == result && algorithm >= *since)
         .map(|(_, _, m)| *m)
         .next_back()
-        .or_else(|| {
-            SCORE_TABLE
-                .iter()
-                .find(|(id, _)| *id == result)
-                .map(|(_, m)| *m)
-        })
+        .or_else(|| SCORE_INDEX.get(result).copied())
         .unwrap_or(0)
 }
+
+/// [`SCORE_TABLE`] by result id (the first entry of an id, as the scan found it).
+static SCORE_INDEX: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, i32, std::hash::BuildHasherDefault<crate::tables::Fnv>>,
+> = std::sync::LazyLock::new(|| {
+    let mut index = std::collections::HashMap::default();
+    for (id, m) in SCORE_TABLE {
+        index.entry(*id).or_insert(*m);
+    }
+    index
+});
 
 /// Every result id with a modifier (for documentation and tests).
 pub fn result_ids() -> impl Iterator<Item = &'static str> {

@@ -217,9 +217,13 @@ impl<'a> Context<'a> {
             .fields("strict-transport-security")
             .next()
             .map(|h| HstsPolicy::parse(&h.value_str()));
-        let is_html = exchange
-            .mime_type()
-            .is_none_or(|m| m == "text/html" || m == "application/xhtml+xml");
+        // `mime_type()` compared without its lower-cased copy.
+        let is_html = crate::exchange::node_header_str(&exchange.headers, "content-type")
+            .is_none_or(|ct| {
+                let mime = ct.split(';').next().unwrap_or("").trim();
+                mime.eq_ignore_ascii_case("text/html")
+                    || mime.eq_ignore_ascii_case("application/xhtml+xml")
+            });
         let redirect_route = crate::exchange::redirect_route(&exchange.http_redirects);
         Context {
             site_host: crate::exchange::site_host_from(exchange, &redirect_route),
