@@ -654,12 +654,11 @@ struct JarCookie {
 
 /// tough-cookie 5 `Cookie.parse` (strict mode) and `CookieJar.setCookie` acceptance.
 fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
-    let mut s = raw;
-    for t in ['\n', '\r', '\0'] {
-        if let Some(i) = s.find(t) {
-            s = &s[..i];
-        }
-    }
+    // Cut at the first `\n`, `\r` or NUL (cutting at each in turn ends at the earliest).
+    let s = match raw.bytes().position(|b| matches!(b, b'\n' | b'\r' | 0)) {
+        Some(i) => &raw[..i],
+        None => raw,
+    };
     let s = js_trim(s);
     if s.is_empty() {
         return None;

@@ -40,10 +40,12 @@ impl SetCookie {
         if name.is_empty() && value.is_empty() {
             return None;
         }
+        // An ASCII control character is one byte in UTF-8, and no other character has such
+        // a byte.
         if name
-            .chars()
-            .chain(value.chars())
-            .any(|c| c.is_ascii_control() && c != '\t')
+            .bytes()
+            .chain(value.bytes())
+            .any(|b| b.is_ascii_control() && b != b'\t')
         {
             return None;
         }
