@@ -582,7 +582,7 @@ pub(crate) fn require_name_for_explicit_roles(
     message: &str,
 ) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("role") {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -10,6 +10,7 @@ use crate::visibility::Visibility;
 use govaudit_html::{Document, Element};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One page under check.
 pub struct Page<'a> {
@@ -25,6 +26,9 @@ pub struct Page<'a> {
     names: RefCell<HashMap<usize, Name>>,
     /// The `<html>` root when the page has content to judge (several page-level rules ask).
     content_root: OnceCell<Option<Element<'a>>>,
+    /// Which elements carry which attributes (rules that look only at elements with `role`,
+    /// `aria-*`, `tabindex`, ... visit only those).
+    attributes: OnceCell<AttributeIndex<'a>>,
     /// Elements all name computations of the page may still visit (keeps the page linear
     /// when many elements reference one large subtree).
     name_budget: Cell<usize>,
@@ -42,6 +46,7 @@ impl<'a> Page<'a> {
             contrasts: OnceCell::new(),
             names: RefCell::new(HashMap::new()),
             content_root: OnceCell::new(),
+            attributes: OnceCell::new(),
             name_budget: Cell::new(64 * doc.element_count() + 100_000),
         }
     }
@@ -80,6 +85,31 @@ impl<'a> Page<'a> {
         *self
             .content_root
             .get_or_init(|| crate::landmarks::root_with_content(self))
+    }
+
+    /// In document order, every element with an attribute of local name `name` (as
+    /// [`Element::attrs`] names them): at least every element whose `attr(name)` is set, so a
+    /// rule that skips elements without that attribute can visit only these.
+    pub(crate) fn elements_with_attr(&self, name: &str) -> impl Iterator<Item = Element<'a>> + '_ {
+        let found = self.attribute_index().by_name.get(name);
+        found
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.doc.element_at(i as usize))
+    }
+
+    /// In document order, every element with an `aria-*` attribute
+    /// ([`crate::aria::aria_attributes`] is empty for all others).
+    pub(crate) fn elements_with_aria_attrs(&self) -> impl Iterator<Item = Element<'a>> + '_ {
+        self.attribute_index()
+            .aria
+            .iter()
+            .filter_map(|&i| self.doc.element_at(i as usize))
+    }
+
+    fn attribute_index(&self) -> &AttributeIndex<'a> {
+        self.attributes
+            .get_or_init(|| AttributeIndex::compute(self.doc))
     }
 
     /// The element's role: explicit (with presentational-role conflict resolution) or implicit.
@@ -133,4 +163,84 @@ pub(crate) fn has_text(element: &Element<'_>) -> bool {
         .raw()
         .text()
         .any(|t| t.chars().any(|c| !c.is_whitespace()))
+}
+
+/// Elements by attribute name, built in one pass over the page.
+#[derive(Default)]
+struct AttributeIndex<'a> {
+    by_name: HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>>,
+    aria: Vec<u32>,
+}
+
+impl<'a> AttributeIndex<'a> {
+    fn compute(doc: &'a Document) -> Self {
+        let mut index = AttributeIndex::default();
+        for element in doc.elements() {
+            let at = element.index() as u32;
+            let mut aria = false;
+            for (name, _) in element.attrs() {
+                let list = index.by_name.entry(name).or_default();
+                // `href` and `xlink:href` share a local name: list the element once.
+                if list.last() != Some(&at) {
+                    list.push(at);
+                }
+                aria |= crate::aria::is_aria_name(name);
+            }
+            if aria {
+                index.aria.push(at);
+            }
+        }
+        index
+    }
+}
+
+/// FNV-1a for the short attribute names of the index (SipHash is slow for them).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_index_lists_each_element_once_in_document_order() {
+        let doc = Document::from_html(
+            "<div id=a role=main><svg><a id=b href=x xlink:href=y aria-Label=z></a></svg>\
+             <p id=c role=note aria-hidden=true></p><template><i id=d role=img></i></template></div>",
+        );
+        let page = Page::new(&doc);
+        let ids = |found: Vec<Element<'_>>| -> Vec<String> {
+            found
+                .iter()
+                .filter_map(|e| e.id().map(str::to_owned))
+                .collect()
+        };
+        assert_eq!(
+            ids(page.elements_with_attr("role").collect()),
+            ["a", "c", "d"]
+        );
+        assert_eq!(ids(page.elements_with_attr("href").collect()), ["b"]);
+        assert_eq!(ids(page.elements_with_aria_attrs().collect()), ["b", "c"]);
+        assert_eq!(page.elements_with_attr("tabindex").count(), 0);
+        // Every element with the attribute is listed (the rules' own test stays exact).
+        let all: Vec<_> = doc.elements().filter(|e| e.has_attr("role")).collect();
+        assert_eq!(all, page.elements_with_attr("role").collect::<Vec<_>>());
+    }
 }

@@ -53,7 +53,7 @@ const VIEWPORT_PX: f32 = 1280.0;
 /// Runs one spacing rule over the page.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector, rule: &RuleMeta, spacing: Spacing) {
     let property = spacing.property();
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("style") {
         if !element.is_html() {
             continue;
         }

@@ -35,7 +35,7 @@ const ROLELESS_MEDIA: &[&str] = &["audio", "canvas", "embed", "iframe", "object"
 /// Applies to every defined WAI-ARIA attribute on an HTML or SVG element included in the
 /// accessibility tree. Prohibited attributes are left to `aria-prohibited-attr`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_aria_attrs() {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

@@ -28,7 +28,7 @@ declare_rule! {
 
 /// Applies to HTML elements with an explicit role other than their implicit one.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("role") {
         if element.is_in_template() || !element.is_html() || !element.has_attr("role") {
             continue;
         }

@@ -26,7 +26,7 @@ declare_rule! {
 /// Applies to elements in the accessibility tree with a non-empty `aria-braillelabel` or
 /// `aria-brailleroledescription`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_aria_attrs() {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

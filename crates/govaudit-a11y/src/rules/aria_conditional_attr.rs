@@ -35,7 +35,7 @@ const TREEGRID_ROW_ONLY: &[&str] = &[
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut owners = None;
-    for element in page.doc.elements() {
+    for element in page.elements_with_aria_attrs() {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

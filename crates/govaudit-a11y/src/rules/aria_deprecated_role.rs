@@ -24,7 +24,7 @@ declare_rule! {
 
 /// Applies to elements whose `role` attribute gives them a role.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("role") {
         if element.is_in_template() || !element.has_attr("role") {
             continue;
         }

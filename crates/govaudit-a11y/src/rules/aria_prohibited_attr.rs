@@ -29,7 +29,7 @@ declare_rule! {
 /// Applies to HTML and SVG elements in the accessibility tree with a global WAI-ARIA attribute
 /// (with a non-empty value).
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_aria_attrs() {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

@@ -28,7 +28,7 @@ declare_rule! {
 /// Applies to HTML and SVG elements with a `role` attribute holding at least one token, that are
 /// not hidden from assistive technology.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("role") {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

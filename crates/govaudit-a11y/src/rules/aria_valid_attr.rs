@@ -26,7 +26,7 @@ declare_rule! {
 
 /// Applies to every `aria-*` attribute on an HTML or SVG element.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_aria_attrs() {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

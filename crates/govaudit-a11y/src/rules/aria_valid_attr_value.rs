@@ -30,7 +30,7 @@ declare_rule! {
 /// Applies to every defined WAI-ARIA attribute on an HTML or SVG element whose value is not
 /// empty or only white space (an empty value means "use the default").
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_aria_attrs() {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

@@ -23,7 +23,7 @@ declare_rule! {
 
 /// Applies to elements with a `tabindex` that parses as an integer (HTML rules for integers).
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("tabindex") {
         if element.is_in_template() {
             continue;
         }

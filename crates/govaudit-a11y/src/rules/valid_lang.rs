@@ -27,7 +27,7 @@ declare_rule! {
 /// Applies to elements in `<body>` with a non-empty `lang` that is the nearest `lang` of some
 /// text that is rendered or exposed.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("lang") {
         let Some(lang) = element.attr("lang").filter(|l| !l.is_empty()) else {
             continue;
         };
