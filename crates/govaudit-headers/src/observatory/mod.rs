@@ -120,6 +120,9 @@ struct Requests<'a> {
     preload: Option<&'a PreloadList>,
     /// Present only when the response is HTML for the Observatory.
     body: Option<&'a BodyFacts>,
+    /// [`Exchange::observatory_is_html`], read once (the CSP test alone does not read it and
+    /// leaves it false without a body).
+    html: bool,
     hostname: &'a str,
     session_https: bool,
     /// The redirect chain parsed, when the caller has it.
@@ -192,12 +195,14 @@ pub(crate) fn grade(
     route: Option<&[Option<HopParts>]>,
 ) -> Result<ObservatoryResult, ObservatoryError> {
     check_status(exchange)?;
+    let html = exchange.observatory_is_html();
     let requests = Requests {
         route,
         ex: exchange,
         algorithm,
         preload,
-        body: body.filter(|_| exchange.observatory_is_html()),
+        body: body.filter(|_| html),
+        html,
         hostname,
         session_https: exchange.https_available(),
     };
@@ -554,13 +559,15 @@ pub fn csp_outcome<'a>(
     body: Option<&BodyFacts>,
     algorithm: Algorithm,
 ) -> CspOutcome<'a> {
-    let body = body.filter(|b| exchange.observatory_is_html() && !b.meta_csp.is_empty());
+    let html = body.is_some() && exchange.observatory_is_html();
+    let body = body.filter(|b| html && !b.meta_csp.is_empty());
     let requests = Requests {
         route: None,
         ex: exchange,
         algorithm,
         preload: None,
         body: None,
+        html,
         // The CSP test does not read the host.
         hostname: "",
         session_https: exchange.https_available(),
@@ -1090,11 +1097,14 @@ fn registrable_domain(host: &str) -> Option<String> {
 
 fn sri_test(r: &Requests<'_>) -> (&'static str, &'static str, bool) {
     const NAME: &str = "subresource-integrity";
-    let result = if !r.ex.observatory_is_html() {
+    let result = if !r.html {
         "sri-not-implemented-response-not-html"
     } else {
         let scripts = r.body.as_ref().map(|b| b.scripts.as_slice()).unwrap_or(&[]);
-        let page_domain = registrable_domain(r.hostname);
+        // Only scripts compare with it.
+        let page_domain = (!scripts.is_empty())
+            .then(|| registrable_domain(r.hostname))
+            .flatten();
         let mut result: Option<&'static str> = None;
         let mut foreign = false;
         for script in scripts {
