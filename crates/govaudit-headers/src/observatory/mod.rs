@@ -650,17 +650,22 @@ fn contains_invalid_samesite(raw: &str) -> bool {
 
 /// A cookie as tough-cookie 5 stores it.
 #[derive(Debug, Clone)]
-struct JarCookie {
-    key: String,
-    domain: String,
-    path: String,
+/// Key, domain and path borrow the `Set-Cookie` line and the URL that set it where they can.
+struct JarCookie<'l> {
+    key: &'l str,
+    domain: Cow<'l, str>,
+    path: Cow<'l, str>,
     secure: bool,
     http_only: bool,
     same_site: Option<&'static str>,
 }
 
 /// tough-cookie 5 `Cookie.parse` (strict mode) and `CookieJar.setCookie` acceptance.
-fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
+fn jar_cookie<'l>(
+    raw: &'l str,
+    host: Cow<'l, str>,
+    request_path: Cow<'l, str>,
+) -> Option<JarCookie<'l>> {
     // Cut at the first `\n`, `\r` or NUL (cutting at each in turn ends at the earliest).
     let s = match raw.bytes().position(|b| matches!(b, b'\n' | b'\r' | 0)) {
         Some(i) => &raw[..i],
@@ -682,15 +687,15 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
         return None;
     }
     let mut cookie = JarCookie {
-        key: key.to_owned(),
-        domain: String::new(),
-        path: String::new(),
+        key,
+        domain: Cow::Borrowed(""),
+        path: Cow::Borrowed(""),
         secure: false,
         http_only: false,
         same_site: None,
     };
     let mut domain_attr: Option<String> = None;
-    let mut path_attr: Option<String> = None;
+    let mut path_attr: Option<&str> = None;
     for av in rest.unwrap_or("").split(';') {
         let av = js_trim(av);
         if av.is_empty() {
@@ -717,7 +722,7 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
                 }
             }
         } else if is("path") {
-            path_attr = v.filter(|v| v.starts_with('/')).map(str::to_owned);
+            path_attr = v.filter(|v| v.starts_with('/'));
         } else if is("secure") {
             cookie.secure = true;
         } else if is("httponly") {
@@ -734,7 +739,10 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
                 .find(|s| v.eq_ignore_ascii_case(s));
         }
     }
-    let host = lower(host).into_owned();
+    let host: Cow<'l, str> = match host {
+        Cow::Borrowed(h) => lower(h),
+        Cow::Owned(h) => Cow::Owned(lower(&h).into_owned()),
+    };
     let host_only = domain_attr.is_none();
     match domain_attr {
         Some(d) => {
@@ -747,23 +755,26 @@ fn jar_cookie(raw: &str, host: &str, request_path: &str) -> Option<JarCookie> {
             if !matches {
                 return None;
             }
-            cookie.domain = d;
+            cookie.domain = Cow::Owned(d);
         }
         None => cookie.domain = host,
     }
     cookie.path = match path_attr {
-        Some(p) => p,
+        Some(p) => Cow::Borrowed(p),
         None => {
             // RFC 6265 default-path.
             match request_path.rfind('/') {
-                Some(0) | None => "/".into(),
-                Some(i) if request_path.starts_with('/') => request_path[..i].to_owned(),
-                Some(_) => "/".into(),
+                Some(0) | None => Cow::Borrowed("/"),
+                Some(i) if request_path.starts_with('/') => match request_path {
+                    Cow::Borrowed(p) => Cow::Borrowed(&p[..i]),
+                    Cow::Owned(p) => Cow::Owned(p[..i].to_owned()),
+                },
+                Some(_) => Cow::Borrowed("/"),
             }
         }
     };
     // Prefix rules, prefixSecurity "silent": the cookie is dropped.
-    let lower = cookie.key.as_str();
+    let lower = cookie.key;
     if lower.starts_with("__Secure-") && !cookie.secure {
         return None;
     }
@@ -786,24 +797,31 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
     }
     // The jar also holds what the redirects of the graded session set, each cookie stored for
     // the host and path of the response that set it; a later cookie replaces an earlier one.
-    let mut jar: Vec<JarCookie> = Vec::new();
-    let mut store = |line: &str, url: &str| {
+    let mut jar: Vec<JarCookie<'_>> = Vec::new();
+    let lines =
+        r.ex.observatory_redirect_cookies()
+            .map(|c| (c.value.as_str(), c.url.as_str()))
+            .chain(raw.iter().map(|line| (line.as_ref(), r.ex.url.as_str())));
+    for (line, url) in lines {
         // Host and path of the URL that set the cookie; empty host and `/` where it does not
         // parse. Plain URLs skip the URL parser.
-        let parsed;
         let (host, path) = match crate::exchange::plain_http_url(url) {
-            Some((_, host, path)) => (host, path),
+            Some((_, host, path)) => (host, Cow::Borrowed(path)),
             None => {
-                parsed = url::Url::parse(url).ok();
+                let parsed = url::Url::parse(url).ok();
                 (
-                    std::borrow::Cow::Borrowed(
-                        parsed.as_ref().and_then(|u| u.host_str()).unwrap_or(""),
+                    Cow::Owned(
+                        parsed
+                            .as_ref()
+                            .and_then(|u| u.host_str())
+                            .unwrap_or("")
+                            .to_owned(),
                     ),
-                    parsed.as_ref().map_or("/", |u| u.path()),
+                    Cow::Owned(parsed.as_ref().map_or("/", |u| u.path()).to_owned()),
                 )
             }
         };
-        if let Some(c) = jar_cookie(line, &host, path) {
+        if let Some(c) = jar_cookie(line, host, path) {
             if let Some(old) = jar
                 .iter_mut()
                 .find(|o| o.domain == c.domain && o.path == c.path && o.key == c.key)
@@ -813,14 +831,8 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
                 jar.push(c);
             }
         }
-    };
-    for c in r.ex.observatory_redirect_cookies() {
-        store(&c.value, &c.url);
     }
-    for line in &raw {
-        store(line, &r.ex.url);
-    }
-    jar.retain(|c| !c.key.is_empty() && !COOKIES_TO_DELETE.contains(&c.key.as_str()));
+    jar.retain(|c| !c.key.is_empty() && !COOKIES_TO_DELETE.contains(&c.key));
     if jar.is_empty() {
         return ("cookies", "cookies-not-found", true);
     }
