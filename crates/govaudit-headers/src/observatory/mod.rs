@@ -838,7 +838,7 @@ fn cookies_test(r: &Requests<'_>, hsts_pass: bool) -> (&'static str, &'static st
     }
     let mut missing_samesite = false;
     for c in &jar {
-        let key = lower(&c.key);
+        let key = lower(c.key);
         let session = key.contains("login") || key.contains("sess");
         let anticsrf = key.contains("csrf");
         if !c.secure && c.same_site == Some("none") {
