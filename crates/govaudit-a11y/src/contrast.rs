@@ -41,7 +41,6 @@ struct ContrastContext {
 impl ContrastContext {
     fn new(page: &Page<'_>) -> Self {
         let sheets_have_text_shadow = page
-            .doc
             .elements_named("style")
             .any(|s| s.text().to_ascii_lowercase().contains("text-shadow"));
         ContrastContext {

@@ -14,8 +14,7 @@ pub(crate) fn root_with_content<'d>(page: &Page<'d>) -> Option<Element<'d>> {
         return None;
     }
     let root = page.doc.root().filter(|r| r.name() == "html")?;
-    page.doc
-        .elements_named("body")
+    page.elements_named("body")
         .any(|b| page.visibility().is_rendered(&b) && crate::page::has_text(&b))
         .then_some(root)
 }

@@ -29,6 +29,9 @@ pub struct Page<'a> {
     /// Which elements carry which attributes (rules that look only at elements with `role`,
     /// `aria-*`, `tabindex`, ... visit only those).
     attributes: OnceCell<AttributeIndex<'a>>,
+    /// Elements by tag name (rules that look at `<a>`, `<img>`, `<style>`, ... visit only
+    /// those).
+    tags: OnceCell<HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>>>,
     /// Elements all name computations of the page may still visit (keeps the page linear
     /// when many elements reference one large subtree).
     name_budget: Cell<usize>,
@@ -47,6 +50,7 @@ impl<'a> Page<'a> {
             names: RefCell::new(HashMap::new()),
             content_root: OnceCell::new(),
             attributes: OnceCell::new(),
+            tags: OnceCell::new(),
             name_budget: Cell::new(64 * doc.element_count() + 100_000),
         }
     }
@@ -105,6 +109,25 @@ impl<'a> Page<'a> {
             .aria
             .iter()
             .filter_map(|&i| self.doc.element_at(i as usize))
+    }
+
+    /// [`Document::elements_named`] from a per-page index: the elements with this (local) tag
+    /// name outside templates, in document order.
+    pub(crate) fn elements_named(&self, name: &str) -> impl Iterator<Item = Element<'a>> + '_ {
+        let tags = self.tags.get_or_init(|| {
+            let mut tags: HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>> = HashMap::default();
+            for element in self.doc.elements() {
+                tags.entry(element.name())
+                    .or_default()
+                    .push(element.index() as u32);
+            }
+            tags
+        });
+        tags.get(name)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.doc.element_at(i as usize))
+            .filter(|e| !e.is_in_template())
     }
 
     fn attribute_index(&self) -> &AttributeIndex<'a> {
@@ -239,6 +262,15 @@ mod tests {
         assert_eq!(ids(page.elements_with_attr("href").collect()), ["b"]);
         assert_eq!(ids(page.elements_with_aria_attrs().collect()), ["b", "c"]);
         assert_eq!(page.elements_with_attr("tabindex").count(), 0);
+        // Like Document::elements_named: templates' contents are left out.
+        assert_eq!(ids(page.elements_named("p").collect()), ["c"]);
+        assert_eq!(page.elements_named("i").count(), 0);
+        for tag in ["a", "p", "div", "svg"] {
+            assert_eq!(
+                page.elements_named(tag).collect::<Vec<_>>(),
+                doc.elements_named(tag).collect::<Vec<_>>()
+            );
+        }
         // Every element with the attribute is listed (the rules' own test stays exact).
         let all: Vec<_> = doc.elements().filter(|e| e.has_attr("role")).collect();
         assert_eq!(all, page.elements_with_attr("role").collect::<Vec<_>>());

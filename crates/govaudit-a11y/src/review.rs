@@ -51,8 +51,7 @@ pub(crate) fn is_shown(page: &Page<'_>, element: &Element<'_>) -> bool {
 
 /// Shown HTML elements named `name`, in document order.
 pub(crate) fn shown_named<'a>(page: &Page<'a>, name: &'a str) -> impl Iterator<Item = Element<'a>> {
-    page.doc
-        .elements_named(name)
+    page.elements_named(name)
         .filter(|e| e.is_html() && is_shown(page, e))
 }
 

@@ -34,7 +34,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         .filter_map(|e| e.attr("usemap"))
         .filter_map(|u| u.trim().strip_prefix('#'))
         .collect();
-    for element in page.doc.elements_named("area") {
+    for element in page.elements_named("area") {
         if !element.is_html()
             || !visibility.in_accessibility_tree(&element)
             || page.role(&element) != Some("link")

@@ -25,7 +25,7 @@ declare_rule! {
 }
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for body in page.doc.elements_named("body") {
+    for body in page.elements_named("body") {
         out.applies(&ARIA_HIDDEN_BODY, || body.location());
         if aria::has_aria_hidden_true(&body) {
             out.fail(

@@ -82,14 +82,13 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
 
 /// Does the page load style sheets we do not see (`<link rel=stylesheet>`, `@import`)?
 fn has_external_styles(page: &Page<'_>) -> bool {
-    page.doc.elements_named("link").any(|link| {
+    page.elements_named("link").any(|link| {
         link.has_attr("href")
             && link.attr("rel").is_some_and(|rel| {
                 rel.split_ascii_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("stylesheet"))
             })
     }) || page
-        .doc
         .elements_named("style")
         .any(|style| style.text().contains("@import"))
 }
@@ -104,7 +103,7 @@ struct ScriptWords {
 impl ScriptWords {
     fn of(page: &Page<'_>) -> ScriptWords {
         let mut words = std::collections::HashSet::new();
-        for script in page.doc.elements_named("script") {
+        for script in page.elements_named("script") {
             if script.has_attr("src") {
                 continue;
             }

@@ -21,7 +21,7 @@ declare_rule! {
 
 /// Applies to `<blink>` elements outside `<template>` contents.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements_named("blink") {
+    for element in page.elements_named("blink") {
         if !element.is_html() || element.is_in_template() {
             continue;
         }

@@ -24,7 +24,7 @@ declare_rule! {
 
 /// Applies to rendered elements that a style rule inside an `orientation` media query rotates.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for style in page.doc.elements_named("style") {
+    for style in page.elements_named("style") {
         if !style.is_html() || style.is_in_template() {
             continue;
         }

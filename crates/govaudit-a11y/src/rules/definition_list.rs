@@ -22,7 +22,7 @@ declare_rule! {
 }
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for dl in page.doc.elements_named("dl") {
+    for dl in page.elements_named("dl") {
         if !dl.is_html()
             || crate::aria::explicit_role(&dl).is_some()
             || !page.visibility().is_rendered(&dl)

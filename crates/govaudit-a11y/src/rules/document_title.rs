@@ -30,7 +30,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     }
     out.applies(&DOCUMENT_TITLE, || root.location());
     // The document's title is the first <title> in the document (outside SVG).
-    let title = page.doc.elements_named("title").find(|t| t.is_html());
+    let title = page.elements_named("title").find(|t| t.is_html());
     match title {
         None => {
             out.fail(

@@ -27,7 +27,7 @@ declare_rule! {
 /// Applies to rendered `<iframe>` elements (not `inert`, larger than 1×1) whose content has an
 /// element in sequential focus navigation.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for frame in page.doc.elements_named("iframe") {
+    for frame in page.elements_named("iframe") {
         if !frame.is_html()
             || !page.visibility().is_rendered(&frame)
             || page.visibility().is_inert(&frame)

@@ -27,7 +27,7 @@ declare_rule! {
 /// `role="none"` unless focusable or carrying global ARIA) that are in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for img in page.doc.elements_named("img") {
+    for img in page.elements_named("img") {
         if !img.is_html()
             || !visibility.in_accessibility_tree(&img)
             || page.role(&img) != Some("img")

@@ -21,7 +21,7 @@ declare_rule! {
 }
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for item in page.doc.elements_named("li") {
+    for item in page.elements_named("li") {
         if !item.is_html()
             || super::list::role_changed(&item, "listitem")
             || !page.visibility().is_rendered(&item)

@@ -21,7 +21,7 @@ declare_rule! {
 
 /// Applies to `<marquee>` elements outside `<template>` contents.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements_named("marquee") {
+    for element in page.elements_named("marquee") {
         if !element.is_html() || element.is_in_template() {
             continue;
         }

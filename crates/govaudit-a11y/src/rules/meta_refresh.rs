@@ -43,8 +43,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
 
 /// The first `<meta http-equiv="refresh">` with a valid `content`, and its delay in seconds.
 pub(crate) fn first_refresh<'a>(page: &Page<'a>) -> Option<(Element<'a>, u64)> {
-    page.doc
-        .elements_named("meta")
+    page.elements_named("meta")
         .filter(|m| m.is_html() && !m.is_in_template())
         .filter(|m| {
             m.attr("http-equiv")

@@ -24,7 +24,7 @@ declare_rule! {
 /// Applies to `<meta name="viewport">` elements whose `content` sets `user-scalable` or
 /// `maximum-scale`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for meta in page.doc.elements_named("meta") {
+    for meta in page.elements_named("meta") {
         if !meta.is_html() || meta.is_in_template() {
             continue;
         }

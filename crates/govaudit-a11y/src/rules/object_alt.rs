@@ -53,7 +53,7 @@ fn embeds_media(object: &Element<'_>) -> bool {
 /// presentational and are not the fallback content of an outer media object.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for object in page.doc.elements_named("object") {
+    for object in page.elements_named("object") {
         if !object.is_html()
             || !visibility.in_accessibility_tree(&object)
             || !embeds_media(&object)

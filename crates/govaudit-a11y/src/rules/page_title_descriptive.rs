@@ -27,7 +27,6 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         return;
     }
     let title = page
-        .doc
         .elements_named("title")
         .find(|t| t.is_html())
         .filter(|t| !t.text().trim().is_empty());

@@ -55,7 +55,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let Some(root) = page.content_root() else {
         return;
     };
-    let Some(body) = page.doc.elements_named("body").next() else {
+    let Some(body) = page.elements_named("body").next() else {
         return;
     };
     out.applies(&REGION, || root.location());
@@ -84,7 +84,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         );
         return;
     }
-    let external_styles = page.doc.elements_named("link").any(|l| {
+    let external_styles = page.elements_named("link").any(|l| {
         l.attr("rel").is_some_and(|r| {
             r.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("stylesheet"))

@@ -26,7 +26,6 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         return;
     }
     let body = page
-        .doc
         .elements_named("body")
         .find(|b| b.is_html() && crate::page::has_text(b));
     review_first(out, &SENSORY_REFERENCE, body, &["9bd38c"], |_| {

@@ -21,7 +21,7 @@ declare_rule! {
 
 /// Applies to `<img>` elements with `ismap`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for img in page.doc.elements_named("img") {
+    for img in page.elements_named("img") {
         if !img.is_html() || img.is_in_template() || !img.has_attr("ismap") {
             continue;
         }
