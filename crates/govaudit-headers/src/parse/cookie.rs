@@ -1,5 +1,7 @@
 //! `Set-Cookie` (RFC 6265bis): name, attributes and prefixes.
 
+use std::borrow::Cow;
+
 /// `SameSite` as written.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub enum SameSite {
@@ -19,21 +21,22 @@ pub enum CookiePrefix {
 
 /// One parsed `Set-Cookie` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SetCookie {
-    pub raw: String,
-    pub name: String,
+pub struct SetCookie<'a> {
+    /// The line, borrowed from the header where it can be.
+    pub raw: Cow<'a, str>,
+    pub name: Cow<'a, str>,
     pub secure: bool,
     pub http_only: bool,
     pub same_site: Option<SameSite>,
     pub domain: Option<String>,
-    pub path: Option<String>,
+    pub path: Option<Cow<'a, str>>,
     pub prefix: Option<CookiePrefix>,
 }
 
-impl SetCookie {
+impl<'a> SetCookie<'a> {
     /// Parses a line; `None` when browsers would ignore it (no `=` and no name, or control
     /// characters in the name or value).
-    pub fn parse(raw: &str) -> Option<Self> {
+    pub fn parse(raw: &'a str) -> Option<Self> {
         let (pair, attributes) = raw.split_once(';').unwrap_or((raw, ""));
         let (name, value) = pair.split_once('=').unwrap_or(("", pair));
         let (name, value) = (name.trim(), value.trim());
@@ -50,8 +53,8 @@ impl SetCookie {
             return None;
         }
         let mut cookie = SetCookie {
-            raw: raw.to_owned(),
-            name: name.to_owned(),
+            raw: Cow::Borrowed(raw),
+            name: Cow::Borrowed(name),
             secure: false,
             http_only: false,
             same_site: None,
@@ -80,7 +83,7 @@ impl SetCookie {
                 }
             } else if key.eq_ignore_ascii_case("path") {
                 if value.starts_with('/') {
-                    cookie.path = Some(value.to_owned());
+                    cookie.path = Some(Cow::Borrowed(value));
                 }
             } else if key.eq_ignore_ascii_case("samesite") {
                 cookie.same_site = Some(if value.eq_ignore_ascii_case("strict") {
@@ -95,6 +98,20 @@ impl SetCookie {
             }
         }
         Some(cookie)
+    }
+
+    /// The same cookie owning its text (for a line read from a temporary string).
+    pub fn into_owned(self) -> SetCookie<'static> {
+        SetCookie {
+            raw: Cow::Owned(self.raw.into_owned()),
+            name: Cow::Owned(self.name.into_owned()),
+            secure: self.secure,
+            http_only: self.http_only,
+            same_site: self.same_site,
+            domain: self.domain,
+            path: self.path.map(|p| Cow::Owned(p.into_owned())),
+            prefix: self.prefix,
+        }
     }
 
     /// The Observatory's heuristic: a session cookie's name contains `login` or `sess`.

@@ -160,10 +160,10 @@ pub struct Context<'a> {
     /// CSP Evaluator findings per enforced policy (same order as `policies`).
     pub evaluations: Vec<Vec<EvalFinding<'a>>>,
     /// Cookies of the graded response.
-    pub cookies: Vec<SetCookie>,
+    pub cookies: Vec<SetCookie<'a>>,
     /// Cookies set by the redirect responses before it, with the URL that set each (all of
     /// them: the browser keeps every one, whichever scheme the hop used).
-    pub redirect_cookies: Vec<(String, SetCookie)>,
+    pub redirect_cookies: Vec<(&'a str, SetCookie<'a>)>,
     /// The Observatory's CSP verdict (algorithm 6, the same as 5), to explain its "invalid" and
     /// to grade without parsing the policies again.
     pub observatory_csp: CspOutcome<'a>,
@@ -205,12 +205,15 @@ impl<'a> Context<'a> {
         let evaluations = policies.iter().map(csp_evaluator::evaluate).collect();
         let cookies = exchange
             .fields("set-cookie")
-            .filter_map(|h| SetCookie::parse(&h.value_str()))
+            .filter_map(|h| match h.value_str() {
+                std::borrow::Cow::Borrowed(line) => SetCookie::parse(line),
+                std::borrow::Cow::Owned(line) => SetCookie::parse(&line).map(SetCookie::into_owned),
+            })
             .collect();
         let redirect_cookies = exchange
             .redirect_cookies
             .iter()
-            .filter_map(|c| Some((c.url.clone(), SetCookie::parse(&c.value)?)))
+            .filter_map(|c| Some((c.url.as_str(), SetCookie::parse(&c.value)?)))
             .collect();
         let observatory_csp = observatory::csp_outcome(exchange, body.as_ref(), Algorithm::V6);
         let hsts = exchange
@@ -254,10 +257,10 @@ impl<'a> Context<'a> {
 
     /// Every cookie the browser received, in order: those set by redirects (with the URL that
     /// set them), then those of the graded response.
-    pub fn all_cookies(&self) -> impl Iterator<Item = (&SetCookie, Option<&str>)> {
+    pub fn all_cookies(&self) -> impl Iterator<Item = (&SetCookie<'a>, Option<&str>)> {
         self.redirect_cookies
             .iter()
-            .map(|(url, c)| (c, Some(url.as_str())))
+            .map(|(url, c)| (c, Some(*url)))
             .chain(self.cookies.iter().map(|c| (c, None)))
     }
 
