@@ -135,17 +135,23 @@ static BARE_KEYWORD_SET: NameSet = std::sync::LazyLock::new(|| {
         .collect()
 });
 
+/// Directive names and bare keywords are lower-case letters and hyphens: anything else (a
+/// host, a quoted source) is rejected before hashing.
+fn letters_and_hyphens(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+}
+
 pub fn is_directive(name: &str) -> bool {
-    DIRECTIVE_SET.contains(name)
+    letters_and_hyphens(name) && DIRECTIVE_SET.contains(name)
 }
 
 pub fn is_keyword(value: &str) -> bool {
-    KEYWORD_SET.contains(value)
+    value.starts_with('\'') && KEYWORD_SET.contains(value)
 }
 
 /// A keyword written without its single quotes (`self`).
 pub fn is_bare_keyword(value: &str) -> bool {
-    BARE_KEYWORD_SET.contains(value)
+    letters_and_hyphens(value) && BARE_KEYWORD_SET.contains(value)
 }
 
 /// `^[a-zA-Z][+a-zA-Z0-9.-]*:$`
@@ -370,6 +376,31 @@ impl<'a> ContentSecurityPolicy<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_lookups_agree_with_the_tables() {
+        assert!(
+            DIRECTIVES
+                .iter()
+                .all(|d| letters_and_hyphens(d) && is_directive(d))
+        );
+        assert!(KEYWORDS.iter().all(|k| is_keyword(k)));
+        for k in KEYWORDS {
+            assert!(is_bare_keyword(k.trim_matches('\'')), "{k}");
+        }
+        for other in [
+            "",
+            "Script-src",
+            "script-src ",
+            "'self",
+            "self",
+            "https://a",
+            "'SELF'",
+        ] {
+            assert_eq!(is_directive(other), DIRECTIVES.contains(&other), "{other}");
+            assert_eq!(is_keyword(other), KEYWORDS.contains(&other), "{other}");
+        }
+    }
 
     #[test]
     fn parses_like_browsers() {

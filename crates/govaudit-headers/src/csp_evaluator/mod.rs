@@ -320,40 +320,49 @@ fn replace_first<'s>(s: Cow<'s, str>, from: &str, to: &str) -> Cow<'s, str> {
 }
 
 /// A CSP source prepared for `matchWildcardUrls`: parsed once, matched against every table.
-struct WildcardUrl {
-    host: String,
-    path: String,
+struct WildcardUrl<'s> {
+    host: Cow<'s, str>,
+    path: Cow<'s, str>,
 }
 
-impl WildcardUrl {
-    fn parse(csp_url: &str) -> Option<Self> {
-        let prepared = replace_first(Cow::Borrowed(csp_url), ":*", "");
+impl<'s> WildcardUrl<'s> {
+    /// `matchWildcardUrls`' parse of `//{free}` (`free` a scheme-free source), without building
+    /// that string: `//` holds neither `:*` nor `*`, so the replacements act on `free` alone.
+    /// Host and path borrow the source where nothing was replaced.
+    fn parse(free: &'s str) -> Option<Self> {
+        let prepared = replace_first(Cow::Borrowed(free), ":*", "");
         let prepared = replace_first(prepared, "*", "wildcard_placeholder");
-        if let Some(rest) = prepared.strip_prefix("//")
-            && let Some((host, path)) = crate::exchange::plain_host_path(rest)
-        {
-            return Some(WildcardUrl {
-                host: host.into_owned(),
-                path: path.to_owned(),
-            });
+        match &prepared {
+            Cow::Borrowed(p) => {
+                if let Some((host, path)) = crate::exchange::plain_host_path(p) {
+                    return Some(WildcardUrl {
+                        host,
+                        path: Cow::Borrowed(path),
+                    });
+                }
+            }
+            Cow::Owned(p) => {
+                if let Some((host, path)) = crate::exchange::plain_host_path(p) {
+                    return Some(WildcardUrl {
+                        host: Cow::Owned(host.into_owned()),
+                        path: Cow::Owned(path.to_owned()),
+                    });
+                }
+            }
         }
-        let with_scheme = match prepared.strip_prefix("//") {
-            Some(rest) => Cow::Owned(format!("https://{rest}")),
-            None => prepared,
-        };
-        let parsed = url::Url::parse(&with_scheme).ok()?;
+        let parsed = url::Url::parse(&format!("https://{prepared}")).ok()?;
         Some(WildcardUrl {
-            host: parsed.host_str()?.to_ascii_lowercase(),
-            path: parsed.path().to_owned(),
+            host: Cow::Owned(parsed.host_str()?.to_ascii_lowercase()),
+            path: Cow::Owned(parsed.path().to_owned()),
         })
     }
 
     /// `matchWildcardUrls`: the host of the first URL of `list` that the CSP source matches.
     fn first_match<'l>(&self, table: &'l Table) -> Option<&'l str> {
-        let host = self.host.as_str();
+        let host = self.host.as_ref();
         let has_wildcard = host.starts_with("wildcard_placeholder.");
         let wildcard_free = host.strip_prefix("wildcard_placeholder").unwrap_or(host);
-        let path = self.path.as_str();
+        let path = self.path.as_ref();
         let has_path = path != "/";
         let path_matches = |candidate_path: &str| {
             !has_path
@@ -383,8 +392,8 @@ impl WildcardUrl {
 }
 
 /// `matchWildcardUrls`: the host of the first URL of `list` that the CSP source matches.
-fn match_wildcard_urls(csp_url: &str, list: &Table) -> Option<String> {
-    WildcardUrl::parse(csp_url).and_then(|u| u.first_match(list).map(str::to_owned))
+fn match_wildcard_urls(scheme_free_url: &str, list: &Table) -> Option<String> {
+    WildcardUrl::parse(scheme_free_url).and_then(|u| u.first_match(list).map(str::to_owned))
 }
 
 fn check_script_allowlist_bypass<'a>(
@@ -410,7 +419,7 @@ fn check_script_allowlist_bypass<'a>(
             if v.starts_with('\'') || is_url_scheme(v) || !v.contains('.') {
                 continue;
             }
-            let url = WildcardUrl::parse(&format!("//{}", scheme_free(v)));
+            let url = WildcardUrl::parse(scheme_free(v));
             let angular = url.as_ref().and_then(|u| u.first_match(&ANGULAR));
             let mut jsonp = url.as_ref().and_then(|u| u.first_match(&JSONP));
             if let Some(host) = jsonp
@@ -468,8 +477,7 @@ fn check_flash_object_allowlist_bypass<'a>(
         if v == "'none'" {
             return;
         }
-        let url = format!("//{}", scheme_free(v));
-        if let Some(host) = match_wildcard_urls(&url, &FLASH) {
+        if let Some(host) = match_wildcard_urls(scheme_free(v), &FLASH) {
             found.push(finding(
                 EvalType::ObjectAllowlistBypass,
                 format!("{host} is known to host Flash files which allow to bypass this CSP."),
@@ -921,8 +929,8 @@ mod tests {
             for (host, path) in &table.entries {
                 for probe_path in ["/", path.as_str()] {
                     let url = WildcardUrl {
-                        host: host.clone(),
-                        path: probe_path.to_owned(),
+                        host: Cow::Borrowed(host),
+                        path: Cow::Borrowed(probe_path),
                     };
                     let linear = table
                         .entries
