@@ -160,7 +160,12 @@ pub(crate) fn parse_strs<'a>(list: &[&'a str]) -> Result<ObservatoryCsp<'a>, Obs
             }
         })
         .collect();
-    let mut csp: Vec<(Cow<'a, str>, Vec<Src<'a>>)> = Vec::new();
+    // At most one directive per `;`-separated entry: sized once.
+    let entries = clean
+        .iter()
+        .map(|p| p.bytes().filter(|&b| b == b';').count() + 1)
+        .sum();
+    let mut csp: Vec<(Cow<'a, str>, Vec<Src<'a>>)> = Vec::with_capacity(entries);
     let mut duplicates: Vec<Cow<'a, str>> = Vec::new();
     for p in &clean {
         // A UTF-16 unit is at most 3 bytes of UTF-8: 18 bytes are at least 6 units.

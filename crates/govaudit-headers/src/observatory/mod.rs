@@ -408,11 +408,20 @@ fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a
         .map(|m| csp_header_values(m, r.algorithm))
         .unwrap_or_default();
     let meta: &[String] = r.body.map_or(&[], |b| b.meta_csp.as_slice());
-    let mut all: Vec<&str> = Vec::with_capacity(header.len() + meta.len());
-    all.extend(header.iter().copied());
-    all.extend(meta.iter().map(String::as_str));
+    // Without `<meta>` policies the header values are the whole list.
+    let with_meta: Vec<&str>;
+    let all: &[&str] = if meta.is_empty() {
+        &header
+    } else {
+        with_meta = header
+            .iter()
+            .copied()
+            .chain(meta.iter().map(String::as_str))
+            .collect();
+        &with_meta
+    };
     let mut out = CspOutcome::default();
-    let mut csp = match csp::parse_strs(&all) {
+    let mut csp = match csp::parse_strs(all) {
         Ok(c) => c,
         Err(e) => {
             out.result = "csp-header-invalid";
@@ -484,22 +493,19 @@ fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a
     let script_src = list_of(&csp, script);
     let style_src = list_of(&csp, style);
     let object_src = list_of(&csp, object);
-    let mut active: Vec<&Cow<'_, str>> = csp
+    // Sources of the active and the passive directives, walked where needed (not collected).
+    let mut active = csp
         .directives
         .iter()
         .filter(|(d, _)| !PASSIVE_DIRECTIVES.contains(&d.as_ref()) && d != "script-src")
         .flat_map(|(_, v)| v.iter())
-        .collect();
-    active.extend(script_src.iter());
-    let passive: Vec<&Cow<'_, str>> = PASSIVE_DIRECTIVES
-        .iter()
-        .flat_map(|d| {
-            csp.get(d)
-                .or_else(|| csp.get("default-src"))
-                .map(|v| v.iter().collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-        .collect();
+        .chain(script_src.iter());
+    let mut passive = PASSIVE_DIRECTIVES.iter().flat_map(|d| {
+        csp.get(d)
+            .or_else(|| csp.get("default-src"))
+            .into_iter()
+            .flatten()
+    });
     let insecure = |s: &&Cow<'_, str>| s.starts_with("http:") || s.starts_with("ftp:");
     let mut set = |id: &'static str| {
         if result.is_none() {
@@ -509,7 +515,7 @@ fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a
     if script_src.iter().any(|s| broad_or_inline(s)) || object_src.iter().any(|s| broad(s)) {
         set("csp-implemented-with-unsafe-inline");
     }
-    if r.session_https && active.iter().any(insecure) {
+    if r.session_https && active.any(|s| insecure(&s)) {
         set("csp-implemented-with-insecure-scheme");
     }
     if script_src
@@ -519,7 +525,7 @@ fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a
     {
         set("csp-implemented-with-unsafe-eval");
     }
-    if r.session_https && passive.iter().any(insecure) {
+    if r.session_https && passive.any(|s| insecure(&s)) {
         set("csp-implemented-with-insecure-scheme-in-passive-content-only");
     }
     if style_src.iter().any(|s| broad_or_inline(s)) {
