@@ -24,15 +24,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     if !cx.is_html {
         return;
     }
-    let ancestors: Vec<&[std::borrow::Cow<'_, str>]> = cx
+    // The frame-ancestors lists of the header policies (walked, not collected).
+    let mut ancestors = cx
         .policies
         .iter()
         .filter(|p| p.source == PolicySource::Header)
         .filter_map(|p| p.get("frame-ancestors"))
-        .collect();
-    let csp_protects = ancestors
-        .iter()
-        .any(|v| !v.iter().any(|s| s == "*" || s == "https:" || s == "http:"));
+        .peekable();
+    let any_ancestors = ancestors.peek().is_some();
+    let csp_protects =
+        ancestors.any(|v| !v.iter().any(|s| s == "*" || s == "https:" || s == "http:"));
     let xfo_protects = cx.header("x-frame-options").is_some_and(|v| {
         matches!(
             XFrameOptions::parse(&v),
@@ -40,7 +41,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
         )
     });
     if !csp_protects && !xfo_protects {
-        let message = if ancestors.is_empty() {
+        let message = if !any_ancestors {
             "Any site can frame this page: no frame-ancestors in a CSP header and no valid X-Frame-Options."
         } else {
             "frame-ancestors allows every origin, so any site can frame this page."
