@@ -32,6 +32,8 @@ pub struct Page<'a> {
     /// Elements by tag name (rules that look at `<a>`, `<img>`, `<style>`, ... visit only
     /// those).
     tags: OnceCell<HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>>>,
+    /// The text of every `<script>` and the value of every `on*` attribute, lowercased.
+    script_texts: OnceCell<Vec<String>>,
     /// Elements all name computations of the page may still visit (keeps the page linear
     /// when many elements reference one large subtree).
     name_budget: Cell<usize>,
@@ -51,6 +53,7 @@ impl<'a> Page<'a> {
             content_root: OnceCell::new(),
             attributes: OnceCell::new(),
             tags: OnceCell::new(),
+            script_texts: OnceCell::new(),
             name_budget: Cell::new(64 * doc.element_count() + 100_000),
         }
     }
@@ -114,7 +117,56 @@ impl<'a> Page<'a> {
     /// [`Document::elements_named`] from a per-page index: the elements with this (local) tag
     /// name outside templates, in document order.
     pub(crate) fn elements_named(&self, name: &str) -> impl Iterator<Item = Element<'a>> + '_ {
-        let tags = self.tags.get_or_init(|| {
+        self.tag_index()
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.doc.element_at(i as usize))
+            .filter(|e| !e.is_in_template())
+    }
+
+    /// In document order and once each, every element (templates' contents included) whose
+    /// local tag name is in `tags` or that has an attribute named in `attributes`: the
+    /// candidates of a rule that skips every other element, which then applies its own test.
+    pub(crate) fn candidates(&self, tags: &[&str], attributes: &[&str]) -> Vec<Element<'a>> {
+        let tag_index = self.tag_index();
+        let attribute_index = &self.attribute_index().by_name;
+        let mut found: Vec<u32> = tags
+            .iter()
+            .filter_map(|t| tag_index.get(t))
+            .chain(attributes.iter().filter_map(|a| attribute_index.get(a)))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+            .into_iter()
+            .filter_map(|i| self.doc.element_at(i as usize))
+            .collect()
+    }
+
+    /// The text of every `<script>` element and the value of every event-handler (`on*`)
+    /// attribute of the page, lowercased (computed once; [`crate::review::scripts_mention`]).
+    pub(crate) fn script_texts(&self) -> &[String] {
+        self.script_texts.get_or_init(|| {
+            let mut texts = Vec::new();
+            for e in self.doc.elements() {
+                if e.name() == "script" {
+                    texts.push(e.text().to_ascii_lowercase());
+                }
+                for (name, value) in e.attrs() {
+                    if name.starts_with("on") {
+                        texts.push(value.to_ascii_lowercase());
+                    }
+                }
+            }
+            texts
+        })
+    }
+
+    fn tag_index(&self) -> &HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>> {
+        self.tags.get_or_init(|| {
             let mut tags: HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>> = HashMap::default();
             for element in self.doc.elements() {
                 tags.entry(element.name())
@@ -122,12 +174,7 @@ impl<'a> Page<'a> {
                     .push(element.index() as u32);
             }
             tags
-        });
-        tags.get(name)
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.doc.element_at(i as usize))
-            .filter(|e| !e.is_in_template())
+        })
     }
 
     fn attribute_index(&self) -> &AttributeIndex<'a> {
@@ -265,6 +312,10 @@ mod tests {
         // Like Document::elements_named: templates' contents are left out.
         assert_eq!(ids(page.elements_named("p").collect()), ["c"]);
         assert_eq!(page.elements_named("i").count(), 0);
+        assert_eq!(
+            ids(page.candidates(&["i", "a"], &["role", "aria-hidden"])),
+            ["a", "b", "c", "d"]
+        );
         for tag in ["a", "p", "div", "svg"] {
             assert_eq!(
                 page.elements_named(tag).collect::<Vec<_>>(),

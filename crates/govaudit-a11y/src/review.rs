@@ -57,7 +57,8 @@ pub(crate) fn shown_named<'a>(page: &Page<'a>, name: &'a str) -> impl Iterator<I
 
 /// Links: `<a href>`, `<area href>` and `role="link"`, rendered.
 pub(crate) fn shown_links<'a>(page: &Page<'a>) -> impl Iterator<Item = Element<'a>> {
-    page.doc.elements().filter(|e| {
+    let candidates = page.candidates(&["a", "area"], &["role"]);
+    candidates.into_iter().filter(|e| {
         let role = e
             .attr("role")
             .and_then(|r| r.split_ascii_whitespace().next());
@@ -99,7 +100,13 @@ pub(crate) fn rough_name(element: &Element<'_>) -> String {
 /// Rendered elements a keyboard can reach by default or through `tabindex` (markup only: no
 /// scripts, `disabled` respected).
 pub(crate) fn shown_focusable<'a>(page: &Page<'a>) -> impl Iterator<Item = Element<'a>> {
-    page.doc.elements().filter(|e| {
+    let candidates = page.candidates(
+        &[
+            "a", "area", "button", "select", "textarea", "iframe", "summary", "input",
+        ],
+        &["tabindex"],
+    );
+    candidates.into_iter().filter(|e| {
         let native = e.is_html()
             && match e.name() {
                 "a" | "area" => e.has_attr("href"),
@@ -133,17 +140,7 @@ pub(crate) fn inline_declarations(element: &Element<'_>) -> Vec<(String, String)
 /// Whether the page's scripts or event-handler attributes mention any of `words`
 /// (lowercase): the only static trace of behaviour that scripts add.
 pub(crate) fn scripts_mention(page: &Page<'_>, words: &[&str]) -> bool {
-    page.doc.elements().any(|e| {
-        let script = e.name() == "script" && {
-            let text = e.text().to_ascii_lowercase();
-            words.iter().any(|w| text.contains(w))
-        };
-        script
-            || e.attrs().any(|(name, value)| {
-                name.starts_with("on") && {
-                    let value = value.to_ascii_lowercase();
-                    words.iter().any(|w| value.contains(w))
-                }
-            })
-    })
+    page.script_texts()
+        .iter()
+        .any(|text| words.iter().any(|w| text.contains(w)))
 }

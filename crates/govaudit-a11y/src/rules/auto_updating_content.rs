@@ -28,7 +28,9 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         || !(scripts_mention(
             page,
             &["setinterval", "settimeout", "requestanimationframe"],
-        ) || page.doc.elements().any(|e| e.has_attr("onload")))
+        ) || page
+            .elements_with_attr("onload")
+            .any(|e| e.has_attr("onload")))
     {
         return;
     }

@@ -30,8 +30,8 @@ declare_rule! {
 /// (qt1vmo, 0va7u6) and those hidden from assistive technology (e88epe, 0va7u6).
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let images: Vec<Element<'_>> = page
-        .doc
-        .elements()
+        .candidates(&["img", "canvas", "svg"], &[])
+        .into_iter()
         .filter(|e| {
             (e.is_html() && matches!(e.name(), "img" | "canvas") || e.name() == "svg" && e.is_svg())
                 && is_shown(page, e)

@@ -57,7 +57,7 @@ fn words(text: &str) -> Vec<String> {
 /// `aria-label` or `aria-labelledby`, and visible text made of words.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.elements_with_aria_attrs() {
         if !(element.has_attr("aria-label") || element.has_attr("aria-labelledby"))
             || !visibility.in_accessibility_tree(&element)
             || !visibility.is_visible(&element)

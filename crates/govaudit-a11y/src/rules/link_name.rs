@@ -25,7 +25,7 @@ declare_rule! {
 /// Applies to Elements with the role `link`, in the accessibility tree, other than `<area>`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.candidates(&["a", "area"], &["role"]) {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -27,7 +27,7 @@ declare_rule! {
 
 /// Applies to HTML and SVG elements marked as decorative.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.candidates(&["img"], &["role"]) {
         if element.is_in_template() || !is_marked_decorative(&element) {
             continue;
         }

@@ -27,7 +27,7 @@ declare_rule! {
 /// that neither are nor contain a focusable element.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let focus = page.focus();
-    let regions = page.doc.elements().filter(|e| {
+    let regions = page.elements_with_attr("style").filter(|e| {
         let declarations = inline_declarations(e);
         let scrolls = declarations.iter().any(|(p, v)| {
             p.starts_with("overflow") && (v.contains("auto") || v.contains("scroll"))

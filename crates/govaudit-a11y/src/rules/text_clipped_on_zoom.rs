@@ -26,7 +26,7 @@ declare_rule! {
 /// Applies to rendered elements with text whose `style` attribute hides overflow at a fixed
 /// size.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let boxes = page.doc.elements().filter(|e| {
+    let boxes = page.elements_with_attr("style").filter(|e| {
         let declarations = inline_declarations(e);
         let clips = declarations.iter().any(|(p, v)| {
             p.starts_with("overflow") && (v.contains("hidden") || v.contains("clip"))
