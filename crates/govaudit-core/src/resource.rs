@@ -29,6 +29,8 @@ impl HeaderField {
         }
     }
 
+    // Inlined across crates: header lookups call it once per field line.
+    #[inline]
     pub fn is_named(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
