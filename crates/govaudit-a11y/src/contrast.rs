@@ -100,6 +100,10 @@ impl Chains {
     fn compute(page: &Page<'_>) -> Chains {
         let styles = page.styles();
         let count = page.doc.element_count();
+        // Only elements with one of these attributes can carry legacy colours or be links.
+        let maybe_legacy =
+            page.marked_with_attrs(&["color", "bgcolor", "text", "background", "style"]);
+        let maybe_link = page.marked_with_attrs(&["href"]);
         let mut chains = Chains {
             legacy: Vec::with_capacity(count),
             link: Vec::with_capacity(count),
@@ -110,8 +114,10 @@ impl Chains {
             // Elements come in document order: parents are done, and index == position.
             let parent = e.parent().map(|p| p.index()).filter(|&p| p < e.index());
             let s = styles.get(&e);
-            let legacy = has_legacy_colors(&e) || parent.is_some_and(|p| chains.legacy[p]);
-            let link = if is_link(&e) {
+            let at = e.index();
+            let legacy = (maybe_legacy.get(at).copied().unwrap_or(true) && has_legacy_colors(&e))
+                || parent.is_some_and(|p| chains.legacy[p]);
+            let link = if maybe_link.get(at).copied().unwrap_or(true) && is_link(&e) {
                 Some(e.index())
             } else {
                 parent.and_then(|p| chains.link[p])
@@ -179,22 +185,25 @@ fn text_elements<'a>(page: &Page<'a>) -> Vec<Element<'a>> {
     let disabled = disabled_related(page);
     // Inside a disabled widget or label: one pass in document order (parents come first).
     let mut under_disabled = vec![false; page.doc.element_count()];
-    for e in page.doc.elements() {
-        let parent = e.parent().is_some_and(|p| under_disabled[p.index()]);
-        under_disabled[e.index()] = parent || disabled.contains(&e.index());
+    if !disabled.is_empty() {
+        for e in page.doc.elements() {
+            let parent = e.parent().is_some_and(|p| under_disabled[p.index()]);
+            under_disabled[e.index()] = parent || disabled.contains(&e.index());
+        }
     }
+    // The cheap flag tests first; the letters of the element's own text last.
     page.doc
         .elements()
         .filter(|e| {
-            e.is_html()
+            visibility.is_visible(e)
+                && visibility.in_accessibility_tree(e)
+                && !under_disabled[e.index()]
+                && e.is_html()
                 && !matches!(
                     e.name(),
                     "script" | "style" | "title" | "option" | "textarea"
                 )
                 && own_letters_at_least(e, 2)
-                && visibility.is_visible(e)
-                && visibility.in_accessibility_tree(e)
-                && !under_disabled[e.index()]
         })
         .collect()
 }
@@ -215,7 +224,13 @@ fn own_letters_at_least(element: &Element<'_>, n: usize) -> bool {
 /// (WCAG 1.4.3 exempts "part of an inactive user interface component").
 fn disabled_related(page: &Page<'_>) -> std::collections::HashSet<usize> {
     let mut set = std::collections::HashSet::new();
+    let focus = page.focus();
+    // Only elements with one of these attributes can be disabled by attribute.
+    let marked = page.marked_with_attrs(&["aria-disabled", "disabled"]);
     for e in page.doc.elements() {
+        if !(focus.is_disabled(&e) || marked.get(e.index()).copied().unwrap_or(true)) {
+            continue;
+        }
         let aria_disabled = e
             .attr("aria-disabled")
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));

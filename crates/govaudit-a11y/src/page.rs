@@ -2,6 +2,7 @@
 //! several rules (accessibility tree facts, styles, names). Each cache is computed on first use,
 //! in one pass over the page, and indexed by [`Element::index`].
 
+use crate::aria::Role;
 use crate::contrast::Contrast;
 use crate::focus::Focus;
 use crate::name::{self, Labels, Name};
@@ -32,6 +33,9 @@ pub struct Page<'a> {
     /// Elements by tag name (rules that look at `<a>`, `<img>`, `<style>`, ... visit only
     /// those).
     tags: OnceCell<HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>>>,
+    /// WAI-ARIA role definitions looked up by the (static) role names [`Page::role`] returns,
+    /// keyed by the name's address and length.
+    role_specs: RefCell<HashMap<(usize, usize), Option<&'static Role>, BuildHasherDefault<Fnv>>>,
     /// The text of every `<script>` and the value of every `on*` attribute, lowercased.
     script_texts: OnceCell<Vec<String>>,
     /// Elements all name computations of the page may still visit (keeps the page linear
@@ -54,6 +58,7 @@ impl<'a> Page<'a> {
             attributes: OnceCell::new(),
             tags: OnceCell::new(),
             script_texts: OnceCell::new(),
+            role_specs: RefCell::new(HashMap::default()),
             name_budget: Cell::new(64 * doc.element_count() + 100_000),
         }
     }
@@ -165,6 +170,19 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// Per element (by [`Element::index`]): whether it has an attribute whose local name is in
+    /// `names` (a superset of `attr(name).is_some()` for each name, from the index).
+    pub(crate) fn marked_with_attrs(&self, names: &[&str]) -> Vec<bool> {
+        let mut marked = vec![false; self.doc.element_count()];
+        let index = &self.attribute_index().by_name;
+        for at in names.iter().filter_map(|n| index.get(n)).flatten() {
+            if let Some(m) = marked.get_mut(*at as usize) {
+                *m = true;
+            }
+        }
+        marked
+    }
+
     fn tag_index(&self) -> &HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>> {
         self.tags.get_or_init(|| {
             let mut tags: HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>> = HashMap::default();
@@ -192,6 +210,19 @@ impl<'a> Page<'a> {
                 .collect()
         });
         roles.get(element.index()).copied().flatten()
+    }
+
+    /// The WAI-ARIA definition of the element's [`Page::role`] (`role_named` of it, remembered
+    /// per role name: rules ask it of every element).
+    pub fn role_spec(&self, element: &Element<'_>) -> Option<&'static Role> {
+        let name = self.role(element)?;
+        let key = (name.as_ptr() as usize, name.len());
+        if let Some(found) = self.role_specs.borrow().get(&key) {
+            return *found;
+        }
+        let found = crate::aria::role_named(name);
+        self.role_specs.borrow_mut().insert(key, found);
+        found
     }
 
     /// The element's accessible name (accname 1.2).

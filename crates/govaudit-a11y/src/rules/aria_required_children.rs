@@ -35,7 +35,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }
-        let Some(role) = page.role(&element).and_then(aria::role_named) else {
+        let Some(role) = page.role_spec(&element) else {
             continue;
         };
         if role.required_owned.is_empty()

@@ -1,5 +1,5 @@
 use crate::Page;
-use crate::aria::{self, tree};
+use crate::aria::tree;
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -32,7 +32,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }
-        let Some(role) = page.role(&element).and_then(aria::role_named) else {
+        let Some(role) = page.role_spec(&element) else {
             continue;
         };
         if !role.children_presentational || !page.visibility().in_accessibility_tree(&element) {
