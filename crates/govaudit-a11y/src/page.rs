@@ -13,6 +13,9 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// Role definitions by the address and length of a static role name.
+type RoleSpecs = HashMap<(usize, usize), Option<&'static Role>, BuildHasherDefault<Fnv>>;
+
 /// One page under check.
 pub struct Page<'a> {
     pub doc: &'a Document,
@@ -35,7 +38,7 @@ pub struct Page<'a> {
     tags: OnceCell<HashMap<&'a str, Vec<u32>, BuildHasherDefault<Fnv>>>,
     /// WAI-ARIA role definitions looked up by the (static) role names [`Page::role`] returns,
     /// keyed by the name's address and length.
-    role_specs: RefCell<HashMap<(usize, usize), Option<&'static Role>, BuildHasherDefault<Fnv>>>,
+    role_specs: RefCell<RoleSpecs>,
     /// The text of every `<script>` and the value of every `on*` attribute, lowercased.
     script_texts: OnceCell<Vec<String>>,
     /// Elements all name computations of the page may still visit (keeps the page linear
