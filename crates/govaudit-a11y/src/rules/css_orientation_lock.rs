@@ -95,11 +95,12 @@ fn orientation_blocks(css: &str) -> Vec<&str> {
 
 /// Length of a block body up to (not including) its closing brace.
 fn matching_brace(body: &str) -> Option<usize> {
+    // Bytes, not chars: braces are ASCII and never part of a multi-byte character.
     let mut depth = 1usize;
-    for (i, c) in body.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
+    for (i, b) in body.bytes().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
                 depth -= 1;
                 if depth == 0 {
                     return Some(i);
