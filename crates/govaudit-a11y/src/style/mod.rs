@@ -43,7 +43,40 @@ impl Hasher for PrehashedKey {
     }
 }
 
-type OpenKeys = HashMap<u64, u32, BuildHasherDefault<PrehashedKey>>;
+/// The keys of the open ancestors, counted in a counting Bloom filter (as browsers do): a
+/// false positive only lets a selector through to full matching, and there are no false
+/// negatives (a slot's count is the number of open keys that fall in it).
+struct OpenKeys {
+    counts: Vec<u32>,
+}
+
+impl OpenKeys {
+    const SLOTS: usize = 4096;
+
+    fn new() -> Self {
+        OpenKeys {
+            counts: vec![0; Self::SLOTS],
+        }
+    }
+
+    fn slot(key: u64) -> usize {
+        ((key ^ (key >> 29)) as usize) & (Self::SLOTS - 1)
+    }
+
+    fn add(&mut self, key: u64) {
+        let count = &mut self.counts[Self::slot(key)];
+        *count = count.saturating_add(1);
+    }
+
+    fn remove(&mut self, key: u64) {
+        let count = &mut self.counts[Self::slot(key)];
+        *count = count.saturating_sub(1);
+    }
+
+    fn may_contain(&self, key: u64) -> bool {
+        self.counts[Self::slot(key)] > 0
+    }
+}
 
 /// The ASCII-lowercase tag name, borrowed when it already is (HTML names always are).
 fn lowercase_name<'e>(element: &Element<'e>) -> Cow<'e, str> {
@@ -131,7 +164,7 @@ impl Styles {
         let mut computed: Vec<ComputedStyle> = Vec::with_capacity(doc.element_count());
         let root_size = 16.0;
         // Keys (id, classes, tag) of the open ancestors of the current element, counted.
-        let mut open = OpenKeys::default();
+        let mut open = OpenKeys::new();
         // The open ancestors, each with where its keys start in `open_keys` (one buffer for
         // all, no vector per element).
         let mut stack: Vec<(Element<'_>, usize)> = Vec::new();
@@ -145,12 +178,7 @@ impl Styles {
                     break;
                 }
                 for key in open_keys.drain(start..) {
-                    if let Some(n) = open.get_mut(&key) {
-                        *n -= 1;
-                        if *n == 0 {
-                            open.remove(&key);
-                        }
-                    }
+                    open.remove(key);
                 }
                 stack.pop();
             }
@@ -175,8 +203,8 @@ impl Styles {
                 cascade(&element, parent, &declared, root_size)
             };
             if !sheet.selectors.is_empty() {
-                for key in &open_keys[keys_start..] {
-                    *open.entry(*key).or_default() += 1;
+                for &key in &open_keys[keys_start..] {
+                    open.add(key);
                 }
                 stack.push((element, keys_start));
             }
@@ -358,7 +386,7 @@ impl Sheet {
             let Some(compiled) = indexed.compiled() else {
                 continue;
             };
-            if !compiled.ancestors.iter().all(|k| open.contains_key(k))
+            if !compiled.ancestors.iter().all(|&k| open.may_contain(k))
                 || !compiled.selector.matches(&element.raw())
             {
                 continue;
