@@ -80,10 +80,11 @@ pub(crate) fn check_no_duplicate(
     role: &str,
     element: &str,
 ) {
-    let found: Vec<Element<'_>> = landmarks(page)
-        .into_iter()
+    let found: Vec<Element<'_>> = page
+        .landmarks()
+        .iter()
         .filter(|(_, r)| *r == role)
-        .map(|(e, _)| e)
+        .map(|(e, _)| *e)
         .collect();
     for landmark in &found {
         out.applies(rule, || landmark.location());
@@ -102,7 +103,7 @@ pub(crate) fn check_no_duplicate(
 
 /// `landmark-*-is-top-level`: a landmark of `role` is not inside another landmark.
 pub(crate) fn check_top_level(page: &Page<'_>, out: &mut Collector, rule: &RuleMeta, role: &str) {
-    for (landmark, _) in landmarks(page).into_iter().filter(|(_, r)| *r == role) {
+    for &(landmark, _) in page.landmarks().iter().filter(|(_, r)| *r == role) {
         out.applies(rule, || landmark.location());
         let outer = landmark
             .ancestors()

@@ -39,6 +39,10 @@ pub struct Page<'a> {
     /// WAI-ARIA role definitions looked up by the (static) role names [`Page::role`] returns,
     /// keyed by the name's address and length.
     role_specs: RefCell<RoleSpecs>,
+    /// Elements by their [`Page::role`].
+    role_index: OnceCell<HashMap<&'static str, Vec<u32>, BuildHasherDefault<Fnv>>>,
+    /// The landmarks of the page (nine landmark rules ask).
+    landmarks: OnceCell<Vec<(Element<'a>, &'static str)>>,
     /// The text of every `<script>` and the value of every `on*` attribute, lowercased.
     script_texts: OnceCell<Vec<String>>,
     /// Elements all name computations of the page may still visit (keeps the page linear
@@ -61,6 +65,8 @@ impl<'a> Page<'a> {
             attributes: OnceCell::new(),
             tags: OnceCell::new(),
             script_texts: OnceCell::new(),
+            landmarks: OnceCell::new(),
+            role_index: OnceCell::new(),
             role_specs: RefCell::new(HashMap::default()),
             name_budget: Cell::new(64 * doc.element_count() + 100_000),
         }
@@ -201,6 +207,37 @@ impl<'a> Page<'a> {
     fn attribute_index(&self) -> &AttributeIndex<'a> {
         self.attributes
             .get_or_init(|| AttributeIndex::compute(self.doc))
+    }
+
+    /// In document order, the elements whose [`Page::role_spec`] satisfies `wanted` (rules
+    /// about a few roles visit only those).
+    pub(crate) fn elements_with_role(&self, wanted: impl Fn(&Role) -> bool) -> Vec<Element<'a>> {
+        let index = self.role_index.get_or_init(|| {
+            let mut index: HashMap<&'static str, Vec<u32>, BuildHasherDefault<Fnv>> =
+                HashMap::default();
+            for element in self.doc.elements() {
+                if let Some(role) = self.role(&element) {
+                    index.entry(role).or_default().push(element.index() as u32);
+                }
+            }
+            index
+        });
+        let mut found: Vec<u32> = index
+            .iter()
+            .filter(|(name, _)| crate::aria::role_named(name).is_some_and(&wanted))
+            .flat_map(|(_, list)| list.iter().copied())
+            .collect();
+        found.sort_unstable();
+        found
+            .into_iter()
+            .filter_map(|i| self.doc.element_at(i as usize))
+            .collect()
+    }
+
+    /// Landmarks of the page in document order ([`crate::landmarks::landmarks`]), computed once.
+    pub(crate) fn landmarks(&self) -> &[(Element<'a>, &'static str)] {
+        self.landmarks
+            .get_or_init(|| crate::landmarks::landmarks(self))
     }
 
     /// The element's role: explicit (with presentational-role conflict resolution) or implicit.

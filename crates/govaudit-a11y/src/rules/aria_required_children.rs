@@ -31,7 +31,7 @@ declare_rule! {
 /// owned elements, unless `aria-busy="true"`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut owners = None;
-    for element in page.doc.elements() {
+    for element in page.elements_with_role(|r| !r.required_owned.is_empty()) {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

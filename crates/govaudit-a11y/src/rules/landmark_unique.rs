@@ -26,7 +26,7 @@ declare_rule! {
 /// Applies to every landmark; fails every landmark whose role and name an earlier one has.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut first_line: HashMap<(&'static str, String), u32> = HashMap::new();
-    for (landmark, role) in crate::landmarks::landmarks(page) {
+    for &(landmark, role) in page.landmarks() {
         out.applies(&LANDMARK_UNIQUE, || landmark.location());
         let name = page.name(&landmark).text.to_lowercase();
         match first_line.get(&(role, name.clone())) {

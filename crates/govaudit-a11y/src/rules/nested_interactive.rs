@@ -28,7 +28,7 @@ declare_rule! {
 /// children.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut first_focusable = None;
-    for element in page.doc.elements() {
+    for element in page.elements_with_role(|r| r.children_presentational) {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
         }

@@ -1,5 +1,5 @@
 use crate::Page;
-use crate::landmarks::{landmark_role, landmarks};
+use crate::landmarks::landmark_role;
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 use govaudit_html::Element;
 
@@ -59,10 +59,10 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         return;
     };
     out.applies(&REGION, || root.location());
-    let found = landmarks(page);
+    let found = page.landmarks();
     // Elements holding a landmark: the walk goes into them, and stops at any other block.
     let mut holds_landmark = vec![false; page.doc.element_count()];
-    for (landmark, _) in &found {
+    for (landmark, _) in found {
         for ancestor in landmark.ancestors() {
             match holds_landmark.get_mut(ancestor.index()) {
                 Some(seen) if !*seen => *seen = true,
