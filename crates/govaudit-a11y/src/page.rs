@@ -387,6 +387,16 @@ mod tests {
             ids(page.candidates(&["i", "a"], &["role", "aria-hidden"])),
             ["a", "b", "c", "d"]
         );
+        // Roles: the same elements as a walk asking role_spec of every element.
+        let presentational: Vec<_> = doc
+            .elements()
+            .filter(|e| page.role_spec(e).is_some_and(|r| r.children_presentational))
+            .collect();
+        assert_eq!(
+            page.elements_with_role(|r| r.children_presentational),
+            presentational
+        );
+        assert_eq!(ids(page.elements_with_role(|r| r.name == "main")), ["a"]);
         for tag in ["a", "p", "div", "svg"] {
             assert_eq!(
                 page.elements_named(tag).collect::<Vec<_>>(),
