@@ -23,7 +23,7 @@ declare_rule! {
 /// Applies to rendered elements with a non-empty `accesskey`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("accesskey") {
         let Some(key) = element
             .attr("accesskey")
             .map(str::trim)

@@ -31,7 +31,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut first_focusable = None;
     let mut scripts = None;
     let mut external_styles = None;
-    for element in page.doc.elements() {
+    for element in page.elements_with_aria_attrs() {
         if element.is_in_template()
             || !(element.is_html() || element.is_svg())
             || !aria::has_aria_hidden_true(&element)

@@ -32,7 +32,7 @@ declare_rule! {
 /// Applies to HTML and SVG elements with an explicit role, included in the accessibility tree,
 /// whose implicit role is not that same role (the native element then carries the state).
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("role") {
         if !element.has_attr("role") || element.is_in_template() {
             continue;
         }

@@ -30,7 +30,7 @@ declare_rule! {
 /// context role, except when the element's implicit role is that same role.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut owners = None;
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("role") {
         if !element.has_attr("role") || element.is_in_template() {
             continue;
         }

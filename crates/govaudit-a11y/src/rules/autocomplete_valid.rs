@@ -93,7 +93,7 @@ const CONTACT_TYPES: &[&str] = &["home", "work", "mobile", "fax", "pager"];
 /// `autocomplete` other than empty, `on` or `off`, that are not disabled and are visible or
 /// in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for field in page.doc.elements() {
+    for field in page.elements_with_attr("autocomplete") {
         let Some(value) = field.attr("autocomplete") else {
             continue;
         };

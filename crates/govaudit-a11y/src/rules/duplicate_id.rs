@@ -23,7 +23,7 @@ declare_rule! {
 /// Applies to elements with a non-empty `id` outside `<template>` contents.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("id") {
         let Some(id) = element.id().filter(|id| !id.is_empty()) else {
             continue;
         };

@@ -23,16 +23,19 @@ declare_rule! {
 
 /// Applies to rendered headings: `<h1>`…`<h6>` and `role="heading"`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let headings = page.doc.elements().filter(|e| {
-        let explicit = e
-            .attr("role")
-            .map(|r| r.split_ascii_whitespace().next() == Some("heading"));
-        let heading = match explicit {
-            Some(is_heading) => is_heading,
-            None => e.is_html() && matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
-        };
-        heading && is_shown(page, e)
-    });
+    let headings = page
+        .candidates(&["h1", "h2", "h3", "h4", "h5", "h6"], &["role"])
+        .into_iter()
+        .filter(|e| {
+            let explicit = e
+                .attr("role")
+                .map(|r| r.split_ascii_whitespace().next() == Some("heading"));
+            let heading = match explicit {
+                Some(is_heading) => is_heading,
+                None => e.is_html() && matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+            };
+            heading && is_shown(page, e)
+        });
     review_first(out, &HEADING_DESCRIPTIVE, headings, &["b49b2e"], |n| {
         format!("Check that the {n} heading(s) on this page describe the content they introduce.")
     });

@@ -22,7 +22,7 @@ declare_rule! {
 
 /// Applies to HTML elements with a `scope` attribute.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("scope") {
         let Some(scope) = element.attr("scope") else {
             continue;
         };
