@@ -24,7 +24,12 @@ declare_rule! {
 /// Applies to Elements other than `<input>`, `<select>` and `<textarea>` with one of those roles, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.elements_with_role(|r| {
+        matches!(
+            r.name,
+            "combobox" | "listbox" | "searchbox" | "slider" | "spinbutton" | "textbox"
+        )
+    }) {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -26,7 +26,7 @@ declare_rule! {
 /// Applies to Elements with the role `button`, in the accessibility tree, that are not `<input>`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.elements_with_role(|r| r.name == "button") {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

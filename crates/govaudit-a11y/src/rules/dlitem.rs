@@ -21,7 +21,7 @@ declare_rule! {
 }
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for item in page.doc.elements() {
+    for item in page.candidates(&["dt", "dd"], &[]) {
         if !item.is_html() || !matches!(item.name(), "dt" | "dd") || item.is_in_template() {
             continue;
         }

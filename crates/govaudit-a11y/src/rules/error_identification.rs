@@ -24,21 +24,24 @@ declare_rule! {
 
 /// Applies to rendered form fields inside `<form>` elements.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let fields = page.doc.elements().filter(|e| {
-        e.is_html()
-            && match e.name() {
-                "select" | "textarea" => true,
-                "input" => !matches!(
-                    e.attr("type")
-                        .map(|t| t.trim().to_ascii_lowercase())
-                        .as_deref(),
-                    Some("hidden" | "submit" | "reset" | "button" | "image")
-                ),
-                _ => false,
-            }
-            && e.ancestors().any(|a| a.name() == "form")
-            && is_shown(page, e)
-    });
+    let fields = page
+        .candidates(&["select", "textarea", "input"], &[])
+        .into_iter()
+        .filter(|e| {
+            e.is_html()
+                && match e.name() {
+                    "select" | "textarea" => true,
+                    "input" => !matches!(
+                        e.attr("type")
+                            .map(|t| t.trim().to_ascii_lowercase())
+                            .as_deref(),
+                        Some("hidden" | "submit" | "reset" | "button" | "image")
+                    ),
+                    _ => false,
+                }
+                && e.ancestors().any(|a| a.name() == "form")
+                && is_shown(page, e)
+        });
     review_first(out, &ERROR_IDENTIFICATION, fields, &["36b590"], |n| {
         format!(
             "Check that input errors in the {n} form field(s) are described in text that names the field."

@@ -24,7 +24,7 @@ declare_rule! {
 /// Applies to headings in the accessibility tree, after the first one.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut previous: Option<u32> = None;
-    for element in page.doc.elements() {
+    for element in page.elements_with_role(|r| r.name == "heading") {
         let Some(level) = heading_level(page, &element) else {
             continue;
         };

@@ -25,7 +25,7 @@ declare_rule! {
 /// Applies to `<input>` of type button, submit or reset whose role is `button`, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.candidates(&["input"], &[]) {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -24,7 +24,7 @@ declare_rule! {
 /// Applies to `<input type="image">` in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.candidates(&["input"], &[]) {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -29,7 +29,7 @@ declare_rule! {
 /// Applies to `<input>` (not hidden, button, submit, reset or image) and `<textarea>`, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.candidates(&["textarea", "input"], &[]) {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

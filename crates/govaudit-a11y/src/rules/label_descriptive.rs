@@ -23,20 +23,23 @@ declare_rule! {
 /// Applies to rendered form fields (`<input>` other than hidden and buttons, `<select>`,
 /// `<textarea>`).
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let fields = page.doc.elements().filter(|e| {
-        e.is_html()
-            && match e.name() {
-                "select" | "textarea" => true,
-                "input" => !matches!(
-                    e.attr("type")
-                        .map(|t| t.trim().to_ascii_lowercase())
-                        .as_deref(),
-                    Some("hidden" | "submit" | "reset" | "button" | "image")
-                ),
-                _ => false,
-            }
-            && is_shown(page, e)
-    });
+    let fields = page
+        .candidates(&["select", "textarea", "input"], &[])
+        .into_iter()
+        .filter(|e| {
+            e.is_html()
+                && match e.name() {
+                    "select" | "textarea" => true,
+                    "input" => !matches!(
+                        e.attr("type")
+                            .map(|t| t.trim().to_ascii_lowercase())
+                            .as_deref(),
+                        Some("hidden" | "submit" | "reset" | "button" | "image")
+                    ),
+                    _ => false,
+                }
+                && is_shown(page, e)
+        });
     review_first(out, &LABEL_DESCRIPTIVE, fields, &["cc0f0a"], |n| {
         format!("Check that the labels of the {n} form field(s) on this page say what to enter.")
     });

@@ -38,7 +38,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     review_first(out, &LANGUAGE_OF_CONTENT, root, &["ucwvc8"], |_| {
         "Check that the page's lang attribute names the language its text is written in.".to_owned()
     });
-    let passages = page.doc.elements().filter(|e| {
+    let passages = page.elements_with_attr("lang").filter(|e| {
         e.is_html()
             && e.attr("lang").is_some_and(is_valid_language_tag)
             && e.ancestors().any(|a| a.name() == "body")

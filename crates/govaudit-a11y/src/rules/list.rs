@@ -21,7 +21,7 @@ declare_rule! {
 }
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    for list in page.doc.elements() {
+    for list in page.candidates(&["ul", "ol"], &[]) {
         if !list.is_html() || !matches!(list.name(), "ul" | "ol") || list.is_in_template() {
             continue;
         }

@@ -24,7 +24,7 @@ declare_rule! {
 /// Applies to Elements with the role `menuitem`, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.elements_with_role(|r| r.name == "menuitem") {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -29,16 +29,19 @@ const ACT: &[&str] = &["80f0bf", "4c31df", "aaa1bf"];
 
 /// Applies to `<audio>` and `<video>` with `autoplay`, without `muted` and without `paused`.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let media = page.doc.elements().filter(|e| {
-        matches!(e.name(), "audio" | "video")
-            && e.is_html()
-            && e.has_attr("autoplay")
-            && !e.has_attr("muted")
-            && !e.has_attr("paused")
-            && !e.is_in_template()
-            && (e.has_attr("src") || e.children().any(|c| c.name() == "source"))
-            && (e.name() == "audio" || is_shown(page, e))
-    });
+    let media = page
+        .candidates(&["audio", "video"], &[])
+        .into_iter()
+        .filter(|e| {
+            matches!(e.name(), "audio" | "video")
+                && e.is_html()
+                && e.has_attr("autoplay")
+                && !e.has_attr("muted")
+                && !e.has_attr("paused")
+                && !e.is_in_template()
+                && (e.has_attr("src") || e.children().any(|c| c.name() == "source"))
+                && (e.name() == "audio" || is_shown(page, e))
+        });
     review_first(out, &NO_AUTOPLAY_AUDIO, media, ACT, |n| {
         format!(
             "{n} media element(s) play by themselves with sound: check they stop within 3 seconds or can be paused or muted."

@@ -25,7 +25,7 @@ declare_rule! {
 /// Applies to HTML elements other than `<img>` whose role is `img`, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.elements_with_role(|r| r.name == "img") {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -23,7 +23,7 @@ declare_rule! {
 /// Applies to `<summary>` elements that are the first `<summary>` child of a `<details>`, have no role of their own (a `role="none"` on a focusable summary is ignored), and are in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.candidates(&["summary"], &[]) {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -25,7 +25,7 @@ declare_rule! {
 /// Applies to SVG elements whose explicit role is one of those, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for element in page.doc.elements() {
+    for element in page.elements_with_attr("role") {
         if !visibility.in_accessibility_tree(&element) {
             continue;
         }

@@ -25,7 +25,7 @@ declare_rule! {
 /// accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for table in page.doc.elements() {
+    for table in page.candidates(&["table"], &[]) {
         if !page.role(&table).is_some_and(|r| TABLE_ROLES.contains(&r))
             || !table.is_html()
             || table.name() != "table"

@@ -27,7 +27,7 @@ declare_rule! {
 /// table, grid or treegrid).
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
-    for table in page.doc.elements() {
+    for table in page.elements_with_role(|r| crate::table::TABLE_ROLES.contains(&r.name)) {
         if !page.role(&table).is_some_and(|r| TABLE_ROLES.contains(&r)) {
             continue;
         }
