@@ -28,8 +28,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
     // HTML: a usemap is a hash-name reference, matched against the map's name (or id).
     let used: HashSet<&str> = page
-        .doc
-        .elements()
+        .elements_with_attr("usemap")
         .filter(|e| e.is_html() && matches!(e.name(), "img" | "object" | "input"))
         .filter_map(|e| e.attr("usemap"))
         .filter_map(|u| u.trim().strip_prefix('#'))
