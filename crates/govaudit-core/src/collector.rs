@@ -145,7 +145,7 @@ impl Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Severity, Source};
+    use crate::{RuleMeta, Severity, Source};
 
     crate::declare_rule! {
         /// Test rule.
@@ -173,6 +173,86 @@ mod tests {
         assert!(findings[0].fails_at(Severity::Medium));
         assert!(!findings[0].fails_at(Severity::High));
         assert!(!findings[1].fails_at(Severity::Info));
+    }
+
+    #[test]
+    fn findings_of_a_rule_share_its_references_and_help_uri() {
+        let mut found = Collector::new("a.html");
+        found.fail(&RULE, Location::at_line(3), "Broken.");
+        found.review(&RULE, Location::resource(), "Look.");
+        found
+            .fail(&RULE, Location::resource(), "Own.")
+            .set_standards(["WCAG22:1.3.1"]);
+        let findings = found.into_findings();
+        assert_eq!(*findings[0].standards, ["WCAG22:4.1.2", "ACT:m6b1q3"]);
+        assert!(std::sync::Arc::ptr_eq(
+            &findings[0].standards,
+            &findings[1].standards
+        ));
+        assert_eq!(
+            findings[0].help.as_deref(),
+            Some("https://govaudit.invalid/rules/test/rule")
+        );
+        assert!(std::sync::Arc::ptr_eq(
+            findings[0].help.as_ref().unwrap(),
+            findings[1].help.as_ref().unwrap()
+        ));
+        assert_eq!(*findings[2].standards, ["WCAG22:1.3.1"]);
+        assert_eq!(*findings[0].standards, ["WCAG22:4.1.2", "ACT:m6b1q3"]);
+    }
+
+    #[test]
+    fn a_changed_copy_of_a_rule_never_gets_the_original_references() {
+        // Fill RULE's cache first, then ask with copies that keep the cache but not the data.
+        let original = Finding::new(&RULE, Outcome::Fail, "a", Location::resource(), "x");
+        let mut other = RULE;
+        other.id = "test/other";
+        other.standards = &["WCAG22:1.1.1"];
+        let finding = Finding::new(&other, Outcome::Fail, "a", Location::resource(), "x");
+        assert_eq!(*finding.standards, ["WCAG22:1.1.1", "ACT:m6b1q3"]);
+        assert_eq!(
+            finding.help.as_deref(),
+            Some("https://govaudit.invalid/rules/test/other")
+        );
+        let mut fewer_sources = RULE;
+        fewer_sources.sources = &[];
+        let finding = Finding::new(
+            &fewer_sources,
+            Outcome::Fail,
+            "a",
+            Location::resource(),
+            "x",
+        );
+        assert_eq!(*finding.standards, ["WCAG22:4.1.2"]);
+        let uncached = RuleMeta {
+            cache: None,
+            ..RULE
+        };
+        let finding = Finding::new(&uncached, Outcome::Fail, "a", Location::resource(), "x");
+        assert_eq!(finding.standards, original.standards);
+        assert_eq!(finding.help, original.help);
+    }
+
+    #[test]
+    fn findings_serialise_as_before_and_read_back() {
+        let mut found = Collector::new("a.html");
+        found
+            .fail(&RULE, Location::at_line(3), "Broken.")
+            .evidence("status", 404);
+        let finding = &found.findings()[0];
+        let json = serde_json::to_string(finding).unwrap();
+        assert_eq!(
+            json,
+            r#"{"rule":"test/rule","outcome":"fail","severity":"medium","message":"Broken.","url":"a.html","location":{"line":3},"standards":["WCAG22:4.1.2","ACT:m6b1q3"],"help":"https://govaudit.invalid/rules/test/rule","evidence":{"status":404}}"#
+        );
+        let back: Finding = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, finding);
+        let bare: Finding = serde_json::from_str(
+            r#"{"rule":"x/y","outcome":"review","severity":"low","message":"m","url":"u"}"#,
+        )
+        .unwrap();
+        assert!(bare.standards.is_empty());
+        assert_eq!(bare.help, None);
     }
 
     #[test]

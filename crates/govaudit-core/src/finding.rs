@@ -1,5 +1,6 @@
 use crate::{Outcome, RuleMeta, Severity};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Rule-specific structured data: a status code, a redirect chain, a header value, ...
 pub type Evidence = serde_json::Map<String, serde_json::Value>;
@@ -62,12 +63,13 @@ pub struct Finding {
     pub url: String,
     #[serde(default)]
     pub location: Location,
-    /// `SCHEME:ID` references: the standards it checks and the peer rules that apply.
+    /// `SCHEME:ID` references: the standards it checks and the peer rules that apply. Shared by
+    /// the findings of a rule (see [`Finding::set_standards`] to give one finding its own).
     #[serde(default)]
-    pub standards: Vec<String>,
-    /// Where the rule's documentation is.
+    pub standards: Arc<[String]>,
+    /// Where the rule's documentation is; shared by the findings of a rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Arc<str>>,
     #[serde(default)]
     pub evidence: Evidence,
 }
@@ -81,6 +83,8 @@ impl Finding {
         location: Location,
         message: impl Into<String>,
     ) -> Self {
+        // Every finding of a rule carries the same references and help URI: share them.
+        let (standards, help) = rule.shared();
         Finding {
             rule: rule.id.to_owned(),
             outcome,
@@ -88,8 +92,8 @@ impl Finding {
             message: message.into(),
             url: url.into(),
             location,
-            standards: rule.references(),
-            help: Some(rule.help_uri()),
+            standards,
+            help: Some(help),
             evidence: Evidence::new(),
         }
     }

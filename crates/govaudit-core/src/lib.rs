@@ -22,7 +22,7 @@
 //! found.fail(&PAGE_TITLE, Location::at_line(1), "The page has no <title>.");
 //! let findings = found.into_findings();
 //! assert_eq!(findings[0].rule, "a11y/document-title");
-//! assert_eq!(findings[0].standards, ["WCAG22:2.4.2", "ACT:2779a5"]);
+//! assert_eq!(*findings[0].standards, ["WCAG22:2.4.2", "ACT:2779a5"]);
 //! ```
 
 mod collector;
@@ -36,5 +36,5 @@ pub use collector::{Applicability, Collector};
 pub use finding::{Evidence, Finding, Location};
 pub use report::{Note, Report, SCHEMA, Summary, Tool};
 pub use resource::{HeaderField, Redirect, Resource};
-pub use rule::{Fidelity, RuleMeta, Source, StandardRef, is_valid_rule_id};
+pub use rule::{Fidelity, RuleCache, RuleMeta, Source, StandardRef, is_valid_rule_id};
 pub use severity::{Outcome, ParseSeverityError, Severity};

@@ -134,6 +134,7 @@ mod tests {
         standards: &[],
         sources: &[],
         docs: "Test.",
+        cache: None,
     };
 
     #[test]

@@ -1,6 +1,7 @@
 use crate::Severity;
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 /// A reference to a clause of a standard or an indicator, written `SCHEME:ID`:
 /// `WCAG22:1.1.1`, `EN301549:9.1.1.1`, `GB/T37668-2019:5.1.1`, `CN-GOV-2019:...`,
@@ -78,7 +79,54 @@ pub struct RuleMeta {
     /// The rule's doc comment: what it checks, why it matters, how to fix.
     #[serde(serialize_with = "serialize_docs")]
     pub docs: &'static str,
+    /// Where what every finding of the rule shares is kept once built: [`crate::declare_rule!`]
+    /// gives each rule its own; `None` (a `RuleMeta` written out by hand) builds it per finding.
+    #[doc(hidden)]
+    #[serde(skip)]
+    pub cache: Option<&'static RuleCache>,
 }
+
+/// The references and help URI of a rule, built once and shared (`Arc`) by all its findings
+/// instead of copied into each. Not part of a rule's identity: every cache compares equal.
+#[doc(hidden)]
+pub struct RuleCache(OnceLock<SharedMeta>);
+
+/// What a [`RuleCache`] holds, with the metadata it was built from: a `RuleMeta` is `Copy` and
+/// its fields public, so a copy with other standards keeps the original's cache and must not
+/// get its references.
+struct SharedMeta {
+    id: &'static str,
+    standards: &'static [&'static str],
+    sources: &'static [Source],
+    references: Arc<[String]>,
+    help_uri: Arc<str>,
+}
+
+impl RuleCache {
+    pub const fn new() -> Self {
+        RuleCache(OnceLock::new())
+    }
+}
+
+impl Default for RuleCache {
+    fn default() -> Self {
+        RuleCache::new()
+    }
+}
+
+impl fmt::Debug for RuleCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RuleCache")
+    }
+}
+
+impl PartialEq for RuleCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for RuleCache {}
 
 fn serialize_docs<S: Serializer>(docs: &&'static str, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&unindent_docs(docs))
@@ -126,6 +174,30 @@ impl RuleMeta {
         references.extend(self.standards.iter().map(|s| (*s).to_owned()));
         references.extend(self.sources.iter().map(|s| s.id.to_owned()));
         references
+    }
+
+    /// [`RuleMeta::references`] and [`RuleMeta::help_uri`] as findings share them: built once per
+    /// rule (cached), or anew for a `RuleMeta` whose fields differ from what its cache was built
+    /// from.
+    pub(crate) fn shared(&self) -> (Arc<[String]>, Arc<str>) {
+        if let Some(cache) = self.cache {
+            let shared = cache.0.get_or_init(|| SharedMeta {
+                id: self.id,
+                standards: self.standards,
+                sources: self.sources,
+                references: self.references().into(),
+                help_uri: self.help_uri().into(),
+            });
+            // Identity of the 'static data, not contents: cheap, and equal pointers mean equal
+            // contents.
+            if std::ptr::eq(shared.id, self.id)
+                && std::ptr::eq(shared.standards, self.standards)
+                && std::ptr::eq(shared.sources, self.sources)
+            {
+                return (Arc::clone(&shared.references), Arc::clone(&shared.help_uri));
+            }
+        }
+        (self.references().into(), self.help_uri().into())
     }
 
     /// Where the rule's documentation is published.
@@ -176,6 +248,10 @@ macro_rules! declare_rule {
             standards: &[$($standard),*],
             sources: &[$($source),*],
             docs: concat!($($doc, "\n"),+),
+            cache: {
+                static CACHE: $crate::RuleCache = $crate::RuleCache::new();
+                ::core::option::Option::Some(&CACHE)
+            },
         };
     };
 }
