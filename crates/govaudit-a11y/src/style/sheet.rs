@@ -31,10 +31,186 @@ pub fn parse_stylesheet(css: &str) -> Vec<StyleRule> {
 /// Parses a style sheet keeping only declarations whose (lowercase) property `keep` accepts,
 /// and only rules left with a declaration: large sheets cost no allocation for the rest.
 pub fn parse_stylesheet_with(css: &str, keep: fn(&str) -> bool) -> Vec<StyleRule> {
-    let mut parser = Parser::new(css);
     let mut rules = Vec::new();
-    parse_rule_list(&mut parser, 0, keep, &mut rules);
+    let bytes = css.as_bytes();
+    let mut pos = 0;
+    loop {
+        pos = skip_whitespace_and_comments(bytes, pos);
+        if pos >= bytes.len() {
+            break;
+        }
+        if let Some(end) = plain_rule(css, pos, keep, &mut rules) {
+            pos = end;
+        } else {
+            // Anything else (at-rules, comments or strings inside the rule, ...): one item
+            // with cssparser, then on from where it stopped.
+            let mut parser = Parser::new(&css[pos..]);
+            let more = parse_rule(&mut parser, 0, keep, &mut rules);
+            // Past the block of an at-rule that does not apply, if it was left unread.
+            parser.skip_whitespace();
+            let consumed = parser.position().byte_index();
+            if !more || consumed == 0 {
+                break;
+            }
+            pos += consumed;
+        }
+    }
     rules
+}
+
+/// Skips what cssparser's `skip_whitespace` skips: CSS whitespace and comments.
+fn skip_whitespace_and_comments(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(&b) = bytes.get(pos) {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0C' => pos += 1,
+            b'/' if bytes.get(pos + 1) == Some(&b'*') => {
+                pos = match bytes[pos + 2..].windows(2).position(|w| w == b"*/") {
+                    Some(at) => pos + 2 + at + 2,
+                    None => bytes.len(),
+                };
+            }
+            _ => break,
+        }
+    }
+    pos
+}
+
+/// A top-level style rule at `pos` simple enough to read byte by byte: no comment, string,
+/// escape, `url(`, NUL or nested `{}` block in it, brackets properly nested, property names in
+/// ASCII. Such a rule is read here without cssparser's tokenizer, with exactly cssparser's
+/// result (a test compares them): a declaration is its name, `:` and the text up to the next
+/// `;` outside brackets, and only those `keep` accepts cost an allocation. Returns where the
+/// rule ends (after its `}`), having pushed it to `out` if it kept a declaration; `None` when
+/// the rule is not that simple (cssparser then parses it).
+fn plain_rule(
+    css: &str,
+    pos: usize,
+    keep: fn(&str) -> bool,
+    out: &mut Vec<StyleRule>,
+) -> Option<usize> {
+    let bytes = css.as_bytes();
+    // CDO, CDC, at-rules and stray closing or `;` tokens are handled by cssparser.
+    if matches!(
+        bytes[pos],
+        b'<' | b'-' | b'@' | b';' | b'{' | b'}' | b')' | b']'
+    ) {
+        return None;
+    }
+    // Open `(` / `[` brackets (a few levels are plenty for selectors and values).
+    let mut stack = [0u8; 16];
+    let mut depth = 0;
+    // Where the block opens, and where the current declaration starts.
+    let mut block: Option<usize> = None;
+    let mut item = 0;
+    let mut declarations = Vec::new();
+    let mut i = pos;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' | b'\'' | b'\\' | 0 => return None,
+            b'/' if bytes.get(i + 1) == Some(&b'*') => return None,
+            b'(' | b'[' => {
+                if b == b'(' && i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"url") {
+                    return None;
+                }
+                if depth == stack.len() {
+                    return None;
+                }
+                stack[depth] = if b == b'(' { b')' } else { b']' };
+                depth += 1;
+            }
+            b')' | b']' => {
+                if depth == 0 || stack[depth - 1] != b {
+                    return None;
+                }
+                depth -= 1;
+            }
+            b'{' => {
+                if block.is_some() || depth != 0 {
+                    return None;
+                }
+                block = Some(i);
+                item = i + 1;
+            }
+            b';' | b'}' if block.is_some() && depth == 0 => {
+                if let Some(declaration) = plain_declaration(&css[item..i], keep)? {
+                    declarations.push(declaration);
+                }
+                item = i + 1;
+                if b == b'}' {
+                    let open = block?;
+                    if !declarations.is_empty() {
+                        out.push(StyleRule {
+                            selectors: css[pos..open].trim().to_owned(),
+                            declarations,
+                        });
+                    }
+                    return Some(i + 1);
+                }
+            }
+            b'}' => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// One declaration of a [`plain_rule`]: `Ok(None)` when cssparser would drop it (no
+/// identifier, no colon, or a property `keep` rejects), `None` when its name is not ASCII.
+fn plain_declaration(item: &str, keep: fn(&str) -> bool) -> Option<Option<Declaration>> {
+    let bytes = item.as_bytes();
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C');
+    let start = bytes
+        .iter()
+        .position(|b| !is_space(b))
+        .unwrap_or(bytes.len());
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b >= 0x80 {
+            return None;
+        }
+        if !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            break;
+        }
+        end += 1;
+    }
+    let name = &bytes[start..end];
+    // An identifier starts with a letter or `_`, or `-` and then one of those or `-`.
+    let is_ident = match name {
+        [first, ..] if first.is_ascii_alphabetic() || *first == b'_' => true,
+        [b'-', second, ..] => second.is_ascii_alphabetic() || matches!(second, b'_' | b'-'),
+        _ => false,
+    };
+    if !is_ident {
+        return Some(None);
+    }
+    let mut buffer = [0u8; 32];
+    let long;
+    let property: &str = match buffer.get_mut(..name.len()) {
+        Some(lowered) => {
+            for (to, from) in lowered.iter_mut().zip(name) {
+                *to = from.to_ascii_lowercase();
+            }
+            std::str::from_utf8(lowered).ok()?
+        }
+        None => {
+            long = item[start..end].to_ascii_lowercase();
+            &long
+        }
+    };
+    if !keep(property) {
+        return Some(None);
+    }
+    let colon = end + bytes[end..].iter().position(|b| !is_space(b))?;
+    if bytes[colon] != b':' {
+        return Some(None);
+    }
+    let (value, important) = split_important(item[colon + 1..].trim());
+    Some(Some(Declaration {
+        property: property.to_owned(),
+        value: value.to_owned(),
+        important,
+    }))
 }
 
 /// Parses the text of a `style` attribute.
@@ -54,12 +230,23 @@ fn parse_rule_list(
     keep: fn(&str) -> bool,
     out: &mut Vec<StyleRule>,
 ) {
-    loop {
+    while parse_rule(input, depth, keep, out) {}
+}
+
+/// Parses one item of a rule list (a rule, an at-rule, or a token to skip); `false` at the end
+/// of the input.
+fn parse_rule(
+    input: &mut Parser<'_>,
+    depth: usize,
+    keep: fn(&str) -> bool,
+    out: &mut Vec<StyleRule>,
+) -> bool {
+    {
         input.skip_whitespace();
         let start = input.position();
         let token = match input.next() {
             Ok(token) => token.clone(),
-            Err(_) => return,
+            Err(_) => return false,
         };
         match token {
             Token::CDO | Token::CDC | Token::Semicolon => {}
@@ -81,7 +268,7 @@ fn parse_rule_list(
                     }
                 }
                 if !has_block {
-                    continue;
+                    return true;
                 }
                 let prelude = input.slice(prelude_start..prelude_end).to_owned();
                 let applies = match name.as_str() {
@@ -110,7 +297,7 @@ fn parse_rule_list(
                         Err(_) => break,
                     }
                 }
-                let Some(end) = prelude_end else { return };
+                let Some(end) = prelude_end else { return false };
                 let selectors = input.slice(start..end).trim();
                 let declarations = input
                     .parse_nested_block(|block| {
@@ -126,6 +313,7 @@ fn parse_rule_list(
             }
         }
     }
+    true
 }
 
 fn declaration_list(input: &mut Parser<'_>, keep: fn(&str) -> bool) -> Vec<Declaration> {
@@ -255,7 +443,45 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    /// The whole sheet through cssparser, as before the byte-level fast path.
+    fn parse_with_cssparser_only(css: &str, keep: fn(&str) -> bool) -> Vec<StyleRule> {
+        let mut parser = Parser::new(css);
+        let mut rules = Vec::new();
+        parse_rule_list(&mut parser, 0, keep, &mut rules);
+        rules
+    }
+
+    fn keep_some(property: &str) -> bool {
+        matches!(property, "display" | "color" | "x")
+    }
+
     proptest! {
+        /// The fast path that skips rules without a kept property gives exactly what
+        /// cssparser alone gives, on CSS-like text with comments, strings, escapes, nested
+        /// blocks, at-rules and unbalanced brackets.
+        #[test]
+        fn fast_path_matches_cssparser(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    ".a", " ", "\n", "{", "}", ";", ":", "(", ")", "[", "]", "display",
+                    "DISPLAY", "color", "border-color", "x", "none", "red", "/*", "*/", "\"",
+                    "'", "\\", "url(", "@media", "screen", "print", "@font-face", "<!--",
+                    "-->", ",", "#b", "p", ">", "!important", "é", "\0", "-",
+                ]),
+                0..40,
+            )
+        ) {
+            let css: String = parts.concat();
+            prop_assert_eq!(
+                parse_stylesheet_with(&css, keep_some),
+                parse_with_cssparser_only(&css, keep_some)
+            );
+            prop_assert_eq!(
+                parse_stylesheet(&css),
+                parse_with_cssparser_only(&css, |_| true)
+            );
+        }
+
         /// Hostile CSS never panics, and the parser keeps no more rules than `{` blocks.
         #[test]
         fn any_text_parses(css in "\\PC{0,200}") {
