@@ -13,12 +13,12 @@ mod sheet;
 
 pub use sheet::{
     Declaration, StyleRule, parse_declarations, parse_declarations_with, parse_stylesheet,
-    parse_stylesheet_with,
+    parse_stylesheet_for, parse_stylesheet_with,
 };
 
 use govaudit_html::{Document, Element};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
@@ -314,6 +314,11 @@ fn is_relevant(property: &str) -> bool {
 impl Sheet {
     fn from_document(doc: &Document) -> Sheet {
         let mut sheet = Sheet::default();
+        // The keys (tag, id, classes) of every element: a selector whose bucket key no element
+        // has is never a candidate, so it is dropped (with its rule if it was the rule's only
+        // selector) before it costs anything. Large sheets are mostly such selectors.
+        let mut page_keys: Option<HashSet<u64, BuildHasherDefault<PrehashedKey>>> = None;
+        let mut scratch = String::new();
         for style in doc.elements_named("style") {
             if !style.is_html() && !style.is_svg() {
                 continue;
@@ -323,39 +328,53 @@ impl Sheet {
             {
                 continue;
             }
-            for rule in parse_stylesheet_with(&style.text(), is_relevant) {
-                sheet.add(rule);
+            let page_keys = page_keys.get_or_insert_with(|| {
+                let mut keys = Vec::new();
+                for element in doc.elements() {
+                    element_keys(&element, &mut keys);
+                }
+                keys.into_iter().collect()
+            });
+            let mut may_match = |selector: &str| {
+                bucket(selector, &mut scratch).is_none_or(|key| page_keys.contains(&key))
+            };
+            let text = style.text();
+            let rules = parse_stylesheet_for(&text, is_relevant, &mut |selectors| {
+                split_selector_list(selectors)
+                    .into_iter()
+                    .any(&mut may_match)
+            });
+            for rule in rules {
+                sheet.add(rule, &mut may_match);
             }
         }
         sheet
     }
 
-    fn add(&mut self, rule: StyleRule) {
+    /// Adds a rule's selectors that `may_match` the page (see [`Sheet::from_document`]), and
+    /// the rule if one of them does. Rules keep their relative order, which is all the cascade
+    /// uses of their index.
+    fn add(&mut self, rule: StyleRule, may_match: &mut impl FnMut(&str) -> bool) {
         let rule_index = self.rules.len();
+        let mut scratch = String::new();
         for text in split_selector_list(&rule.selectors) {
+            if !may_match(text) {
+                continue;
+            }
             let at = self.selectors.len();
             self.selectors.push(IndexedSelector {
                 text: text.to_owned(),
                 rule: rule_index,
                 compiled: std::cell::OnceCell::new(),
             });
-            match bucket_key(text) {
-                Key::Id(id) => self.by_key.entry(key_hash(b'#', &id)).or_default().push(at),
-                Key::Class(class) => {
-                    self.by_key
-                        .entry(key_hash(b'.', &class))
-                        .or_default()
-                        .push(at);
-                }
-                Key::Tag(tag) => self
-                    .by_key
-                    .entry(key_hash(b'<', &tag))
-                    .or_default()
-                    .push(at),
-                Key::Universal => self.universal.push(at),
+            match bucket(text, &mut scratch) {
+                Some(key) => self.by_key.entry(key).or_default().push(at),
+                None => self.universal.push(at),
             }
         }
-        self.rules.push(rule);
+        if self.selectors.last().is_some_and(|s| s.rule == rule_index) {
+            self.rules.push(rule);
+        }
     }
 
     /// Every declaration that applies to `element` (whose [`element_keys`] are `keys`) into
@@ -416,6 +435,7 @@ fn media_attr_applies(media: &str) -> bool {
             .any(|q| matches!(q.trim(), "all" | "screen" | "only screen"))
 }
 
+#[cfg(test)]
 enum Key {
     Id(String),
     Class(String),
@@ -452,6 +472,13 @@ fn split_selector_list(list: &str) -> Vec<&str> {
 /// that the scanners below see only top-level syntax.
 fn top_level(selector: &str) -> String {
     let mut out = String::with_capacity(selector.len());
+    top_level_into(selector, &mut out);
+    out
+}
+
+/// [`top_level`] into a reused buffer.
+fn top_level_into(selector: &str, out: &mut String) {
+    out.clear();
     let mut depth = 0i32;
     let mut quote: Option<char> = None;
     for c in selector.chars() {
@@ -473,14 +500,141 @@ fn top_level(selector: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii()
 }
 
-/// The bucket of a selector: the id, else a class, else the tag of its rightmost compound.
+/// The bucket of a selector, as the [`key_hash`] of the id, else a class, else the (lowercase)
+/// tag of its rightmost compound; `None` for the universal bucket. `top` is a scratch buffer.
+fn bucket(selector: &str, top: &mut String) -> Option<u64> {
+    match bucket_ascii(selector.as_bytes()) {
+        Some(key) => key,
+        None => bucket_of_top_level(selector, top),
+    }
+}
+
+/// [`bucket`] over the bytes of an ASCII selector without copying it: the same as blanking
+/// what is inside brackets and quotes first, as long as no quote is at the top level and no
+/// closing bracket is unmatched (a name run then never spans a blanked part). `None` when
+/// that does not hold.
+fn bucket_ascii(selector: &[u8]) -> Option<Option<u64>> {
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let mut depth = 0i32;
+    let mut quote: Option<u8> = None;
+    let mut compound = 0;
+    for (i, &b) in selector.iter().enumerate() {
+        if b >= 0x80 {
+            return None;
+        }
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'"' | b'\'' if depth == 0 => return None,
+            b'"' | b'\'' => quote = Some(b),
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => {
+                depth -= 1;
+                if depth < 0 {
+                    return None;
+                }
+            }
+            b'\\' if depth == 0 => return Some(None),
+            // `char::is_whitespace` in ASCII, and the combinators.
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'>' | b'+' | b'~' if depth == 0 => {
+                compound = i + 1;
+            }
+            _ => {}
+        }
+    }
+    let rest = &selector[compound..];
+    let name_at = |at: usize| -> &[u8] {
+        let tail = &rest[at..];
+        &tail[..tail
+            .iter()
+            .position(|&b| !is_name_byte(b))
+            .unwrap_or(tail.len())]
+    };
+    let (mut id, mut class) = (None, None);
+    let mut depth = 0i32;
+    let mut quote: Option<u8> = None;
+    for (i, &b) in rest.iter().enumerate() {
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'"' | b'\'' => quote = Some(b),
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b'#' | b'.' if depth == 0 => {
+                let found = if b == b'#' { &mut id } else { &mut class };
+                let name = name_at(i + 1);
+                if found.is_none() && !name.is_empty() {
+                    *found = Some(name);
+                }
+            }
+            _ => {}
+        }
+    }
+    let hash = |kind: u8, name: &[u8]| fnv(std::iter::once(kind).chain(name.iter().copied()));
+    if let Some(id) = id {
+        return Some(Some(hash(b'#', id)));
+    }
+    if let Some(class) = class {
+        return Some(Some(hash(b'.', class)));
+    }
+    let tag = name_at(0);
+    if !tag.is_empty() && rest.first() != Some(&b'-') {
+        return Some(Some(fnv(
+            std::iter::once(b'<').chain(tag.iter().map(|b| b.to_ascii_lowercase()))
+        )));
+    }
+    Some(None)
+}
+
+/// [`bucket`] by blanking the selector's bracketed and quoted parts into `top` first.
+fn bucket_of_top_level(selector: &str, top: &mut String) -> Option<u64> {
+    top_level_into(selector, top);
+    if top.contains('\\') {
+        return None;
+    }
+    let compound = top
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '>' | '+' | '~'))
+        .next()
+        .unwrap_or("");
+    let name_at =
+        |text: &str| -> usize { text.find(|c: char| !is_name_char(c)).unwrap_or(text.len()) };
+    let name_after = |marker: char| -> Option<&str> {
+        compound.match_indices(marker).find_map(|(i, _)| {
+            let rest = &compound[i + 1..];
+            let len = name_at(rest);
+            (len > 0).then(|| &rest[..len])
+        })
+    };
+    if let Some(id) = name_after('#') {
+        return Some(key_hash(b'#', id));
+    }
+    if let Some(class) = name_after('.') {
+        return Some(key_hash(b'.', class));
+    }
+    let tag = &compound[..name_at(compound)];
+    if !tag.is_empty() && !compound.starts_with('-') {
+        return Some(key_hash_lowercase(b'<', tag));
+    }
+    None
+}
+
+/// The bucket of a selector: the id, else a class, else the tag of its rightmost compound
+/// (what [`bucket`] hashes, kept to test it).
+#[cfg(test)]
 fn bucket_key(selector: &str) -> Key {
     let top = top_level(selector);
     if top.contains('\\') {
@@ -519,10 +673,19 @@ fn bucket_key(selector: &str) -> Key {
     Key::Universal
 }
 
+/// [`key_hash`] of the ASCII-lowercase name, without lowercasing it into a new string.
+fn key_hash_lowercase(kind: u8, name: &str) -> u64 {
+    fnv(std::iter::once(kind).chain(name.bytes().map(|b| b.to_ascii_lowercase())))
+}
+
 /// FNV-1a of a key kind (`#`, `.`, `<`) and a name.
 fn key_hash(kind: u8, name: &str) -> u64 {
+    fnv(std::iter::once(kind).chain(name.bytes()))
+}
+
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in std::iter::once(kind).chain(name.bytes()) {
+    for byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
@@ -1246,6 +1409,29 @@ mod tests {
         assert_eq!(s.get(&by_id(&doc, "f")).display, Display::Inline);
     }
 
+    proptest::proptest! {
+        /// The byte-level bucket is the bucket of the blanked selector, on any text.
+        #[test]
+        fn bucket_matches_blanked_selector(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "B", "#", ".", "x", "-", "_", " ", "\t", "\u{b}", ">", "+", "~",
+                    "(", ")", "[", "]", "\"", "'", "\\", ":", "é", "\u{a0}", "*", "1",
+                ]),
+                0..16,
+            )
+        ) {
+            let selector: String = parts.concat();
+            let expected = match bucket_key(&selector) {
+                Key::Id(id) => Some(key_hash(b'#', &id)),
+                Key::Class(class) => Some(key_hash(b'.', &class)),
+                Key::Tag(tag) => Some(key_hash(b'<', &tag)),
+                Key::Universal => None,
+            };
+            proptest::prop_assert_eq!(bucket(&selector, &mut String::new()), expected);
+        }
+    }
+
     #[test]
     fn selector_helpers() {
         assert_eq!(
@@ -1256,6 +1442,51 @@ mod tests {
         assert!(matches!(bucket_key("#main a:not(#x)"), Key::Tag(t) if t == "a"));
         assert!(matches!(bucket_key("ul li#x.y"), Key::Id(i) if i == "x"));
         assert!(matches!(bucket_key("[hidden]"), Key::Universal));
+        // `bucket` hashes exactly what `bucket_key` names.
+        let mut scratch = String::new();
+        for selector in [
+            "div > p.note",
+            "#main a:not(#x)",
+            "ul li#x.y",
+            "[hidden]",
+            "DIV.Box em",
+            "A",
+            "a:is(.b, #c)",
+            "p[title='#x'] + .y",
+            "x\\.y",
+            "-x",
+            "é.ü",
+            ".a .b#c.d",
+            "*",
+            "li:nth-child(2n+1)",
+            "a::before",
+            "#",
+            ".",
+            "a.#b",
+            "svg|a",
+            "a\u{a0}b.c",
+            "a\x0Bb",
+            "a)b(c)d",
+            "#a\"b\"c",
+            "[x=\"a b\"] .c",
+            "p:not([a='(']).x",
+            "a[b",
+            "a (b .c",
+            "A > B#C",
+            "-x.y",
+            "x -y",
+            "a, b",
+            "..a",
+            "#.a",
+        ] {
+            let expected = match bucket_key(selector) {
+                Key::Id(id) => Some(key_hash(b'#', &id)),
+                Key::Class(class) => Some(key_hash(b'.', &class)),
+                Key::Tag(tag) => Some(key_hash(b'<', &tag)),
+                Key::Universal => None,
+            };
+            assert_eq!(bucket(selector, &mut scratch), expected, "{selector}");
+        }
         assert!(specificity("#a .b c") > specificity(".b .c d"));
         assert!(specificity("div.x") > specificity("div"));
         assert_eq!(specificity("a[href='#x']"), (1 << 8) | 1);

@@ -31,6 +31,16 @@ pub fn parse_stylesheet(css: &str) -> Vec<StyleRule> {
 /// Parses a style sheet keeping only declarations whose (lowercase) property `keep` accepts,
 /// and only rules left with a declaration: large sheets cost no allocation for the rest.
 pub fn parse_stylesheet_with(css: &str, keep: fn(&str) -> bool) -> Vec<StyleRule> {
+    parse_stylesheet_for(css, keep, &mut |_| true)
+}
+
+/// [`parse_stylesheet_with`], where rules whose selector list (as text) `wanted` rejects may be
+/// left out without reading their declarations (some are still returned: callers filter too).
+pub fn parse_stylesheet_for(
+    css: &str,
+    keep: fn(&str) -> bool,
+    wanted: &mut dyn FnMut(&str) -> bool,
+) -> Vec<StyleRule> {
     let mut rules = Vec::new();
     let bytes = css.as_bytes();
     let mut pos = 0;
@@ -39,7 +49,7 @@ pub fn parse_stylesheet_with(css: &str, keep: fn(&str) -> bool) -> Vec<StyleRule
         if pos >= bytes.len() {
             break;
         }
-        if let Some(end) = plain_rule(css, pos, keep, &mut rules) {
+        if let Some(end) = plain_rule(css, pos, keep, wanted, &mut rules) {
             pos = end;
         } else {
             // Anything else (at-rules, comments or strings inside the rule, ...): one item
@@ -86,6 +96,7 @@ fn plain_rule(
     css: &str,
     pos: usize,
     keep: fn(&str) -> bool,
+    wanted: &mut dyn FnMut(&str) -> bool,
     out: &mut Vec<StyleRule>,
 ) -> Option<usize> {
     let bytes = css.as_bytes();
@@ -103,6 +114,7 @@ fn plain_rule(
     let mut block: Option<usize> = None;
     let mut item = 0;
     let mut declarations = Vec::new();
+    let mut is_wanted = false;
     let mut i = pos;
     while let Some(&b) = bytes.get(i) {
         match b {
@@ -130,9 +142,10 @@ fn plain_rule(
                 }
                 block = Some(i);
                 item = i + 1;
+                is_wanted = wanted(css[pos..i].trim());
             }
             b';' | b'}' if block.is_some() && depth == 0 => {
-                if let Some(declaration) = plain_declaration(&css[item..i], keep)? {
+                if is_wanted && let Some(declaration) = plain_declaration(&css[item..i], keep)? {
                     declarations.push(declaration);
                 }
                 item = i + 1;
@@ -480,6 +493,13 @@ mod properties {
                 parse_stylesheet(&css),
                 parse_with_cssparser_only(&css, |_| true)
             );
+            // Rules left out by `wanted` are only rules it rejects.
+            let wanted = |selectors: &str| !selectors.contains('p');
+            let mut filtered = parse_stylesheet_for(&css, keep_some, &mut |s| wanted(s));
+            filtered.retain(|r| wanted(&r.selectors));
+            let mut expected = parse_with_cssparser_only(&css, keep_some);
+            expected.retain(|r| wanted(&r.selectors));
+            prop_assert_eq!(filtered, expected);
         }
 
         /// Hostile CSS never panics, and the parser keeps no more rules than `{` blocks.
