@@ -28,7 +28,11 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if !style.is_html() || style.is_in_template() {
             continue;
         }
-        let css = strip_comments(&style.text());
+        let text = style.text();
+        let css = strip_comments(&text);
+        if !may_have_orientation_query(&css) {
+            continue;
+        }
         for block in orientation_blocks(&css) {
             for (selector, declarations) in style_rules(block) {
                 let Some(degrees) = rotation(declarations) else {
@@ -59,20 +63,63 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     }
 }
 
-fn strip_comments(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        out.push_str(&rest[..start]);
-        rest = rest[start + 2..]
-            .find("*/")
-            .map_or("", |end| &rest[start + 2 + end + 2..]);
+/// A quick necessary condition for [`orientation_blocks`] to find a block (most sheets have no
+/// orientation query): `orientation:` in any case, with only whitespace between its
+/// characters. Every byte below `!` and every non-ASCII byte (where whitespace characters
+/// outside ASCII are) is left out before looking, which can only find more.
+fn may_have_orientation_query(css: &str) -> bool {
+    let bytes = css.as_bytes();
+    let left_out = |b: u8| b <= b' ' || b >= 0x80;
+    // From each `:` (found with memchr), backwards over what is left out.
+    'colons: for (colon, _) in css.match_indices(':') {
+        let mut i = colon;
+        for &wanted in b"orientation".iter().rev() {
+            loop {
+                let Some(before) = i.checked_sub(1) else {
+                    continue 'colons;
+                };
+                i = before;
+                if left_out(bytes[i]) {
+                    continue;
+                }
+                if bytes[i].to_ascii_lowercase() != wanted {
+                    continue 'colons;
+                }
+                break;
+            }
+        }
+        return true;
     }
-    out.push_str(rest);
-    out
+    false
 }
 
-/// The bodies of `@media` rules whose condition mentions a valid `orientation` feature.
+fn strip_comments(css: &str) -> std::borrow::Cow<'_, str> {
+    let Some(first) = find_pair(css, b'/', b'*') else {
+        return std::borrow::Cow::Borrowed(css);
+    };
+    let mut out = String::with_capacity(css.len());
+    let mut start = first;
+    let mut rest = css;
+    loop {
+        out.push_str(&rest[..start]);
+        rest = find_pair(&rest[start + 2..], b'*', b'/')
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
+        match find_pair(rest, b'/', b'*') {
+            Some(next) => start = next,
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Where the two ASCII bytes `first` `second` first occur (memchr on the first).
+fn find_pair(text: &str, first: u8, second: u8) -> Option<usize> {
+    text.match_indices(char::from(first))
+        .map(|(i, _)| i)
+        .find(|&i| text.as_bytes().get(i + 1) == Some(&second))
+}
+
 fn orientation_blocks(css: &str) -> Vec<&str> {
     let mut blocks = Vec::new();
     let mut rest = css;
@@ -242,5 +289,33 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert_eq!(style_rules(blocks[0]), [("html", " rotate: 90deg ")]);
         assert_eq!(strip_comments("a /* x */ b /* open"), "a  b ");
+    }
+}
+
+#[cfg(test)]
+mod quick_check {
+    use super::*;
+
+    #[test]
+    fn comments_are_stripped() {
+        assert_eq!(strip_comments("a/* x */b/*/c*/d/**/e/* open"), "abde");
+        assert_eq!(strip_comments("a*/b/c"), "a*/b/c");
+        assert_eq!(strip_comments("/*/"), "");
+    }
+
+    #[test]
+    fn quick_check_never_misses_an_orientation_block() {
+        for css in [
+            "@media (orientation: portrait) { a { rotate: 90deg } }",
+            "@media (ORIENTATION :LANDSCAPE){a{}}",
+            "@media (orien\u{a0}tation\t:\u{3000}portrait) {a{}}",
+            "@media screen and (min-width: 1px), (o r i e n t a t i o n : portrait) {a{}}",
+        ] {
+            assert!(!orientation_blocks(css).is_empty(), "{css}");
+            assert!(may_have_orientation_query(css), "{css}");
+        }
+        assert!(!may_have_orientation_query(
+            "@media (min-width: 10px) { a { b: c } }"
+        ));
     }
 }
