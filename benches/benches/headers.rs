@@ -1,11 +1,14 @@
 //! Security-header audit throughput: parse + all rules + Observatory grade for one exchange
 //! without a body (target: well under 10 µs), and the same with a small HTML body.
-//! Numbers: benches/README.md, "headers".
+//! Numbers: benches/README.md, "headers". Runs with the `govaudit` binary's allocator.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use govaudit_core::HeaderField;
 use govaudit_headers::{Algorithm, Exchange, Hop, audit, check, observatory};
 use std::hint::black_box;
+
+#[global_allocator]
+static ALLOCATOR: govaudit_benches::BinaryAllocator = govaudit_benches::BinaryAllocator;
 
 fn exchange() -> Exchange {
     let headers = [
