@@ -51,6 +51,8 @@ pub fn parse_stylesheet_for(
         }
         if let Some(end) = plain_rule(css, pos, keep, wanted, &mut rules) {
             pos = end;
+        } else if let Some(end) = media_block_that_does_not_apply(css, pos) {
+            pos = end;
         } else {
             // Anything else (at-rules, comments or strings inside the rule, ...): one item
             // with cssparser, then on from where it stopped.
@@ -161,6 +163,72 @@ fn plain_rule(
                 }
             }
             b'}' => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A top-level `@media` block at `pos` whose query does not apply, simple enough to delimit byte
+/// by byte (no comment, string, escape or `url(` in it, brackets properly nested): where it
+/// ends, after its `}`. cssparser would skip it too, but by tokenizing it; `None` otherwise.
+fn media_block_that_does_not_apply(css: &str, pos: usize) -> Option<usize> {
+    let bytes = css.as_bytes();
+    let name_end = pos
+        + 1
+        + bytes[pos + 1..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))?;
+    if bytes[pos] != b'@' || !bytes[pos + 1..name_end].eq_ignore_ascii_case(b"media") {
+        return None;
+    }
+    // Non-ASCII or an escape would continue the at-keyword.
+    if bytes[name_end] >= 0x80 || bytes[name_end] == b'\\' {
+        return None;
+    }
+    let mut stack = [0u8; 32];
+    let mut depth = 0;
+    let mut block = None;
+    let mut i = name_end;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' | b'\'' | b'\\' | 0 => return None,
+            b'/' if bytes.get(i + 1) == Some(&b'*') => return None,
+            b';' if block.is_none() && depth == 0 => return None,
+            b'(' | b'[' | b'{' => {
+                if b == b'(' && i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"url") {
+                    return None;
+                }
+                if b == b'{' && block.is_none() {
+                    if depth != 0 {
+                        return None;
+                    }
+                    if media_query_applies(&css[name_end..i]) {
+                        return None;
+                    }
+                    block = Some(i);
+                } else {
+                    if depth == stack.len() {
+                        return None;
+                    }
+                    stack[depth] = match b {
+                        b'(' => b')',
+                        b'[' => b']',
+                        _ => b'}',
+                    };
+                    depth += 1;
+                }
+            }
+            b')' | b']' | b'}' => {
+                if depth == 0 {
+                    return (b == b'}' && block.is_some()).then_some(i + 1);
+                }
+                if stack[depth - 1] != b {
+                    return None;
+                }
+                depth -= 1;
+            }
             _ => {}
         }
         i += 1;
@@ -479,7 +547,8 @@ mod properties {
                     ".a", " ", "\n", "{", "}", ";", ":", "(", ")", "[", "]", "display",
                     "DISPLAY", "color", "border-color", "x", "none", "red", "/*", "*/", "\"",
                     "'", "\\", "url(", "@media", "screen", "print", "@font-face", "<!--",
-                    "-->", ",", "#b", "p", ">", "!important", "é", "\0", "-",
+                    "-->", ",", "#b", "p", ">", "!important", "é", "\0", "-", "@MEDIA",
+                    "(min-width:1px)", "@media print{", "@media screen{", "@mediax", "@media(",
                 ]),
                 0..40,
             )
