@@ -184,7 +184,7 @@ impl Styles {
             }
             let keys_start = open_keys.len();
             if !sheet.selectors.is_empty() {
-                element_keys(&element, &mut open_keys);
+                sheet.keys_of(&element, &mut open_keys);
             }
             let parent = element.parent().and_then(|p| computed.get(p.index()));
             let style = if element.is_in_template() {
@@ -281,6 +281,10 @@ struct Sheet {
     /// hash collision only adds candidates, which matching then rejects).
     by_key: HashMap<u64, Vec<usize>, BuildHasherDefault<PrehashedKey>>,
     universal: Vec<usize>,
+    /// [`element_keys`] of every element, computed once for [`Sheet::from_document`]: those
+    /// of the element of index `i` are `element_keys[starts[i]..starts[i + 1]]`.
+    element_keys: Vec<u64>,
+    element_key_starts: Vec<usize>,
 }
 
 /// Properties the cascade computes; other declarations are dropped at parse time.
@@ -330,10 +334,16 @@ impl Sheet {
             }
             let page_keys = page_keys.get_or_insert_with(|| {
                 let mut keys = Vec::new();
+                let mut starts = Vec::with_capacity(doc.element_count() + 1);
                 for element in doc.elements() {
+                    starts.push(keys.len());
                     element_keys(&element, &mut keys);
                 }
-                keys.into_iter().collect()
+                starts.push(keys.len());
+                let set = keys.iter().copied().collect();
+                sheet.element_keys = keys;
+                sheet.element_key_starts = starts;
+                set
             });
             let mut may_match = |selector: &str| {
                 bucket(selector, &mut scratch).is_none_or(|key| page_keys.contains(&key))
@@ -349,6 +359,18 @@ impl Sheet {
             }
         }
         sheet
+    }
+
+    /// [`element_keys`] of an element of the page, from the table when there is one.
+    fn keys_of(&self, element: &Element<'_>, keys: &mut Vec<u64>) {
+        let i = element.index();
+        match (
+            self.element_key_starts.get(i),
+            self.element_key_starts.get(i + 1),
+        ) {
+            (Some(&start), Some(&end)) => keys.extend_from_slice(&self.element_keys[start..end]),
+            _ => element_keys(element, keys),
+        }
     }
 
     /// Adds a rule's selectors that `may_match` the page (see [`Sheet::from_document`]), and
