@@ -9,6 +9,10 @@ use govaudit_html::Document;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// The `govaudit` binary's allocator, so the numbers are what the binary does.
+#[global_allocator]
+static ALLOCATOR: govaudit_benches::BinaryAllocator = govaudit_benches::BinaryAllocator;
+
 fn corpus() -> Vec<Vec<u8>> {
     let Some(shared) = govaudit_testkit::shared_dir() else {
         return Vec::new();

@@ -8,6 +8,10 @@ use govaudit_html::Document;
 use std::hint::black_box;
 use std::path::Path;
 
+/// The `govaudit` binary's allocator, so the numbers are what the binary does.
+#[global_allocator]
+static ALLOCATOR: govaudit_benches::BinaryAllocator = govaudit_benches::BinaryAllocator;
+
 fn as_of() -> govaudit_disclosure::jiff::civil::Date {
     govaudit_disclosure::jiff::civil::date(2026, 11, 25)
 }

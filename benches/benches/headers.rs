@@ -7,6 +7,7 @@ use govaudit_core::HeaderField;
 use govaudit_headers::{Algorithm, Exchange, Hop, audit, check, observatory};
 use std::hint::black_box;
 
+/// The `govaudit` binary's allocator, so the numbers are what the binary does.
 #[global_allocator]
 static ALLOCATOR: govaudit_benches::BinaryAllocator = govaudit_benches::BinaryAllocator;
 

@@ -8,6 +8,10 @@ use govaudit_html::Document;
 use std::hint::black_box;
 use url::Url;
 
+/// The `govaudit` binary's allocator, so the numbers are what the binary does.
+#[global_allocator]
+static ALLOCATOR: govaudit_benches::BinaryAllocator = govaudit_benches::BinaryAllocator;
+
 fn extract_corpus(c: &mut Criterion) {
     let pages = govaudit_testkit::corpus_pages();
     if pages.is_empty() {

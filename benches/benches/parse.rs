@@ -6,6 +6,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use govaudit_html::Document;
 use std::hint::black_box;
 
+/// The `govaudit` binary's allocator, so the numbers are what the binary does.
+#[global_allocator]
+static ALLOCATOR: govaudit_benches::BinaryAllocator = govaudit_benches::BinaryAllocator;
+
 fn parse_corpus(c: &mut Criterion) {
     let pages = govaudit_testkit::corpus_pages();
     if pages.is_empty() {
