@@ -49,6 +49,27 @@ pub(crate) fn is_shown(page: &Page<'_>, element: &Element<'_>) -> bool {
     page.visibility().is_displayed(element)
 }
 
+/// The rendered form fields a person types into or picks from: `<select>`, `<textarea>` and
+/// `<input>` other than hidden inputs and buttons, in document order.
+pub(crate) fn shown_form_fields<'a>(page: &Page<'a>) -> impl Iterator<Item = Element<'a>> {
+    page.candidates(&["select", "textarea", "input"], &[])
+        .into_iter()
+        .filter(move |e| {
+            e.is_html()
+                && match e.name() {
+                    "select" | "textarea" => true,
+                    "input" => !matches!(
+                        e.attr("type")
+                            .map(|t| t.trim().to_ascii_lowercase())
+                            .as_deref(),
+                        Some("hidden" | "submit" | "reset" | "button" | "image")
+                    ),
+                    _ => false,
+                }
+                && is_shown(page, e)
+        })
+}
+
 /// Shown HTML elements named `name`, in document order.
 pub(crate) fn shown_named<'a>(page: &Page<'a>, name: &'a str) -> impl Iterator<Item = Element<'a>> {
     page.elements_named(name)

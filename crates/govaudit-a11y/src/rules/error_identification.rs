@@ -1,5 +1,5 @@
 use crate::Page;
-use crate::review::{is_shown, review_first};
+use crate::review::{review_first, shown_form_fields};
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -24,24 +24,7 @@ declare_rule! {
 
 /// Applies to rendered form fields inside `<form>` elements.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let fields = page
-        .candidates(&["select", "textarea", "input"], &[])
-        .into_iter()
-        .filter(|e| {
-            e.is_html()
-                && match e.name() {
-                    "select" | "textarea" => true,
-                    "input" => !matches!(
-                        e.attr("type")
-                            .map(|t| t.trim().to_ascii_lowercase())
-                            .as_deref(),
-                        Some("hidden" | "submit" | "reset" | "button" | "image")
-                    ),
-                    _ => false,
-                }
-                && e.ancestors().any(|a| a.name() == "form")
-                && is_shown(page, e)
-        });
+    let fields = shown_form_fields(page).filter(|e| e.ancestors().any(|a| a.name() == "form"));
     review_first(out, &ERROR_IDENTIFICATION, fields, &["36b590"], |n| {
         format!(
             "Check that input errors in the {n} form field(s) are described in text that names the field."

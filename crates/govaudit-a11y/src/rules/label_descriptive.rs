@@ -1,5 +1,5 @@
 use crate::Page;
-use crate::review::{is_shown, review_first};
+use crate::review::{review_first, shown_form_fields};
 use govaudit_core::{Collector, Severity, Source, declare_rule};
 
 declare_rule! {
@@ -23,23 +23,7 @@ declare_rule! {
 /// Applies to rendered form fields (`<input>` other than hidden and buttons, `<select>`,
 /// `<textarea>`).
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let fields = page
-        .candidates(&["select", "textarea", "input"], &[])
-        .into_iter()
-        .filter(|e| {
-            e.is_html()
-                && match e.name() {
-                    "select" | "textarea" => true,
-                    "input" => !matches!(
-                        e.attr("type")
-                            .map(|t| t.trim().to_ascii_lowercase())
-                            .as_deref(),
-                        Some("hidden" | "submit" | "reset" | "button" | "image")
-                    ),
-                    _ => false,
-                }
-                && is_shown(page, e)
-        });
+    let fields = shown_form_fields(page);
     review_first(out, &LABEL_DESCRIPTIVE, fields, &["cc0f0a"], |n| {
         format!("Check that the labels of the {n} form field(s) on this page say what to enter.")
     });
