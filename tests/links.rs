@@ -6,8 +6,6 @@ mod common;
 
 use common::{govaudit, validate_govaudit_json, validate_sarif};
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 
 fn findings(report: &Value) -> Vec<(String, String, u64)> {
     let mut found: Vec<(String, String, u64)> = report["findings"]
@@ -121,42 +119,20 @@ fn formats_and_exit_codes() {
 
 /// A three-page site: the homepage links to a page and a missing one; the page links back.
 fn serve_site() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request_line = String::new();
-            if reader.read_line(&mut request_line).is_err() {
-                continue;
-            }
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
-            let path = request_line.split(' ').nth(1).unwrap_or("/").to_owned();
-            let (status, body) = match path.as_str() {
-                "/" => (
-                    "200 OK",
-                    "<!doctype html><title>Home</title>\n<a href=\"/a.html\">A</a>\n<a href=\"/missing.html\">Missing</a>",
-                ),
-                "/a.html" => (
-                    "200 OK",
-                    "<!doctype html><title>A</title>\n<a href=\"/\">Home</a>\n<a href=\"/missing.html\">Missing again</a>",
-                ),
-                _ => ("404 Not Found", "<title>404</title>"),
-            };
-            let head = request_line.starts_with("HEAD");
-            let _ = write!(
-                stream,
-                "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
-                body.len(),
-                if head { "" } else { body }
-            );
-        }
-    });
-    base
+    common::serve(|path| {
+        let (status, body) = match path {
+            "/" => (
+                "200 OK",
+                "<!doctype html><title>Home</title>\n<a href=\"/a.html\">A</a>\n<a href=\"/missing.html\">Missing</a>",
+            ),
+            "/a.html" => (
+                "200 OK",
+                "<!doctype html><title>A</title>\n<a href=\"/\">Home</a>\n<a href=\"/missing.html\">Missing again</a>",
+            ),
+            _ => ("404 Not Found", "<title>404</title>"),
+        };
+        (status, "text/html", body.as_bytes().to_vec())
+    })
 }
 
 #[test]

@@ -48,13 +48,14 @@ pub fn validate_sarif(sarif: &Value) {
     govaudit_testkit::assert_valid(&schema, sarif);
 }
 
-/// Serves the files under `root` over HTTP on a loopback port, as a static web server does
-/// (`/dir/` is `dir/index.html`, anything else missing is 404), until the test process ends;
-/// returns `http://127.0.0.1:PORT`. Bodies are sent as stored: a GBK page stays GBK.
-pub fn serve_directory(root: &Path) -> String {
+/// An HTTP/1.1 server on a loopback port, one thread, one request per connection, until the
+/// test process ends: `answer(path)` gives the status line's status, the content type and the
+/// body (HEAD gets the head only). Returns `http://127.0.0.1:PORT`.
+pub fn serve(
+    answer: impl Fn(&str) -> (&'static str, &'static str, Vec<u8>) + Send + 'static,
+) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     let base = format!("http://{}", listener.local_addr().expect("local address"));
-    let root = root.to_owned();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { return };
@@ -72,34 +73,42 @@ pub fn serve_directory(root: &Path) -> String {
             }
             let target = request_line.split(' ').nth(1).unwrap_or("/");
             let path = target.split(['?', '#']).next().unwrap_or("/");
-            let mut file = root.join(path.trim_start_matches('/'));
-            if path.ends_with('/') {
-                file.push("index.html");
-            }
-            let inside = !path.split('/').any(|segment| segment == "..");
-            let (status, content_type, body) = match std::fs::read(&file) {
-                Ok(body) if inside => {
-                    let content_type = match file.extension().and_then(|e| e.to_str()) {
-                        Some("html" | "htm") => "text/html",
-                        Some("css") => "text/css",
-                        Some("png") => "image/png",
-                        Some("pdf") => "application/pdf",
-                        _ => "application/octet-stream",
-                    };
-                    ("200 OK", content_type, body)
-                }
-                _ => ("404 Not Found", "text/html", b"<title>404</title>".to_vec()),
-            };
-            let head = request_line.starts_with("HEAD");
+            let (status, content_type, body) = answer(path);
             let _ = write!(
                 stream,
                 "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                 body.len()
             );
-            if !head {
+            if !request_line.starts_with("HEAD") {
                 let _ = stream.write_all(&body);
             }
         }
     });
     base
+}
+
+/// Serves the files under `root` as a static web server does (`/dir/` is `dir/index.html`,
+/// anything else missing is 404); bodies are sent as stored, so a GBK page stays GBK.
+pub fn serve_directory(root: &Path) -> String {
+    let root = root.to_owned();
+    serve(move |path| {
+        let mut file = root.join(path.trim_start_matches('/'));
+        if path.ends_with('/') {
+            file.push("index.html");
+        }
+        let inside = !path.split('/').any(|segment| segment == "..");
+        match std::fs::read(&file) {
+            Ok(body) if inside => {
+                let content_type = match file.extension().and_then(|e| e.to_str()) {
+                    Some("html" | "htm") => "text/html",
+                    Some("css") => "text/css",
+                    Some("png") => "image/png",
+                    Some("pdf") => "application/pdf",
+                    _ => "application/octet-stream",
+                };
+                ("200 OK", content_type, body)
+            }
+            _ => ("404 Not Found", "text/html", b"<title>404</title>".to_vec()),
+        }
+    })
 }
