@@ -5,6 +5,7 @@ use crate::{ReportError, TextStyle, find_rule};
 use anstyle::{AnsiColor, Effects, Style};
 use govaudit_core::{Finding, Outcome, Report, RuleMeta, Severity};
 use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::io::Write;
 
 const RULE: Style = Style::new().effects(Effects::BOLD);
@@ -94,12 +95,10 @@ fn groups<'a>(report: &'a Report, rules: &[&'a RuleMeta]) -> Vec<Group<'a>> {
     }
     // Rules with failures before rules that only ask for review, most severe first; ties by
     // id so the order does not depend on crawl order.
-    let fails = |g: &Group<'_>| g.findings.iter().any(|f| f.outcome == Outcome::Fail);
-    groups.sort_by(|a, b| {
-        fails(b)
-            .cmp(&fails(a))
-            .then(b.severity.cmp(&a.severity))
-            .then(a.id.cmp(b.id))
+    // Each group's findings are scanned once, not once per comparison.
+    groups.sort_by_cached_key(|g| {
+        let fails = g.findings.iter().any(|f| f.outcome == Outcome::Fail);
+        (Reverse(fails), Reverse(g.severity), g.id)
     });
     groups
 }
