@@ -31,21 +31,8 @@ fn registry_ids_are_unique_well_formed_and_documented() {
 
 #[test]
 fn every_rule_file_is_registered() {
-    let ids: HashSet<&str> = RULES.iter().map(|r| r.meta.id).collect();
-    for entry in std::fs::read_dir(crate_dir().join("src/rules")).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_suffix(".rs") else {
-            continue;
-        };
-        if stem == "mod" {
-            continue;
-        }
-        let id = format!("links/{}", stem.replace('_', "-"));
-        assert!(
-            ids.contains(id.as_str()),
-            "{name} is not registered as {id}"
-        );
-    }
+    let ids: Vec<&str> = RULES.iter().map(|r| r.meta.id).collect();
+    govaudit_testkit::assert_rule_files_registered(&crate_dir(), "links", &ids);
 }
 
 fn findings_in(dir: &Path, page: &str, rule: &str) -> Vec<Finding> {

@@ -131,6 +131,30 @@ pub fn assert_valid(schema: &serde_json::Value, instance: &serde_json::Value) {
     }
 }
 
+/// The house layout of a checking crate: every `src/rules/<name>.rs` under `crate_dir` (but
+/// `mod.rs`) is one rule, registered exactly once as `<area>/<name>` with `_` written `-`, and
+/// every id in `registered` has its file. Panics with the difference otherwise.
+pub fn assert_rule_files_registered(crate_dir: &Path, area: &str, registered: &[&str]) {
+    let rules_dir = crate_dir.join("src/rules");
+    let files: std::collections::BTreeSet<String> = std::fs::read_dir(&rules_dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", rules_dir.display()))
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter_map(|name| Some(name.strip_suffix(".rs")?.to_owned()))
+        .filter(|stem| stem != "mod")
+        .map(|stem| format!("{area}/{}", stem.replace('_', "-")))
+        .collect();
+    let ids: std::collections::BTreeSet<String> =
+        registered.iter().map(|id| (*id).to_owned()).collect();
+    assert_eq!(
+        files,
+        ids,
+        "rule files in {} and the registry differ",
+        rules_dir.display()
+    );
+    assert_eq!(ids.len(), registered.len(), "a rule is registered twice");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
