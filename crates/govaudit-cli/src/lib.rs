@@ -3,9 +3,7 @@
 
 mod catalogue;
 mod commands;
-mod inputs;
 mod live;
-mod live_exchange;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -35,7 +33,11 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check HTML files and directories offline.
+    /// Audit a site in one pass: a directory, HTML files, a live URL (crawled), a list of URLs
+    /// or paths, or a WARC recording; every area (accessibility, links, disclosure with
+    /// --profile, headers) on every page, results streamed.
+    Audit(Box<commands::audit::AuditArgs>),
+    /// Check HTML files and directories offline (accessibility, links between the files).
     Check(commands::check::CheckArgs),
     /// List every rule with its standards and sources.
     Rules(commands::rules::RulesArgs),
@@ -46,7 +48,7 @@ enum Command {
     Headers(commands::headers::HeadersArgs),
     /// Check required content (政府信息公开 items, identity marks, US/EU mandatory links) and
     /// column freshness of a local site against a profile.
-    Disclosure(commands::disclosure::DisclosureArgs),
+    Disclosure(Box<commands::disclosure::DisclosureArgs>),
     /// Check links: a directory offline, a URL by crawling it (every occurrence reported).
     Links(Box<commands::links::LinksArgs>),
 }
@@ -63,6 +65,7 @@ pub fn run() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Audit(args) => commands::audit::run(&args),
         Command::Check(args) => commands::check::run(&args),
         Command::Rules(args) => commands::rules::list(&args),
         Command::Rule(args) => commands::rules::show(&args),
@@ -73,6 +76,8 @@ pub fn run() -> ExitCode {
     match result {
         Ok(Verdict::Clean) => ExitCode::SUCCESS,
         Ok(Verdict::Failing) => ExitCode::from(1),
+        // The reader went away (`govaudit ... | head`): nothing more to say to anyone.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("govaudit: {}", one_line(&error));
             ExitCode::from(2)
@@ -80,11 +85,45 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// The error and its causes on one line, as the exit-code contract promises.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.to_string().contains("Broken pipe")
+    })
+}
+
+/// The error and its causes on one line, as the exit-code contract promises; a cause whose
+/// text the line already holds is not said twice.
 fn one_line(error: &anyhow::Error) -> String {
-    let parts: Vec<String> = error
-        .chain()
-        .map(|cause| cause.to_string().replace('\n', " "))
-        .collect();
-    parts.join(": ")
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string().replace('\n', " ");
+        if line.contains(text.as_str()) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_are_said_once() {
+        let inner = std::io::Error::other("key must be a string at line 1 column 2");
+        let error = anyhow::Error::new(inner)
+            .context("key must be a string at line 1 column 2")
+            .context("cannot read cache.json");
+        assert_eq!(
+            one_line(&error),
+            "cannot read cache.json: key must be a string at line 1 column 2"
+        );
+    }
 }

@@ -1,40 +1,16 @@
-//! `govaudit check`: checks HTML files and directories offline and reports in the chosen format.
+//! `govaudit check`: `audit` over files offline: accessibility on every page, links between the
+//! files of each directory.
 
 use crate::Verdict;
-use crate::inputs::{self, MAX_PAGE_BYTES, PageFile};
-use anyhow::Context as _;
-use govaudit_core::{Collector, Report, Severity};
-use govaudit_html::Document;
-use govaudit_report::Format;
-use std::io::Read as _;
+use crate::commands::audit::run_engine;
+use crate::output::OutputArgs;
+use anyhow::bail;
+use govaudit_engine::{Area, Areas, AuditConfig, Target};
 use std::path::PathBuf;
-
-/// Output formats of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CheckFormat {
-    Text,
-    Json,
-    Jsonl,
-    Sarif,
-    /// EARL JSON-LD (W3C ACT implementation report), with passed and inapplicable outcomes.
-    Earl,
-}
-
-impl CheckFormat {
-    fn report_format(self) -> Format {
-        match self {
-            CheckFormat::Text => Format::Text,
-            CheckFormat::Json => Format::Json,
-            CheckFormat::Jsonl => Format::Jsonl,
-            CheckFormat::Sarif => Format::Sarif,
-            CheckFormat::Earl => Format::Earl,
-        }
-    }
-}
 
 /// The areas `check` can run on files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Area {
+pub enum CheckArea {
     A11y,
     /// Links between the files of each directory given (offline: files, letter case,
     /// fragments, insecure references).
@@ -43,157 +19,60 @@ pub enum Area {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Run only these areas (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub only: Vec<Area>,
-    /// Exit 1 when a failing finding has this severity or worse.
-    #[arg(long, default_value = "high", value_name = "SEVERITY")]
-    pub fail_on: Severity,
-    #[command(flatten)]
-    pub reviews: crate::output::ReviewListing,
-    /// HTML files (.html, .htm, .xhtml, .svg) and directories.
+    pub only: Vec<CheckArea>,
+    /// Threads that check pages (default: one per core).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=512))]
+    pub jobs: Option<u16>,
+    /// Where the site is served (`https://www.example.gov.cn/`): the scheme of its pages, and
+    /// absolute links to its host are looked up on disk.
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<url::Url>,
+    /// HTML files (.html, .htm, .shtml, .xhtml, .svg) and directories.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
-impl CheckArgs {
-    fn runs(&self, area: Area) -> bool {
-        self.only.is_empty() || self.only.contains(&area)
-    }
-}
-
-/// Builds the report (no output); the library-style entry point the tests use too.
-pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
-    let inputs::Inputs {
-        pages,
-        notes,
-        sites,
-    } = inputs::collect(&args.paths)?;
-    let mut report = Report::new();
-    report.notes = notes;
-    // Link checks need every page of a site at once (fragments point across pages), so the
-    // parsed documents of directory arguments are kept until the links pass.
-    let mut site_documents: Vec<(&PageFile, Document)> = Vec::new();
-    for page in &pages {
-        let Some(bytes) = read_page(page, &mut report)? else {
-            continue;
-        };
-        let doc = Document::parse(&bytes, Some(page.content_type), None);
-        // EARL tells passed from inapplicable, so it needs to know where rules applied.
-        let mut found = if args.format == CheckFormat::Earl {
-            Collector::with_applicability(page.display.clone())
-        } else {
-            Collector::new(page.display.clone())
-        };
-        if args.runs(Area::A11y) {
-            govaudit_a11y::check(&doc, &mut found);
-        }
-        if doc.was_flattened() {
-            report.note(
-                page.display.clone(),
-                "elements nested deeper than 512 levels were flattened, as browsers do",
-            );
-        }
-        let (findings, applicable) = found.into_parts();
-        report.applicability.extend(applicable);
-        report.add_resource(page.display.clone(), findings);
-        if args.runs(Area::Links) && page.site.is_some() {
-            site_documents.push((page, doc));
-        }
-    }
-    if args.runs(Area::Links) {
-        for (argument, site) in &sites {
-            check_site_links(site, *argument, &site_documents, &mut report)?;
-        }
-    }
-    report.finish();
-    Ok(report)
-}
-
-/// The offline link checks of one directory argument, over the documents parsed for the
-/// accessibility pass (each page is parsed once).
-fn check_site_links(
-    site: &govaudit_site::Directory,
-    argument: usize,
-    documents: &[(&PageFile, Document)],
-    report: &mut Report,
-) -> anyhow::Result<()> {
-    let display = site.root.to_string_lossy().replace('\\', "/");
-    let pages: Vec<govaudit_links::SitePage<'_>> = documents
-        .iter()
-        .filter_map(|(page, document)| match &page.site {
-            Some((at, path)) if *at == argument => Some(govaudit_links::SitePage {
-                report_url: page.display.clone(),
-                path: path.clone(),
-                document,
-            }),
-            _ => None,
-        })
-        .collect();
-    let mut sheets = Vec::new();
-    for file in site.stylesheets() {
-        let url = format!("{}/{}", display.trim_end_matches('/'), file.path);
-        let resource = site
-            .read(file, url.clone())
-            .with_context(|| format!("cannot read {url}"))?;
-        // Stylesheets are UTF-8 in practice; anything else is read lossily rather than skipped.
-        sheets.push((
-            url,
-            file.path.clone(),
-            String::from_utf8_lossy(&resource.body).into_owned(),
-        ));
-    }
-    let stylesheets: Vec<govaudit_links::SiteStylesheet<'_>> = sheets
-        .iter()
-        .map(|(url, path, css)| govaudit_links::SiteStylesheet {
-            report_url: url.clone(),
-            path: path.clone(),
-            css,
-        })
-        .collect();
-    let links = govaudit_links::check_site(
-        &pages,
-        &stylesheets,
-        govaudit_links::SiteIndex::new(site.paths()),
-        &govaudit_links::OfflineOptions::default(),
-    );
-    for (url, _, _) in &sheets {
-        report.resources.push(url.clone());
-    }
-    report.findings.extend(links.findings);
-    Ok(())
-}
-
-/// Reads a page, or notes why it was skipped.
-fn read_page(page: &PageFile, report: &mut Report) -> anyhow::Result<Option<Vec<u8>>> {
-    let file =
-        std::fs::File::open(&page.path).with_context(|| format!("cannot read {}", page.display))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PAGE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", page.display))?;
-    if bytes.len() as u64 > MAX_PAGE_BYTES {
-        report.note(
-            page.display.clone(),
-            format!(
-                "skipped: larger than {} MiB",
-                MAX_PAGE_BYTES / (1024 * 1024)
+/// The targets and configuration of a `check` run.
+pub fn plan(args: &CheckArgs) -> anyhow::Result<(Vec<Target>, AuditConfig)> {
+    let mut targets = Vec::new();
+    for path in &args.paths {
+        let text = path.to_string_lossy();
+        match Target::parse(&text)? {
+            target @ (Target::Directory(_) | Target::File(_)) => targets.push(target),
+            Target::Url(_) => bail!(
+                "{text}: check reads files; for a live site use `govaudit audit {text}` (every area) or `govaudit links {text}`"
             ),
-        );
-        return Ok(None);
+            Target::List(_) | Target::Warc(_) => {
+                bail!("{text}: check reads HTML files and directories; use `govaudit audit {text}`")
+            }
+        }
     }
-    Ok(Some(bytes))
+    let mut areas = Areas::none();
+    for area in Area::ALL {
+        let wanted = match area {
+            Area::A11y => args.only.is_empty() || args.only.contains(&CheckArea::A11y),
+            Area::Links => args.only.is_empty() || args.only.contains(&CheckArea::Links),
+            Area::Disclosure | Area::Headers => false,
+        };
+        if wanted {
+            areas = areas.with(area);
+        }
+    }
+    let config = AuditConfig {
+        areas,
+        jobs: args.jobs.map_or(0, usize::from),
+        applicability: args.output.format == crate::output::FormatArg::Earl,
+        site_url: args.site_url.clone(),
+        ..AuditConfig::default()
+    };
+    Ok((targets, config))
 }
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Verdict> {
-    let report = report(args)?;
-    crate::output::emit_report(
-        &report,
-        args.format.report_format(),
-        args.fail_on,
-        args.reviews,
-    )
+    let (targets, config) = plan(args)?;
+    Ok(run_engine(&targets, &config, &args.output)?.0)
 }

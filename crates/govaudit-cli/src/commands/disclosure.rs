@@ -1,232 +1,86 @@
-//! `govaudit disclosure`: required-content profile (cn-gov, us-federal, eu-public-sector or a
-//! TOML file) over a local site: every item with its state and evidence, freshness per column.
+//! `govaudit disclosure`: `audit --only disclosure`: the required items of a profile (cn-gov,
+//! us-federal, eu-public-sector or a TOML file) over a site on disk or a live site, every item
+//! with its state and evidence, and the freshness of each column.
 
-use crate::catalogue::all_rules;
-use crate::{Destination, Verdict};
-use anyhow::{Context as _, bail};
-use govaudit_core::{Report, Severity};
-use govaudit_disclosure::{Audit, Options, Profile};
-use govaudit_html::Document;
-use govaudit_report::{Format, TextStyle};
-use govaudit_site::crawl::{CrawlOptions, crawl, is_html};
-use govaudit_site::fetch::{FetchOptions, Fetcher};
+use crate::Verdict;
+use crate::commands::audit::{ProfileArgs, run_engine, targets};
+use crate::live::LiveArgs;
+use crate::output::{FormatArg, OutputArgs};
+use anyhow::bail;
+use govaudit_engine::{Area, Areas, AuditConfig, Target};
 use govaudit_site::scope::Scope;
+use serde_json::Value;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use url::Url;
 
 /// Pages fetched at most in a live run: the audit itself reads the homepage, the pages it links
 /// to and, behind the disclosure entrance, one level more.
 const LIVE_MAX_PAGES: usize = 300;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum DisclosureFormat {
-    Text,
-    Json,
-}
-
 #[derive(Debug, clap::Args)]
 pub struct DisclosureArgs {
-    /// Built-in profile (cn-gov, us-federal, eu-public-sector) or a profile TOML file.
-    #[arg(long, value_name = "PROFILE|FILE.toml")]
-    pub profile: String,
-    /// The day freshness is measured against (YYYY-MM-DD); default: today (UTC).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub as_of: Option<String>,
-    #[arg(long, value_enum, default_value_t = DisclosureFormat::Text)]
-    pub format: DisclosureFormat,
-    /// Exit 1 when a failing finding has this severity or worse.
-    #[arg(long, default_value = "high", value_name = "SEVERITY")]
-    pub fail_on: Severity,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub profile: ProfileArgs,
     /// For a live site: request options.
     #[command(flatten)]
-    pub live: crate::live::LiveArgs,
+    pub live: LiveArgs,
     /// A directory whose index.html is the homepage, one HTML file, or a live site's URL.
     #[arg(value_name = "PATH|URL")]
     pub path: String,
 }
 
-fn load_profile(spec: &str) -> anyhow::Result<Profile> {
-    let builtin = govaudit_disclosure::BUILTIN_PROFILES
-        .iter()
-        .any(|(id, _)| *id == spec);
-    if builtin {
-        return Ok(Profile::builtin(spec)?);
-    }
-    let path = Path::new(spec);
-    if !path.is_file() {
-        bail!(
-            "unknown profile {spec:?}: expected cn-gov, us-federal, eu-public-sector or a TOML file"
-        );
-    }
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {spec}"))?;
-    Ok(Profile::from_toml(&text, spec)?)
-}
-
-/// Builds the govaudit/1 report with its `profile` and `items` sections.
-pub fn report(args: &DisclosureArgs) -> anyhow::Result<(Report, Audit)> {
-    let profile = load_profile(&args.profile)?;
-    let as_of = match &args.as_of {
-        Some(text) => text
-            .parse::<govaudit_disclosure::jiff::civil::Date>()
-            .with_context(|| format!("--as-of {text:?} is not a date (YYYY-MM-DD)"))?,
-        None => govaudit_disclosure::jiff::tz::Offset::UTC
-            .to_datetime(govaudit_disclosure::jiff::Timestamp::now())
-            .date(),
-    };
-    let is_url = args.path.starts_with("http://") || args.path.starts_with("https://");
-    if args.path.contains("://") && !is_url {
-        bail!("{}: only http(s) URLs can be crawled", args.path);
-    }
-    let path = PathBuf::from(&args.path);
-    let (site, notes) = if is_url {
-        let start =
-            Url::parse(&args.path).with_context(|| format!("{} is not a URL", args.path))?;
-        let mut fetch = FetchOptions::default();
-        args.live.apply(&mut fetch)?;
-        crate::live::runtime()?.block_on(crawl_site(start, fetch))?
-    } else {
-        (govaudit_disclosure::fs::load_site(&path)?, Vec::new())
-    };
-    let mut audit = govaudit_disclosure::audit(&profile, &site, &Options::new(as_of))?;
-    // Name pages as `check` does: the path given on the command line, then the page's path.
-    if is_url {
-        // Live pages keep their URLs.
-    } else if path.is_dir() {
-        let prefix = args.path.trim_end_matches(['/', '\\']).to_owned();
-        audit.relabel(|page| format!("{prefix}/{page}"));
-    } else {
-        let given = args.path.clone();
-        audit.relabel(|_| given.clone());
-    }
-    let mut report = Report::new();
-    for (url, message) in notes {
-        report.note(url, message);
-    }
-    for page in &audit.pages {
-        let findings = audit
-            .findings
-            .iter()
-            .filter(|f| &f.url == page)
-            .cloned()
-            .collect();
-        report.add_resource(page.clone(), findings);
-    }
-    report
-        .sections
-        .insert("profile".into(), audit.profile_section());
-    report
-        .sections
-        .insert("items".into(), audit.items_section());
-    report.finish();
-    Ok((report, audit))
-}
-
 pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
-    let (report, audit) = report(args)?;
-    let destination = Destination::stdout();
-    let mut rendered = Vec::new();
-    match args.format {
-        DisclosureFormat::Json => {
-            govaudit_report::render(
-                &report,
-                &all_rules(),
-                Format::Json,
-                TextStyle::plain(),
-                &mut rendered,
-            )?;
-        }
-        DisclosureFormat::Text => {
-            write_items(&audit, &mut rendered)?;
-            govaudit_report::render(
-                &report,
-                &all_rules(),
-                Format::Text,
-                TextStyle::plain().with_color(destination.color),
-                &mut rendered,
-            )?;
-        }
+    if args.profile.profile.is_none() {
+        bail!("give --profile cn-gov, us-federal, eu-public-sector or a profile TOML file");
     }
-    destination.write_all(&rendered)?;
-    Ok(if report.fails_at(args.fail_on) {
-        Verdict::Failing
-    } else {
-        Verdict::Clean
-    })
+    let targets = targets(std::slice::from_ref(&args.path))?;
+    let mut config = AuditConfig {
+        areas: Areas::none().with(Area::Disclosure),
+        disclosure: args.profile.config()?,
+        ..AuditConfig::default()
+    };
+    args.live.apply(&mut config.http.fetch)?;
+    if let Some(Target::Url(start)) = targets.first() {
+        // Same registrable domain (xxgk.example.gov.cn belongs to www.example.gov.cn), depth 2.
+        config.crawl.scope = Scope::domain_of(start);
+        config.crawl.max_depth = 2;
+        config.crawl.max_pages = LIVE_MAX_PAGES;
+    }
+    let (verdict, outcome) = run_engine(&targets, &config, &args.output)?;
+    let Some(items) = outcome.sections.get("items") else {
+        bail!("{}: no homepage to audit (a directory needs an index.html)", args.path);
+    };
+    if args.output.format == FormatArg::Text {
+        let mut out = Vec::new();
+        write_items(outcome.sections.get("profile"), items, &mut out)?;
+        crate::Destination::stdout().write_all(&out)?;
+    }
+    Ok(verdict)
 }
 
-/// Crawls a live site (robots.txt obeyed, same registrable domain, depth 2) into a
-/// [`Site`](govaudit_disclosure::Site); failures become report notes.
-async fn crawl_site(
-    start: Url,
-    fetch: FetchOptions,
-) -> anyhow::Result<(govaudit_disclosure::Site, Vec<(String, String)>)> {
-    let scope =
-        Scope::domain_of(&start).with_context(|| format!("{start} has no host to crawl"))?;
-    let mut options = CrawlOptions::new(scope);
-    options.max_depth = 2;
-    options.max_pages = LIVE_MAX_PAGES;
-    let fetcher = Arc::new(Fetcher::new(fetch)?);
-    let crawled = crawl(fetcher, start.clone(), &options, |page| {
-        if !is_html(page) {
-            return Vec::new();
-        }
-        let document = Document::from_resource(page);
-        let base = document.base_url().or_else(|| Url::parse(page.url()).ok());
-        let Some(base) = base else { return Vec::new() };
-        document
-            .elements()
-            .filter(|e| matches!(e.name(), "a" | "area") && !e.is_in_template())
-            .filter_map(|e| e.attr("href"))
-            .filter_map(|href| base.join(href.trim()).ok())
-            .filter(|u| matches!(u.scheme(), "http" | "https"))
-            .collect()
-    })
-    .await;
-    let mut notes = Vec::new();
-    for (url, error) in &crawled.failures {
-        notes.push((url.to_string(), format!("not crawled: {error}")));
-    }
-    for url in &crawled.blocked_by_robots {
-        notes.push((
-            url.to_string(),
-            "not crawled: robots.txt disallows it".to_owned(),
-        ));
-    }
-    let mut site = govaudit_disclosure::Site::new(start.clone());
-    for page in crawled.pages.iter().filter(|p| is_html(p)) {
-        // Reachable under the URL asked for and the URL it redirected to.
-        for url in [page.requested_url.as_str(), page.url()] {
-            if let Ok(url) = Url::parse(url) {
-                site.insert(url, Document::from_resource(page));
-            }
-        }
-    }
-    if site.is_empty() {
-        bail!("{start}: no HTML page could be fetched");
-    }
-    Ok((site, notes))
+fn text<'a>(value: &'a Value, key: &str) -> &'a str {
+    value.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
 /// Every item with its state and evidence, then the columns with their newest dates.
-fn write_items(audit: &Audit, out: &mut Vec<u8>) -> std::io::Result<()> {
-    let count = |state: &str| {
-        audit
-            .items
-            .iter()
-            .filter(|i| i.state.as_str() == state)
-            .count()
-    };
-    writeln!(
-        out,
-        "Profile {} ({}), as of {}: {} page(s) from {}",
-        audit.profile_id,
-        audit.profile_name,
-        audit.as_of,
-        audit.pages.len(),
-        audit.homepage
-    )?;
+fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let clean = |t: &str| govaudit_report::escape_for_terminal(t).into_owned();
+    let empty = Vec::new();
+    let items = items.as_array().unwrap_or(&empty);
+    if let Some(profile) = profile {
+        let pages = profile.get("pages").and_then(Value::as_array).map_or(0, Vec::len);
+        writeln!(
+            out,
+            "\nProfile {} ({}), as of {}: {} page(s) from {}",
+            clean(text(profile, "id")),
+            clean(text(profile, "name")),
+            text(profile, "as_of"),
+            pages,
+            clean(text(profile, "homepage"))
+        )?;
+    }
+    let count = |state: &str| items.iter().filter(|i| text(i, "state") == state).count();
     writeln!(
         out,
         "Items: {} present, {} absent, {} review",
@@ -234,51 +88,56 @@ fn write_items(audit: &Audit, out: &mut Vec<u8>) -> std::io::Result<()> {
         count("absent"),
         count("review")
     )?;
-    for item in &audit.items {
+    for item in items {
         writeln!(
             out,
             "  {:<8} {:<28} {:.2}  {}",
-            item.state.as_str(),
-            item.id,
-            item.confidence,
-            item.description
+            text(item, "state"),
+            clean(text(item, "id")),
+            item.get("confidence").and_then(Value::as_f64).unwrap_or(0.0),
+            clean(text(item, "description"))
         )?;
-        for e in item.evidence.iter().take(2) {
-            let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
-            let href = e
-                .href
-                .as_deref()
-                .map(|h| format!(" -> {h}"))
-                .unwrap_or_default();
+        for e in item.get("evidence").and_then(Value::as_array).unwrap_or(&empty).iter().take(2) {
+            let line = e.get("line").and_then(Value::as_u64).map(|l| format!(":{l}")).unwrap_or_default();
+            let href = e.get("href").and_then(Value::as_str).map(|h| format!(" -> {}", clean(h))).unwrap_or_default();
             writeln!(
                 out,
-                "           {}{line} {:?} \"{}\"{href}",
-                e.page, e.signal, e.text
+                "           {}{line} {} \"{}\"{href}",
+                clean(text(e, "page")),
+                clean(text(e, "signal")),
+                clean(text(e, "text"))
             )?;
         }
-        for e in item.ignored.iter().take(2) {
-            let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
-            writeln!(
-                out,
-                "           not counted: {}{line} \"{}\"",
-                e.page, e.text
-            )?;
+        for e in item.get("ignored").and_then(Value::as_array).unwrap_or(&empty).iter().take(2) {
+            let line = e.get("line").and_then(Value::as_u64).map(|l| format!(":{l}")).unwrap_or_default();
+            writeln!(out, "           not counted: {}{line} \"{}\"", clean(text(e, "page")), clean(text(e, "text")))?;
         }
     }
-    if !audit.columns.is_empty() {
+    let columns = profile
+        .and_then(|p| p.get("columns"))
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    if !columns.is_empty() {
         writeln!(out, "Columns (newest dated item):")?;
-        for c in &audit.columns {
+        for c in columns {
             let limit = c
-                .max_age_days
-                .map(|m| format!(", limit {m} days{}", if c.stale { ", STALE" } else { "" }))
+                .get("max_age_days")
+                .and_then(Value::as_u64)
+                .map(|m| {
+                    let stale = c.get("stale").and_then(Value::as_bool) == Some(true);
+                    format!(", limit {m} days{}", if stale { ", STALE" } else { "" })
+                })
                 .unwrap_or_default();
-            let line = c.line.map(|l| format!(":{l}")).unwrap_or_default();
+            let line = c.get("line").and_then(Value::as_u64).map(|l| format!(":{l}")).unwrap_or_default();
             writeln!(
                 out,
                 "  {} {}: {} days old{limit}  ({}{line})",
-                c.name, c.newest, c.age_days, c.page
+                clean(text(c, "name")),
+                text(c, "newest"),
+                c.get("age_days").and_then(Value::as_i64).unwrap_or(0),
+                clean(text(c, "page"))
             )?;
         }
     }
-    writeln!(out)
+    Ok(())
 }

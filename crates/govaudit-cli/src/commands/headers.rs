@@ -1,11 +1,11 @@
 //! `govaudit headers`: audit the security headers of one recorded exchange, `curl -sI` head or
 //! HAR file, or of a live site recorded the way the MDN HTTP Observatory scans it
-//! ([`crate::live_exchange`]), and grade it the way the Observatory does.
+//! ([`govaudit_engine::exchange`]), and grade it the way the Observatory does.
 
 use crate::Verdict;
-use crate::live_exchange::{MAX_REDIRECTS, Ports, Recorded, record, resolve, site};
+use govaudit_engine::exchange::{MAX_REDIRECTS, Ports, Recorded, record, resolve, site};
 use anyhow::Context as _;
-use govaudit_core::{Report, Severity};
+use govaudit_core::Report;
 use govaudit_headers::{Algorithm, PreloadList};
 use govaudit_site::fetch::{FetchOptions, Fetcher};
 use std::io::Write as _;
@@ -14,12 +14,6 @@ use std::time::Duration;
 
 /// Body bytes kept from a live page (the SRI and `<meta>` checks read it).
 const LIVE_MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum HeadersFormat {
-    Text,
-    Json,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct HeadersArgs {
@@ -39,11 +33,8 @@ pub struct HeadersArgs {
     /// MDN HTTP Observatory algorithm: 4 (npm 1.4.8), 5 or 6 (adds COOP and COEP).
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(4..=6))]
     pub observatory_algorithm: u8,
-    #[arg(long, value_enum, default_value_t = HeadersFormat::Text)]
-    pub format: HeadersFormat,
-    /// Exit 1 when a failing finding has this severity or worse.
-    #[arg(long, default_value = "high")]
-    pub fail_on: Severity,
+    #[command(flatten)]
+    pub output: crate::output::OutputArgs,
     /// Write the graded exchange as recorded-exchange JSON (grade it again offline with
     /// `--input FILE`).
     #[arg(long, value_name = "FILE")]
@@ -105,7 +96,8 @@ pub fn report(args: &HeadersArgs) -> anyhow::Result<Report> {
     if let Some(path) = &args.save_exchange {
         let mut json = serde_json::to_vec_pretty(&exchange)?;
         json.push(b'\n');
-        std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?;
+        crate::output::write_atomically(path, &json)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let preload = match &args.hsts_preload_list {
         Some(path) => {
@@ -132,30 +124,13 @@ pub fn report(args: &HeadersArgs) -> anyhow::Result<Report> {
 
 pub fn run(args: &HeadersArgs) -> anyhow::Result<Verdict> {
     let report = report(args)?;
-    let mut out = Vec::new();
-    match args.format {
-        HeadersFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            out.push(b'\n');
-        }
-        HeadersFormat::Text => {
-            let rules: Vec<_> = govaudit_headers::rules().collect();
-            govaudit_report::render(
-                &report,
-                &rules,
-                govaudit_report::Format::Text,
-                govaudit_report::TextStyle::plain(),
-                &mut out,
-            )?;
-            write_observatory_text(&report, &mut out)?;
-        }
+    let verdict = crate::output::emit_report(&report, &args.output)?;
+    if args.output.format == crate::output::FormatArg::Text {
+        let mut out = Vec::new();
+        write_observatory_text(&report, &mut out)?;
+        crate::Destination::stdout().write_all(&out)?;
     }
-    std::io::stdout().lock().write_all(&out)?;
-    Ok(if report.fails_at(args.fail_on) {
-        Verdict::Failing
-    } else {
-        Verdict::Clean
-    })
+    Ok(verdict)
 }
 
 fn write_observatory_text(report: &Report, out: &mut Vec<u8>) -> std::io::Result<()> {

@@ -12,8 +12,8 @@
 //! function of a recorded exchange (no HTTP client, runtime or TLS in its tree, no feature to
 //! build and test twice), and the generic HTTP work (manual redirects, per-request certificate
 //! acceptance, OPTIONS, non-public addresses refused) is govaudit-site's `fetch`. What is left is
-//! the Observatory's recipe for which requests to make, which is glue between the two crates —
-//! the CLI's job.
+//! the Observatory's recipe for which requests to make: the engine runs it for `audit URL`, and
+//! `govaudit headers URL` is that one step alone.
 //!
 //! As the Observatory's, a session follows 301, 302, 303, 307 and 308 only, and after
 //! [`MAX_REDIRECTS`] hops (loops included) the next redirect response is the one graded.

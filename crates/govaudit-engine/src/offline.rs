@@ -1,0 +1,294 @@
+//! Targets read from disk: a site in a directory, page files, and WARC recordings.
+
+use crate::EngineError;
+use crate::config::Area;
+use crate::page::{PageContext, PageInput, PageOutcome};
+use crate::run::{Run, SiteObservations, link_targets};
+use crate::sheets::{DiskSheets, NoSheets};
+use crate::target::{display_path, join_display};
+use govaudit_core::{HeaderField, Note, Resource};
+use govaudit_disclosure::local_url;
+use govaudit_links::{SiteIndex, SiteStylesheet, check_site_observed};
+use govaudit_site::media::{FileKind, page_content_type};
+use govaudit_site::{Directory, SiteFile};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A page file to read and check.
+struct PageFile {
+    fs_path: PathBuf,
+    report_url: String,
+    /// Its path within the site (the file name for a lone file).
+    site_path: String,
+    content_type: &'static str,
+}
+
+/// A site in a directory: every page, then the links between its files, then disclosure.
+pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineError> {
+    let display = display_path(root);
+    let site = Directory::walk(root)?;
+    let mut pages = Vec::new();
+    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+    for file in &site.files {
+        match page_content_type(&file.path) {
+            Some(content_type) => pages.push(PageFile {
+                fs_path: file.fs_path.clone(),
+                report_url: join_display(&display, &file.path),
+                site_path: file.path.clone(),
+                content_type,
+            }),
+            None if file.kind == FileKind::Css => {}
+            None => *skipped.entry(extension(&file.path)).or_default() += 1,
+        }
+    }
+    if pages.is_empty() {
+        return Err(EngineError::Empty(display));
+    }
+    if !skipped.is_empty() {
+        let total: usize = skipped.values().sum();
+        let kinds: Vec<String> = skipped.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        run.note(
+            display.clone(),
+            format!(
+                "skipped {total} files that are not pages or stylesheets ({})",
+                kinds.join(", ")
+            ),
+        )?;
+    }
+    run.progress.pages_found(pages.len());
+    let sheet_root = run.config.site_root.clone().unwrap_or_else(|| root.to_owned());
+    let sheets = DiskSheets::new(
+        &sheet_root,
+        run.config.site_url.clone(),
+        run.config.limits.max_page_bytes,
+    );
+    let mut observed = SiteObservations::default();
+    check_files(run, pages, &sheets, &mut observed)?;
+    if run.config.areas.contains(Area::Links) {
+        site_links(run, &site, &display, &observed)?;
+    }
+    let homepage = local_url("index.html").map_err(|e| EngineError::Read {
+        path: display.clone(),
+        reason: e.to_string(),
+    })?;
+    let prefix = display.trim_end_matches(['/', '\\']).to_owned();
+    run.disclosure(
+        &homepage,
+        std::mem::take(&mut observed.disclosure),
+        |page| {
+            if page.is_empty() {
+                prefix.clone()
+            } else {
+                format!("{prefix}/{page}")
+            }
+        },
+    )
+}
+
+/// Page files given one by one: each checked alone (links between them are not checked).
+pub(crate) fn files(run: &mut Run<'_>, paths: &[PathBuf]) -> Result<(), EngineError> {
+    let mut pages = Vec::new();
+    for path in paths {
+        let display = display_path(path);
+        let name = path
+            .file_name()
+            .map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned());
+        match page_content_type(&name) {
+            Some(content_type) => pages.push(PageFile {
+                fs_path: path.clone(),
+                report_url: display,
+                site_path: name,
+                content_type,
+            }),
+            None => run.note(display, "skipped: not an HTML, XHTML or SVG file")?,
+        }
+    }
+    if pages.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
+        return Err(EngineError::Empty(names.join(", ")));
+    }
+    run.progress.pages_found(pages.len());
+    let sheets = match paths.first().and_then(|p| p.parent()) {
+        Some(dir) => DiskSheets::new(
+            dir,
+            run.config.site_url.clone(),
+            run.config.limits.max_page_bytes,
+        ),
+        None => DiskSheets::new(
+            Path::new("."),
+            None,
+            run.config.limits.max_page_bytes,
+        ),
+    };
+    let mut observed = SiteObservations::default();
+    let single = pages.len() == 1;
+    let homepage_path = pages.first().map(|p| p.site_path.clone());
+    let homepage_label = pages.first().map(|p| p.report_url.clone());
+    check_files(run, pages, &sheets, &mut observed)?;
+    // One page is a site of one page for disclosure (its homepage).
+    if single
+        && let (Some(path), Some(label)) = (homepage_path, homepage_label)
+        && let Ok(homepage) = local_url(&path)
+    {
+        run.disclosure(&homepage, std::mem::take(&mut observed.disclosure), |_| {
+            label.clone()
+        })?;
+    }
+    Ok(())
+}
+
+/// Reads and checks page files on the workers, handing results on in order.
+fn check_files(
+    run: &mut Run<'_>,
+    pages: Vec<PageFile>,
+    sheets: &DiskSheets,
+    observed: &mut SiteObservations,
+) -> Result<(), EngineError> {
+    let secure = run.config.site_url.as_ref().map(|u| u.scheme() == "https");
+    let max_bytes = run.config.limits.max_page_bytes;
+    let config = run.config;
+    let parses = std::mem::take(&mut run.parses);
+    let cx = PageContext {
+        config,
+        sheets,
+        parses: &parses,
+        judge_response: false,
+    };
+    let read = |page: PageFile| read_page(page, max_bytes, secure);
+    let mut pending = pages.into_iter().peekable();
+    let mut result = Ok(());
+    while pending.peek().is_some() {
+        if run.past_deadline() {
+            let left = pending.count();
+            result = run.note("", format!("the deadline was reached: {left} pages not checked"));
+            break;
+        }
+        let window: Vec<PageFile> = pending.by_ref().take(run.workers.window()).collect();
+        let outcomes = run.workers.check_window(window, &cx, &read);
+        for outcome in outcomes {
+            if let Err(error) = run.emit(outcome, observed, None) {
+                result = Err(error);
+                break;
+            }
+        }
+        if result.is_err() {
+            break;
+        }
+    }
+    run.parses = parses;
+    result
+}
+
+fn read_page(
+    page: PageFile,
+    max_bytes: u64,
+    secure: Option<bool>,
+) -> Result<PageInput, PageOutcome> {
+    match govaudit_site::directory::read_capped(&page.fs_path, max_bytes) {
+        Ok((body, truncated)) => {
+            let mut resource = Resource::from_bytes(page.report_url.clone(), body);
+            resource
+                .headers
+                .push(HeaderField::new("Content-Type", page.content_type));
+            Ok(PageInput {
+                url: local_url(&page.site_path).ok(),
+                report_url: page.report_url,
+                site_path: Some(page.site_path),
+                resource,
+                truncated,
+                secure,
+            })
+        }
+        Err(error) => Err(PageOutcome {
+            notes: vec![Note {
+                url: page.report_url.clone(),
+                message: format!("not checked: cannot read the file: {error}"),
+            }],
+            report_url: page.report_url,
+            ..PageOutcome::default()
+        }),
+    }
+}
+
+/// Links between the files of a site on disk (missing files, letter case, fragments), then its
+/// external links over HTTP when asked.
+fn site_links(
+    run: &mut Run<'_>,
+    site: &Directory,
+    display: &str,
+    observed: &SiteObservations,
+) -> Result<(), EngineError> {
+    let mut sheets: Vec<(&SiteFile, String, String)> = Vec::new();
+    for file in site.stylesheets() {
+        let report_url = join_display(display, &file.path);
+        match govaudit_site::directory::read_capped(&file.fs_path, run.config.limits.max_page_bytes)
+        {
+            // Stylesheets are UTF-8 in practice; anything else is read lossily, not skipped.
+            Ok((bytes, _)) => {
+                sheets.push((file, report_url, String::from_utf8_lossy(&bytes).into_owned()))
+            }
+            Err(error) => run.note(report_url, format!("not checked: {error}"))?,
+        }
+    }
+    let stylesheets: Vec<SiteStylesheet<'_>> = sheets
+        .iter()
+        .map(|(file, report_url, css)| SiteStylesheet {
+            report_url: report_url.clone(),
+            path: file.path.clone(),
+            css,
+        })
+        .collect();
+    let mut options = run.config.offline_links.clone();
+    if let Some(site_url) = &run.config.site_url {
+        options.site_url = site_url.clone();
+    }
+    let index = match &run.config.site_root {
+        Some(root) => SiteIndex::new(Directory::walk(root)?.paths()),
+        None => SiteIndex::new(site.paths()),
+    };
+    let report = check_site_observed(&observed.links, &stylesheets, index, &options);
+    for (_, report_url, _) in &sheets {
+        run.sink.resource(report_url, &[], &[])?;
+    }
+    run.site_findings(&report.findings)?;
+    run.sections.insert(
+        "links".into(),
+        serde_json::json!({ "mode": "offline", "stats": report.stats }),
+    );
+    if run.config.check_external && !report.external.is_empty() {
+        let runtime = crate::live::runtime()?;
+        let fetcher = Arc::new(govaudit_site::fetch::Fetcher::new(
+            run.config.http.fetch.clone(),
+        )?);
+        let http = run.check_links_over_http(
+            &runtime,
+            &fetcher,
+            report.external,
+            &Default::default(),
+        )?;
+        if let Some(section) = run.sections.get_mut("links") {
+            section["http"] = crate::live::http_section(&http);
+        }
+    }
+    let _ = link_targets;
+    Ok(())
+}
+
+fn extension(path: &str) -> String {
+    Path::new(path)
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
+        .unwrap_or_else(|| "no extension".into())
+}
+
+/// A WARC recording: its HTML responses are the pages (checked as the live run checked them),
+/// every recorded response is a link verdict, and nothing is requested: a target that was not
+/// recorded is reported as not checked.
+pub(crate) fn warc(run: &mut Run<'_>, path: &Path) -> Result<(), EngineError> {
+    crate::live::replay(run, path)
+}
+
+/// Keeps `NoSheets` in use for callers that check single documents without a site.
+#[allow(dead_code)]
+pub(crate) const NO_SHEETS: NoSheets = NoSheets("no stylesheet source");

@@ -1,0 +1,291 @@
+//! A run over targets: the shared state, how page outcomes are handed on, and the site-level
+//! checks every kind of target ends with.
+
+use crate::config::{Area, AuditConfig};
+use crate::page::PageOutcome;
+use crate::sink::{Progress, Sink};
+use crate::target::Target;
+use crate::workers::Workers;
+use crate::{EngineError, live, offline};
+use govaudit_core::{Finding, Note};
+use govaudit_disclosure::PageObservation;
+use govaudit_links::PageLinks;
+use govaudit_links::http::{HttpReport, Occurrences, UrlResult, check_targets, url_key};
+use govaudit_site::fetch::Fetcher;
+use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+use url::Url;
+
+/// Counts of what a run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunStats {
+    /// Pages checked.
+    pub pages: usize,
+    /// Documents parsed (one per page).
+    pub parses: usize,
+    /// Threads that checked pages.
+    pub threads: usize,
+}
+
+/// What a run leaves besides the findings it streamed: report sections (`links`, `profile`,
+/// `items`, `observatory`, `engine`) and counts.
+#[derive(Debug, Clone, Default)]
+pub struct RunOutcome {
+    pub sections: Map<String, Value>,
+    pub stats: RunStats,
+}
+
+/// Audits every target in turn, handing results to `sink` as they come.
+pub fn audit(
+    targets: &[Target],
+    config: &AuditConfig,
+    sink: &mut dyn Sink,
+    progress: &dyn Progress,
+) -> Result<RunOutcome, EngineError> {
+    let mut run = Run {
+        config,
+        workers: Workers::new(config.jobs)?,
+        sink,
+        progress,
+        parses: AtomicUsize::new(0),
+        sections: Map::new(),
+        pages: 0,
+        started: Instant::now(),
+    };
+    for target in targets {
+        match target {
+            Target::Directory(path) => offline::directory(&mut run, path)?,
+            Target::File(path) => offline::files(&mut run, std::slice::from_ref(path))?,
+            Target::Warc(path) => offline::warc(&mut run, path)?,
+            Target::List(path) => list(&mut run, path)?,
+            Target::Url(url) => live::site(&mut run, url, true)?,
+        }
+    }
+    let stats = RunStats {
+        pages: run.pages,
+        parses: run.parses.load(Ordering::Relaxed),
+        threads: run.workers.threads(),
+    };
+    run.sections.insert(
+        "engine".into(),
+        json!({ "pages": stats.pages, "parses": stats.parses }),
+    );
+    Ok(RunOutcome {
+        sections: run.sections,
+        stats,
+    })
+}
+
+/// A list file: URLs are fetched as pages (not crawled), paths are read.
+fn list(run: &mut Run<'_>, path: &std::path::Path) -> Result<(), EngineError> {
+    let text = std::fs::read_to_string(path).map_err(|e| EngineError::Read {
+        path: crate::display_path(path),
+        reason: e.to_string(),
+    })?;
+    let mut urls = Vec::new();
+    let mut files = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match Target::parse(line) {
+            Ok(Target::Url(url)) => urls.push(url),
+            Ok(Target::File(file)) => files.push(file),
+            Ok(other) => run.note(
+                crate::display_path(path),
+                format!("{}: only URLs and page files can be listed", other.display()),
+            )?,
+            Err(error) => run.note(crate::display_path(path), error.to_string())?,
+        }
+    }
+    if urls.is_empty() && files.is_empty() {
+        return Err(EngineError::Empty(crate::display_path(path)));
+    }
+    if !files.is_empty() {
+        offline::files(run, &files)?;
+    }
+    for url in urls {
+        live::site(run, &url, false)?;
+    }
+    Ok(())
+}
+
+/// The state of one run.
+pub(crate) struct Run<'a> {
+    pub config: &'a AuditConfig,
+    pub workers: Workers,
+    pub sink: &'a mut dyn Sink,
+    pub progress: &'a dyn Progress,
+    pub parses: AtomicUsize,
+    pub sections: Map<String, Value>,
+    pub pages: usize,
+    pub started: Instant,
+}
+
+/// What the site-level checks gather from one target's pages.
+#[derive(Debug, Default)]
+pub(crate) struct SiteObservations {
+    pub links: Vec<PageLinks>,
+    pub disclosure: Vec<PageObservation>,
+    /// Live pages' responses judged as link targets, by requested URL.
+    pub verdicts: HashMap<String, UrlResult>,
+}
+
+impl Run<'_> {
+    /// Whether the run's deadline has passed.
+    pub(crate) fn past_deadline(&self) -> bool {
+        self.config
+            .limits
+            .deadline
+            .is_some_and(|limit| self.started.elapsed() >= limit)
+    }
+
+    /// The deadline as an instant, for the link checks.
+    pub(crate) fn deadline(&self) -> Option<Instant> {
+        self.config.limits.deadline.map(|limit| self.started + limit)
+    }
+
+    pub(crate) fn note(
+        &mut self,
+        url: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Result<(), EngineError> {
+        self.sink.note(&Note {
+            url: url.into(),
+            message: message.into(),
+        })?;
+        Ok(())
+    }
+
+    /// Hands one page's results on and keeps its observations; returns its navigation links.
+    pub(crate) fn emit(
+        &mut self,
+        outcome: PageOutcome,
+        site: &mut SiteObservations,
+        requested: Option<&str>,
+    ) -> Result<Vec<Url>, EngineError> {
+        self.sink.resource(
+            &outcome.report_url,
+            &outcome.findings,
+            &outcome.applicability,
+        )?;
+        for note in &outcome.notes {
+            self.sink.note(note)?;
+        }
+        self.pages += 1;
+        self.progress.pages_checked(self.pages);
+        if let Some(links) = outcome.links {
+            site.links.push(links);
+        }
+        if let Some(observation) = outcome.disclosure {
+            site.disclosure.push(observation);
+        }
+        if let (Some(verdict), Some(requested)) = (outcome.verdict, requested) {
+            site.verdicts.insert(requested.to_owned(), verdict);
+        }
+        Ok(outcome.navigation)
+    }
+
+    /// The site-level findings.
+    pub(crate) fn site_findings(&mut self, findings: &[Finding]) -> Result<(), EngineError> {
+        if !findings.is_empty() {
+            self.sink.findings(findings)?;
+        }
+        Ok(())
+    }
+
+    /// Checks link targets over HTTP, each URL once; `known` results are not requested again.
+    pub(crate) fn check_links_over_http(
+        &mut self,
+        runtime: &tokio::runtime::Runtime,
+        fetcher: &Arc<Fetcher>,
+        targets: Vec<(Url, Occurrences)>,
+        known: &HashMap<String, UrlResult>,
+    ) -> Result<HttpReport, EngineError> {
+        let mut options = self.config.http.clone();
+        if options.deadline.is_none() {
+            options.deadline = self.deadline();
+        }
+        let progress = self.progress;
+        let tick = |done: usize, total: usize| progress.links_checked(done, total);
+        let report = runtime.block_on(check_targets(
+            targets,
+            known,
+            fetcher,
+            &options,
+            Some(&tick),
+        ))?;
+        self.site_findings(&report.findings)?;
+        if report.not_checked > 0 {
+            self.note(
+                "",
+                format!(
+                    "{} link targets were not checked: {}",
+                    report.not_checked,
+                    report.not_checked_reason.as_deref().unwrap_or("a limit was reached")
+                ),
+            )?;
+        }
+        Ok(report)
+    }
+
+    /// The disclosure audit over the pages' observations; pages named by `label`.
+    pub(crate) fn disclosure(
+        &mut self,
+        homepage: &Url,
+        observations: Vec<PageObservation>,
+        label: impl Fn(&str) -> String,
+    ) -> Result<(), EngineError> {
+        if !self.config.areas.contains(Area::Disclosure) {
+            return Ok(());
+        }
+        let Some(disclosure) = &self.config.disclosure else {
+            return self.note("", "disclosure skipped: no profile given (--profile)");
+        };
+        let options = govaudit_disclosure::Options::new(disclosure.as_of);
+        match govaudit_disclosure::conclude(&disclosure.profile, homepage, observations, &options)
+        {
+            Ok(mut audit) => {
+                audit.relabel(&label);
+                self.site_findings(&audit.findings)?;
+                self.sections
+                    .insert("profile".into(), audit.profile_section());
+                self.sections.insert("items".into(), audit.items_section());
+            }
+            Err(error) => self.note(label(""), format!("disclosure not audited: {error}"))?,
+        }
+        Ok(())
+    }
+}
+
+/// Groups the pages' links by target (fragment removed), in first-occurrence order.
+pub(crate) fn link_targets(
+    pages: &[PageLinks],
+    only: impl Fn(&Url) -> bool,
+) -> Vec<(Url, Occurrences)> {
+    let mut order: Vec<String> = Vec::new();
+    let mut grouped: HashMap<String, (Url, Occurrences)> = HashMap::new();
+    for page in pages {
+        for link in &page.links {
+            let Some(target) = link.url() else { continue };
+            if !only(target) {
+                continue;
+            }
+            let key = url_key(target);
+            let entry = grouped.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                let mut url = target.clone();
+                url.set_fragment(None);
+                (url, Vec::new())
+            });
+            entry.1.push((page.report_url.clone(), link.clone()));
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|key| grouped.remove(&key))
+        .collect()
+}
