@@ -112,3 +112,62 @@ pub fn serve_directory(root: &Path) -> String {
         }
     })
 }
+
+/// One request a logged server answered: method, path, and when it arrived.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub method: String,
+    pub path: String,
+    pub at: std::time::Instant,
+}
+
+/// [`serve`] that also logs every request (method, path, arrival time), for tests that count
+/// requests or measure the gaps between them.
+pub fn serve_logged(
+    answer: impl Fn(&str) -> (&'static str, &'static str, Vec<u8>) + Send + Sync + 'static,
+) -> (String, std::sync::Arc<std::sync::Mutex<Vec<Logged>>>) {
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    let answer = std::sync::Arc::new(answer);
+    let requests = log.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let answer = answer.clone();
+            let requests = requests.clone();
+            // One thread per connection, so a slow answer does not hold up the others.
+            std::thread::spawn(move || {
+                let Ok(clone) = stream.try_clone() else { return };
+                let mut reader = BufReader::new(clone);
+                let mut request_line = String::new();
+                if reader.read_line(&mut request_line).is_err() {
+                    return;
+                }
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                    line.clear();
+                }
+                let mut parts = request_line.split(' ');
+                let method = parts.next().unwrap_or("").to_owned();
+                let target = parts.next().unwrap_or("/");
+                let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
+                requests.lock().unwrap().push(Logged {
+                    method: method.clone(),
+                    path: path.clone(),
+                    at: std::time::Instant::now(),
+                });
+                let (status, content_type, body) = answer(&path);
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                if method != "HEAD" {
+                    let _ = stream.write_all(&body);
+                }
+            });
+        }
+    });
+    (base, log)
+}
