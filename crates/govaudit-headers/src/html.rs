@@ -1,7 +1,7 @@
 //! What the header checks need from an HTML body, read in one parse: scripts (for SRI), `<meta
 //! http-equiv>` policies, `<meta name=referrer>` and sub-resources loaded over `http:`.
 
-use scraper::{Html, Selector};
+use govaudit_html::Document;
 
 /// One `<script>` element.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,48 +51,44 @@ const SUBRESOURCES: &[(&str, &str, bool)] = &[
 ];
 
 impl BodyFacts {
-    /// Parses `html` once (html5ever: never fails, any input gives a tree).
+    /// Parses `html` once with govaudit-html (the same decoder and parser every check uses).
     pub fn read(html: &str) -> Self {
-        let doc = Html::parse_document(html);
+        BodyFacts::from_document(&Document::from_html(html))
+    }
+
+    /// Reads the facts from a page already parsed.
+    pub fn from_document(doc: &Document) -> Self {
         let mut facts = BodyFacts::default();
-        if let Ok(scripts) = Selector::parse("script") {
-            for el in doc.select(&scripts) {
-                facts.scripts.push(Script {
-                    src: el.value().attr("src").map(str::to_owned),
-                    integrity: el.value().attr("integrity").map(str::to_owned),
-                });
-            }
+        for el in doc.elements_named("script") {
+            facts.scripts.push(Script {
+                src: el.attr("src").map(str::to_owned),
+                integrity: el.attr("integrity").map(str::to_owned),
+            });
         }
-        if let Ok(metas) = Selector::parse("meta") {
-            for el in doc.select(&metas) {
-                let v = el.value();
-                match (v.attr("http-equiv"), v.attr("content")) {
-                    (Some(equiv), Some(content)) => {
-                        if !content.is_empty()
-                            && equiv.trim().eq_ignore_ascii_case("content-security-policy")
-                        {
-                            facts.meta_csp.push(content.to_owned());
-                        }
+        for el in doc.elements_named("meta") {
+            match (el.attr("http-equiv"), el.attr("content")) {
+                (Some(equiv), Some(content)) => {
+                    if !content.is_empty()
+                        && equiv.trim().eq_ignore_ascii_case("content-security-policy")
+                    {
+                        facts.meta_csp.push(content.to_owned());
                     }
-                    _ => {
-                        let is_referrer = v
-                            .attr("name")
-                            .is_some_and(|n| n.trim().eq_ignore_ascii_case("referrer"));
-                        if let Some(content) = v.attr("content").filter(|c| !c.is_empty())
-                            && is_referrer
-                        {
-                            facts.meta_referrer = Some(content.to_owned());
-                        }
+                }
+                _ => {
+                    let is_referrer = el
+                        .attr("name")
+                        .is_some_and(|n| n.trim().eq_ignore_ascii_case("referrer"));
+                    if let Some(content) = el.attr("content").filter(|c| !c.is_empty())
+                        && is_referrer
+                    {
+                        facts.meta_referrer = Some(content.to_owned());
                     }
                 }
             }
         }
         for &(element, attribute, active) in SUBRESOURCES {
-            let Ok(selector) = Selector::parse(&format!("{element}[{attribute}]")) else {
-                continue;
-            };
-            for el in doc.select(&selector) {
-                let Some(value) = el.value().attr(attribute) else {
+            for el in doc.elements_named(element) {
+                let Some(value) = el.attr(attribute) else {
                     continue;
                 };
                 let value = value.trim();
@@ -104,7 +100,7 @@ impl BodyFacts {
                 }
                 // <link rel=alternate|canonical|...> does not load anything.
                 if element == "link" {
-                    let rel = el.value().attr("rel").unwrap_or("").to_ascii_lowercase();
+                    let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
                     let loads = rel.split_ascii_whitespace().any(|r| {
                         matches!(
                             r,
