@@ -137,6 +137,24 @@ pub struct CrawlArgs {
     pub save_warc: Option<PathBuf>,
 }
 
+/// `--max-page-size`: one cap on the bytes of a page, read from disk or the network.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LimitArgs {
+    /// Largest page read and checked, in MiB; a larger one is checked up to this size, with a
+    /// note.
+    #[arg(long, default_value_t = 16, value_name = "MIB",
+          value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub max_page_size: u64,
+}
+
+impl LimitArgs {
+    pub fn apply(&self, config: &mut AuditConfig) {
+        let bytes = self.max_page_size * 1024 * 1024;
+        config.limits.max_page_bytes = bytes;
+        config.http.fetch.max_body_bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+    }
+}
+
 /// `--site-url`, `--site-root`, `--check-external`: a site on disk.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SiteArgs {

@@ -106,6 +106,8 @@ pub struct AuditArgs {
     pub crawl: CrawlArgs,
     #[command(flatten)]
     pub live: LiveArgs,
+    #[command(flatten)]
+    pub limits: crate::live::LimitArgs,
     /// A directory, HTML files, an http(s) URL (crawled), a list of URLs or paths (.txt), or a
     /// WARC file (.warc, .warc.gz).
     #[arg(required = true, value_name = "TARGET")]
@@ -127,6 +129,7 @@ pub fn config(args: &AuditArgs, targets: &[Target]) -> anyhow::Result<AuditConfi
         _ => None,
     });
     crate::live::apply(&args.live, &args.http, &args.crawl, start, &mut config)?;
+    args.limits.apply(&mut config);
     Ok(config)
 }
 

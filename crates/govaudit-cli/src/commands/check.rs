@@ -31,6 +31,8 @@ pub struct CheckArgs {
     /// absolute links to its host are looked up on disk.
     #[arg(long, value_name = "URL")]
     pub site_url: Option<url::Url>,
+    #[command(flatten)]
+    pub limits: crate::live::LimitArgs,
     /// HTML files (.html, .htm, .shtml, .xhtml, .svg) and directories.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -62,13 +64,14 @@ pub fn plan(args: &CheckArgs) -> anyhow::Result<(Vec<Target>, AuditConfig)> {
             areas = areas.with(area);
         }
     }
-    let config = AuditConfig {
+    let mut config = AuditConfig {
         areas,
         jobs: args.jobs.map_or(0, usize::from),
         applicability: args.output.format == crate::output::FormatArg::Earl,
         site_url: args.site_url.clone(),
         ..AuditConfig::default()
     };
+    args.limits.apply(&mut config);
     Ok((targets, config))
 }
 

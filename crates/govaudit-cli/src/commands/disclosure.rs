@@ -25,6 +25,8 @@ pub struct DisclosureArgs {
     /// For a live site: request options.
     #[command(flatten)]
     pub live: LiveArgs,
+    #[command(flatten)]
+    pub limits: crate::live::LimitArgs,
     /// A directory whose index.html is the homepage, one HTML file, or a live site's URL.
     #[arg(value_name = "PATH|URL")]
     pub path: String,
@@ -41,6 +43,7 @@ pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
         ..AuditConfig::default()
     };
     args.live.apply(&mut config.http.fetch)?;
+    args.limits.apply(&mut config);
     if let Some(Target::Url(start)) = targets.first() {
         // Same registrable domain (xxgk.example.gov.cn belongs to www.example.gov.cn), depth 2.
         config.crawl.scope = Scope::domain_of(start);

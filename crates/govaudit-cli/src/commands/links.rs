@@ -24,6 +24,8 @@ pub struct LinksArgs {
     pub site: SiteArgs,
     #[command(flatten)]
     pub live: LiveArgs,
+    #[command(flatten)]
+    pub limits: crate::live::LimitArgs,
     /// A directory (checked offline), an http(s) URL (crawled), a list (.txt) or a WARC file.
     #[arg(value_name = "DIR|URL")]
     pub target: String,
@@ -42,5 +44,6 @@ pub fn run(args: &LinksArgs) -> anyhow::Result<Verdict> {
         _ => None,
     });
     crate::live::apply(&args.live, &args.http, &args.crawl, start, &mut config)?;
+    args.limits.apply(&mut config);
     Ok(run_engine(&targets, &config, &args.output)?.0)
 }
