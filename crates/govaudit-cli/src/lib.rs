@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod commands;
+mod config;
 mod live;
 mod output;
 

@@ -143,6 +143,8 @@ pub struct AuditConfig {
     pub observatory: govaudit_headers::Algorithm,
     /// Live headers: the ports of the `http://` and `https://` sessions.
     pub header_ports: (Option<u16>, Option<u16>),
+    /// Rules off, severities, ignores and a baseline, applied to every finding.
+    pub policy: crate::policy::Policy,
 }
 
 impl Default for AuditConfig {
@@ -162,6 +164,7 @@ impl Default for AuditConfig {
             save_warc: None,
             observatory: govaudit_headers::Algorithm::V6,
             header_ports: (None, None),
+            policy: crate::policy::Policy::default(),
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod exchange;
 mod live;
 mod offline;
 mod page;
+pub mod policy;
 mod run;
 mod sheets;
 mod sink;
@@ -30,6 +31,7 @@ mod target;
 mod workers;
 
 pub use config::{Area, Areas, AuditConfig, CrawlConfig, DisclosureConfig, Limits};
+pub use policy::{Ignore, Policy, PolicyError, RulePattern};
 pub use run::{RunOutcome, RunStats, audit};
 pub use sink::{NoProgress, Progress, ReportSink, Sink, SinkError};
 pub use target::{Target, TargetError, display_path};

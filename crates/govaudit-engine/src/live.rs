@@ -506,7 +506,7 @@ fn headers(
                     run.note(start.to_string(), format!("headers: {note}"))?;
                 }
                 let audit = govaudit_headers::audit(&recorded.exchange, algorithm, None);
-                run.sink.resource(&recorded.exchange.url, &audit.findings, &[])?;
+                run.resource(&recorded.exchange.url, audit.findings)?;
                 run.sections.insert("observatory".into(), observatory_json(audit.observatory));
             }
             Err(error) => run.note(start.to_string(), format!("headers not scanned: {error}"))?,
@@ -518,7 +518,7 @@ fn headers(
         }
         let exchange = govaudit_headers::Exchange::from_resource(resource);
         let audit = govaudit_headers::audit(&exchange, algorithm, None);
-        run.sink.resource(&exchange.url, &audit.findings, &[])?;
+        run.resource(&exchange.url, audit.findings)?;
         graded_origins.insert(origin.clone(), observatory_json(audit.observatory));
     }
     if !graded_origins.is_empty() {

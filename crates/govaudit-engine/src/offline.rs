@@ -3,8 +3,8 @@
 use crate::EngineError;
 use crate::config::Area;
 use crate::page::{PageContext, PageInput, PageOutcome};
-use crate::run::{Run, SiteObservations, link_targets};
-use crate::sheets::{DiskSheets, NoSheets};
+use crate::run::{Run, SiteObservations};
+use crate::sheets::DiskSheets;
 use crate::target::{display_path, join_display};
 use govaudit_core::{HeaderField, Note, Resource};
 use govaudit_disclosure::local_url;
@@ -249,7 +249,7 @@ fn site_links(
     };
     let report = check_site_observed(&observed.links, &stylesheets, index, &options);
     for (_, report_url, _) in &sheets {
-        run.sink.resource(report_url, &[], &[])?;
+        run.resource(report_url, Vec::new())?;
     }
     run.site_findings(&report.findings)?;
     run.sections.insert(
@@ -271,7 +271,6 @@ fn site_links(
             section["http"] = crate::live::http_section(&http);
         }
     }
-    let _ = link_targets;
     Ok(())
 }
 
@@ -288,7 +287,3 @@ fn extension(path: &str) -> String {
 pub(crate) fn warc(run: &mut Run<'_>, path: &Path) -> Result<(), EngineError> {
     crate::live::replay(run, path)
 }
-
-/// Keeps `NoSheets` in use for callers that check single documents without a site.
-#[allow(dead_code)]
-pub(crate) const NO_SHEETS: NoSheets = NoSheets("no stylesheet source");

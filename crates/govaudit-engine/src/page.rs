@@ -44,6 +44,8 @@ pub(crate) struct PageOutcome {
     pub verdict: Option<UrlResult>,
     /// Same-document navigation targets a crawl follows.
     pub navigation: Vec<Url>,
+    /// The page's `govaudit-ignore` comments (when the policy honours them).
+    pub inline_ignores: Vec<crate::policy::InlineIgnore>,
 }
 
 /// What every page of a run shares.
@@ -132,6 +134,9 @@ pub(crate) fn check_page(input: PageInput, cx: &PageContext<'_>) -> PageOutcome 
             &document,
             disclosure.as_of,
         ));
+    }
+    if config.policy.inline_ignores {
+        outcome.inline_ignores = crate::policy::inline_ignores(&input.resource.body);
     }
     let (findings, applicability) = found.into_parts();
     outcome.findings = findings;

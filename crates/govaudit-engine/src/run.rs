@@ -3,6 +3,7 @@
 
 use crate::config::{Area, AuditConfig};
 use crate::page::PageOutcome;
+use crate::policy::{InlineIgnore, Suppressed};
 use crate::sink::{Progress, Sink};
 use crate::target::Target;
 use crate::workers::Workers;
@@ -54,6 +55,8 @@ pub fn audit(
         sections: Map::new(),
         pages: 0,
         started: Instant::now(),
+        inline_ignores: HashMap::new(),
+        suppressed: Suppressed::default(),
     };
     for target in targets {
         match target {
@@ -64,6 +67,7 @@ pub fn audit(
             Target::Url(url) => live::site(&mut run, url, true)?,
         }
     }
+    run.note_suppressed()?;
     let stats = RunStats {
         pages: run.pages,
         parses: run.parses.load(Ordering::Relaxed),
@@ -123,6 +127,9 @@ pub(crate) struct Run<'a> {
     pub sections: Map<String, Value>,
     pub pages: usize,
     pub started: Instant,
+    /// Pages' ignore comments, by page, for the site-level findings on them.
+    pub inline_ignores: HashMap<String, Vec<InlineIgnore>>,
+    pub suppressed: Suppressed,
 }
 
 /// What the site-level checks gather from one target's pages.
@@ -163,10 +170,24 @@ impl Run<'_> {
     /// Hands one page's results on and keeps its observations; returns its navigation links.
     pub(crate) fn emit(
         &mut self,
-        outcome: PageOutcome,
+        mut outcome: PageOutcome,
         site: &mut SiteObservations,
         requested: Option<&str>,
     ) -> Result<Vec<Url>, EngineError> {
+        if !self.config.policy.is_empty() {
+            self.config.policy.apply(
+                &mut outcome.findings,
+                &outcome.inline_ignores,
+                govaudit_report::finding_fingerprint,
+                &mut self.suppressed,
+            );
+            if !outcome.inline_ignores.is_empty() {
+                self.inline_ignores.insert(
+                    outcome.report_url.clone(),
+                    std::mem::take(&mut outcome.inline_ignores),
+                );
+            }
+        }
         self.sink.resource(
             &outcome.report_url,
             &outcome.findings,
@@ -189,10 +210,70 @@ impl Run<'_> {
         Ok(outcome.navigation)
     }
 
-    /// The site-level findings.
+    /// A resource other than a page (an exchange, a stylesheet) and its findings, after the
+    /// policy.
+    pub(crate) fn resource(
+        &mut self,
+        url: &str,
+        mut findings: Vec<Finding>,
+    ) -> Result<(), EngineError> {
+        if !self.config.policy.is_empty() {
+            self.config.policy.apply(
+                &mut findings,
+                &[],
+                govaudit_report::finding_fingerprint,
+                &mut self.suppressed,
+            );
+        }
+        self.sink.resource(url, &findings, &[])?;
+        Ok(())
+    }
+
+    /// The site-level findings, after the policy (each page's ignore comments included).
     pub(crate) fn site_findings(&mut self, findings: &[Finding]) -> Result<(), EngineError> {
+        let mut findings = findings.to_vec();
+        if !self.config.policy.is_empty() {
+            let mut kept = Vec::with_capacity(findings.len());
+            for finding in findings {
+                let mut one = vec![finding];
+                let inline = self
+                    .inline_ignores
+                    .get(&one[0].url)
+                    .map_or(&[][..], Vec::as_slice);
+                self.config.policy.apply(
+                    &mut one,
+                    inline,
+                    govaudit_report::finding_fingerprint,
+                    &mut self.suppressed,
+                );
+                kept.extend(one);
+            }
+            findings = kept;
+        }
         if !findings.is_empty() {
-            self.sink.findings(findings)?;
+            self.sink.findings(&findings)?;
+        }
+        Ok(())
+    }
+
+    /// Says how many findings the policy left out, and why.
+    fn note_suppressed(&mut self) -> Result<(), EngineError> {
+        let s = self.suppressed;
+        let by_config = s.off + s.ignored + s.inline;
+        if by_config > 0 {
+            self.note(
+                "",
+                format!(
+                    "{by_config} findings left out by the configuration ({} of rules switched off, {} ignored, {} by ignore comments in pages)",
+                    s.off, s.ignored, s.inline
+                ),
+            )?;
+        }
+        if s.baseline > 0 {
+            self.note(
+                "",
+                format!("{} findings known from the baseline are not reported", s.baseline),
+            )?;
         }
         Ok(())
     }

@@ -17,17 +17,6 @@ fn sheet_text(bytes: &[u8]) -> Arc<str> {
     Arc::from(String::from_utf8_lossy(bytes).as_ref())
 }
 
-/// No stylesheets: every linked sheet is reported as not read.
-pub(crate) struct NoSheets(pub &'static str);
-
-impl StylesheetSource for NoSheets {
-    fn load(&self, _url: &Url) -> SheetState {
-        SheetState::Unavailable {
-            reason: self.0.to_owned(),
-        }
-    }
-}
-
 /// Sheets of a site on disk. Pages are parsed with `file:///` URLs of their site path (see
 /// `govaudit_disclosure::local_url`), so `file:///css/a.css` is `ROOT/css/a.css`; with a site
 /// URL, absolute links to its origin map to the same files.

@@ -108,6 +108,8 @@ pub struct AuditArgs {
     pub live: LiveArgs,
     #[command(flatten)]
     pub limits: crate::live::LimitArgs,
+    #[command(flatten)]
+    pub policy: crate::config::PolicyArgs,
     /// A directory, HTML files, an http(s) URL (crawled), a list of URLs or paths (.txt), or a
     /// WARC file (.warc, .warc.gz).
     #[arg(required = true, value_name = "TARGET")]
@@ -130,6 +132,7 @@ pub fn config(args: &AuditArgs, targets: &[Target]) -> anyhow::Result<AuditConfi
     });
     crate::live::apply(&args.live, &args.http, &args.crawl, start, &mut config)?;
     args.limits.apply(&mut config);
+    args.policy.apply(args.targets.first().map(String::as_str), &mut config)?;
     Ok(config)
 }
 

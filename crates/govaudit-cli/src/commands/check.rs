@@ -33,6 +33,8 @@ pub struct CheckArgs {
     pub site_url: Option<url::Url>,
     #[command(flatten)]
     pub limits: crate::live::LimitArgs,
+    #[command(flatten)]
+    pub policy: crate::config::PolicyArgs,
     /// HTML files (.html, .htm, .shtml, .xhtml, .svg) and directories.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -72,6 +74,8 @@ pub fn plan(args: &CheckArgs) -> anyhow::Result<(Vec<Target>, AuditConfig)> {
         ..AuditConfig::default()
     };
     args.limits.apply(&mut config);
+    let first = args.paths.first().map(|p| p.to_string_lossy().into_owned());
+    args.policy.apply(first.as_deref(), &mut config)?;
     Ok((targets, config))
 }
 

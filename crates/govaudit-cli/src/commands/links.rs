@@ -26,6 +26,8 @@ pub struct LinksArgs {
     pub live: LiveArgs,
     #[command(flatten)]
     pub limits: crate::live::LimitArgs,
+    #[command(flatten)]
+    pub policy: crate::config::PolicyArgs,
     /// A directory (checked offline), an http(s) URL (crawled), a list (.txt) or a WARC file.
     #[arg(value_name = "DIR|URL")]
     pub target: String,
@@ -45,5 +47,6 @@ pub fn run(args: &LinksArgs) -> anyhow::Result<Verdict> {
     });
     crate::live::apply(&args.live, &args.http, &args.crawl, start, &mut config)?;
     args.limits.apply(&mut config);
+    args.policy.apply(Some(args.target.as_str()), &mut config)?;
     Ok(run_engine(&targets, &config, &args.output)?.0)
 }
