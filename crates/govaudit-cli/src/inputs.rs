@@ -7,14 +7,6 @@ use govaudit_site::Directory;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Extensions of the markup `check` reads, with the content type each is parsed as.
-const MARKUP: &[(&str, &str)] = &[
-    ("html", "text/html"),
-    ("htm", "text/html"),
-    ("xhtml", "application/xhtml+xml"),
-    ("svg", "image/svg+xml"),
-];
-
 /// Pages larger than this are skipped with a note: no government page is this big, and a
 /// hostile one must not exhaust memory.
 pub const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
@@ -32,13 +24,10 @@ pub struct PageFile {
     pub site: Option<(usize, String)>,
 }
 
-/// The content type a file is parsed as, or `None` when it is not markup `check` reads.
+/// The content type a file is parsed as, or `None` when it is not markup `check` reads (the
+/// page table of `govaudit_site::media`).
 pub fn markup_content_type(path: &Path) -> Option<&'static str> {
-    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    MARKUP
-        .iter()
-        .find(|(ext, _)| *ext == extension)
-        .map(|(_, content_type)| *content_type)
+    govaudit_site::page_content_type(path.to_str()?)
 }
 
 /// What the command-line paths expand to: the page files (in path order within each directory),

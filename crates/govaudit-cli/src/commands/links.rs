@@ -43,7 +43,9 @@ impl LinksFormat {
 /// What counts as the site when crawling a URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ScopeKind {
-    /// The start URL's host.
+    /// The start URL's origin: same scheme, host and port.
+    Origin,
+    /// The start URL's host, any scheme and port.
     Host,
     /// Every host under the start URL's registrable domain.
     Domain,
@@ -97,7 +99,7 @@ pub struct LinksArgs {
     #[arg(long)]
     pub check_external: bool,
     /// Crawl: what counts as the site.
-    #[arg(long, value_enum, default_value_t = ScopeKind::Host)]
+    #[arg(long, value_enum, default_value_t = ScopeKind::Origin)]
     pub scope: ScopeKind,
     /// Crawl: most pages fetched.
     #[arg(long, default_value_t = 500, value_name = "N")]
@@ -259,6 +261,7 @@ impl Progress {
 async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report> {
     let options = http_options(args)?;
     let scope = match args.scope {
+        ScopeKind::Origin => Scope::origin_of(&start),
         ScopeKind::Host => Scope::host_of(&start),
         ScopeKind::Domain => Scope::domain_of(&start),
         ScopeKind::Prefix => start.join("./").ok().map(Scope::Prefix),
