@@ -58,13 +58,8 @@ pub struct Crawl {
     pub stopped: Option<CrawlStop>,
 }
 
-/// Whether a response is an HTML page worth parsing.
-pub fn is_html(resource: &Resource) -> bool {
-    resource.content_type().is_none_or(|ct| {
-        let ct = ct.to_ascii_lowercase();
-        ct.starts_with("text/html") || ct.starts_with("application/xhtml+xml")
-    })
-}
+/// Kept here for callers of `crawl::is_html`; the test lives in [`crate::media`].
+pub use crate::media::is_html;
 
 /// Crawls from `start`. `discover` gives the URLs a page references; those in scope are
 /// visited once each (fragments ignored).

@@ -28,6 +28,6 @@ pub mod media;
 pub mod scope;
 
 #[cfg(feature = "fs")]
-pub use directory::{Directory, SiteError, SiteFile};
-pub use media::{FileKind, content_type, file_kind};
+pub use directory::{Directory, SiteError, SiteFile, SiteRead};
+pub use media::{FileKind, PAGE_TYPES, content_type, file_kind, is_html, page_content_type};
 pub use scope::{SchemeClass, Scope, registrable_domain, scheme_class};
