@@ -75,7 +75,7 @@ impl ItemState {
 }
 
 /// An item's result over the whole site.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemResult {
     pub id: String,
     pub description: String,

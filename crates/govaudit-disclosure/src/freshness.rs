@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 /// A list whose entries carry dates, on one page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DatedList {
     pub page: String,
     /// The column it belongs to (nearest heading), when one was found.
@@ -25,7 +25,7 @@ pub struct DatedList {
 }
 
 /// A column over the site: its newest date and whether it is stale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ColumnFreshness {
     pub name: String,
     /// The profile's column class (`news`, `notice`, `policy`), if the name matches one.

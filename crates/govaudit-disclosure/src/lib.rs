@@ -11,6 +11,9 @@
 //!
 //! The library does no I/O: the caller decodes and parses pages into
 //! [`Document`](govaudit_html::Document)s and hands them over as `(url, Document)` pairs.
+//! A caller that cannot keep every DOM alive (pages parsed on several threads, each DOM dropped
+//! after its checks) calls [`observe`] on each page instead and [`conclude`] over the
+//! [`PageObservation`]s: the same walk, the same result as [`audit`].
 //!
 //! ```
 //! use govaudit_disclosure::{audit, local_url, Options, Profile, Site};
@@ -32,6 +35,7 @@ pub mod freshness;
 #[cfg(feature = "fs")]
 pub mod fs;
 mod normalize;
+mod observe;
 mod page;
 pub mod profile;
 mod rules;
@@ -44,6 +48,7 @@ pub use jiff;
 pub use detect::{Evidence, ItemResult, ItemState, Signal};
 pub use freshness::{ColumnFreshness, DatedList};
 pub use normalize::{normalize, traditional_to_simplified};
+pub use observe::{ObservedLink, PageObservation, observe};
 pub use profile::{
     BUILTIN_PROFILES, ColumnClass, Freshness, Item, ItemKind, Placement, Profile, ProfileError,
 };
@@ -51,4 +56,4 @@ pub use rules::{
     Context, INVALID_IDENTITY_MARK, ITEM_NEEDS_REVIEW, MISSING_ITEM, RULES, Rule, STALE_COLUMN,
     STALE_HOMEPAGE, rules,
 };
-pub use site::{Audit, Options, Site, SiteError, audit, local_url, page_label};
+pub use site::{Audit, Options, Site, SiteError, audit, conclude, local_url, page_label};

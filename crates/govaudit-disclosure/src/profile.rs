@@ -231,6 +231,12 @@ impl Profile {
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.id == id)
     }
+
+    /// The index in `items` of the disclosure entrance (validated at load, so present when set).
+    pub(crate) fn entrance_index(&self) -> Option<usize> {
+        let id = self.disclosure_entrance.as_ref()?;
+        self.items.iter().position(|item| &item.id == id)
+    }
 }
 
 fn build(raw: RawProfile, origin: &str) -> Result<Profile, ProfileError> {

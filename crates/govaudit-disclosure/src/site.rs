@@ -3,24 +3,39 @@
 
 use crate::detect::{self, ItemResult, ItemState};
 use crate::freshness::{self, ColumnFreshness, DatedList};
-use crate::normalize::normalize;
-use crate::page::PageView;
+use crate::observe::{PageObservation, observe};
 use crate::profile::Profile;
 use crate::rules::{Context, RULES};
-use govaudit_core::Finding;
+use govaudit_core::{Applicability, Collector, Finding};
 use govaudit_html::Document;
 use jiff::civil::Date;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use url::Url;
 
 /// The origin local pages get, so a directory crawls like a site: `file:///xxgk/index.html`.
 const LOCAL_ROOT: &str = "file:///";
 
+/// Why a site cannot be audited.
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
     #[error("the homepage {0} is not among the pages given")]
     NoHomepage(String),
+    /// An observation made with another profile (or another version of it) cannot be
+    /// concluded with this one: its evidence is indexed by the other profile's items.
+    #[error("page {page} was observed with profile {observed:?}, not {profile:?}")]
+    OtherProfile {
+        page: String,
+        observed: String,
+        profile: String,
+    },
+    /// Dated lists are read against a day (the year of `MM-DD` dates depends on it).
+    #[error("page {page} was observed as of {observed}, but the audit is as of {as_of}")]
+    OtherDate {
+        page: String,
+        observed: Date,
+        as_of: Date,
+    },
     #[error("{path:?} is not a usable relative page path: {source}")]
     BadPath {
         path: String,
@@ -82,6 +97,13 @@ impl Site {
         &self.homepage
     }
 
+    /// Every page with its URL (fragment removed), in URL order.
+    pub fn pages(&self) -> impl Iterator<Item = (Url, &Document)> {
+        self.pages
+            .iter()
+            .filter_map(|(key, document)| Some((Url::parse(key).ok()?, document)))
+    }
+
     pub fn len(&self) -> usize {
         self.pages.len()
     }
@@ -92,16 +114,7 @@ impl Site {
 
     /// The page a link leads to, trying `dir/index.html` for directory links.
     fn resolve(&self, url: &Url) -> Option<String> {
-        let key = without_fragment(url.clone()).to_string();
-        if self.pages.contains_key(&key) {
-            return Some(key);
-        }
-        let index = if key.ends_with('/') {
-            format!("{key}index.html")
-        } else {
-            format!("{key}/index.html")
-        };
-        self.pages.contains_key(&index).then_some(index)
+        resolve_in(url, |key| self.pages.contains_key(key))
     }
 }
 
@@ -117,6 +130,9 @@ pub struct Options {
     pub as_of: Date,
     /// At most this many pages are visited.
     pub max_pages: usize,
+    /// Keep a record of every item and column each rule judged ([`Audit::applicability`]), so
+    /// a conformance (EARL) report can tell passed from inapplicable.
+    pub record_applicability: bool,
 }
 
 impl Options {
@@ -124,12 +140,13 @@ impl Options {
         Options {
             as_of,
             max_pages: 500,
+            record_applicability: false,
         }
     }
 }
 
 /// What an audit found.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Audit {
     pub profile_id: String,
     pub profile_name: String,
@@ -144,57 +161,94 @@ pub struct Audit {
     /// The newest date on the homepage.
     pub homepage_newest: Option<Date>,
     pub findings: Vec<Finding>,
+    /// Where the rules applied (with [`Options::record_applicability`]; empty otherwise).
+    pub applicability: Vec<Applicability>,
 }
 
-/// Audits `site` against `profile`.
+/// Audits `site` against `profile`: [`observe`] on each page the walk reaches, then the same
+/// walk and conclusion as [`conclude`]. Pages the walk does not reach are never observed.
 pub fn audit(profile: &Profile, site: &Site, options: &Options) -> Result<Audit, SiteError> {
-    let home_key = site
-        .resolve(&site.homepage)
-        .ok_or_else(|| SiteError::NoHomepage(page_label(&site.homepage)))?;
-    let home_label = label_of(&home_key);
-    let mut found: Vec<Vec<detect::Evidence>> = vec![Vec::new(); profile.items.len()];
-    let entrance = profile
-        .disclosure_entrance
-        .as_ref()
-        .and_then(|id| profile.items.iter().position(|i| &i.id == id));
+    let observe_page = |key: &str| {
+        let document = site.pages.get(key)?;
+        let url = Url::parse(key).ok()?;
+        Some(observe(profile, &url, document, options.as_of))
+    };
+    let visited = walk(
+        &site.homepage,
+        options,
+        |url| site.resolve(url),
+        observe_page,
+    )?;
+    finish(profile, &site.homepage, visited, options)
+}
+
+/// The site-level audit over page observations: the walk from `homepage` (every link to
+/// depth 1, the disclosure entrance to depth 2, at most `options.max_pages` pages) picks the
+/// observations that count, in visit order; evidence from pages outside the walk does not
+/// count. A link to `dir/` finds the observation of `dir/index.html`. When two observations
+/// have the same URL the later one is used.
+pub fn conclude(
+    profile: &Profile,
+    homepage: &Url,
+    pages: impl IntoIterator<Item = PageObservation>,
+    options: &Options,
+) -> Result<Audit, SiteError> {
+    let mut by_key: HashMap<String, PageObservation> = pages
+        .into_iter()
+        .map(|page| (page.url.to_string(), page))
+        .collect();
+    let homepage = without_fragment(homepage.clone());
+    let keys: HashSet<String> = by_key.keys().cloned().collect();
+    let visited = walk(
+        &homepage,
+        options,
+        |url| resolve_in(url, |key| keys.contains(key)),
+        // The walk visits each key once, so its observation can be moved out.
+        |key| by_key.remove(key),
+    )?;
+    finish(profile, &homepage, visited, options)
+}
+
+/// The page key a link leads to among the keys `exists` knows, trying `dir/index.html` for
+/// directory links.
+fn resolve_in(url: &Url, exists: impl Fn(&str) -> bool) -> Option<String> {
+    let key = without_fragment(url.clone()).to_string();
+    if exists(&key) {
+        return Some(key);
+    }
+    let index = if key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        format!("{key}/index.html")
+    };
+    exists(&index).then_some(index)
+}
+
+/// Walks the site from the homepage: every link of the homepage (depth 1), and from pages
+/// reached through the disclosure entrance their links too (depth 2). Returns the observations
+/// of the pages visited, homepage first, in breadth-first order.
+fn walk(
+    homepage: &Url,
+    options: &Options,
+    resolve: impl Fn(&Url) -> Option<String>,
+    mut take: impl FnMut(&str) -> Option<PageObservation>,
+) -> Result<Vec<PageObservation>, SiteError> {
+    let home_key = resolve(homepage).ok_or_else(|| SiteError::NoHomepage(page_label(homepage)))?;
     let mut visited = HashSet::new();
     let mut pages = Vec::new();
-    let mut lists = Vec::new();
     // (page key, depth, whether the page is reached through the disclosure entrance)
     let mut queue = VecDeque::from([(home_key.clone(), 0u8, false)]);
-    visited.insert(home_key.clone());
+    visited.insert(home_key);
     while let Some((key, depth, through_entrance)) = queue.pop_front() {
-        let Some(document) = site.pages.get(&key) else {
+        let Some(page) = take(&key) else {
             continue;
         };
-        let label = label_of(&key);
-        let view = PageView::new(document, label.clone());
-        detect::detect_page(profile, &view, &mut found);
-        lists.extend(freshness::dated_lists(&view, options.as_of));
-        pages.push(label);
-        let Ok(page_url) = Url::parse(&key) else {
-            continue;
-        };
-        let base = document.base_url().unwrap_or(page_url);
-        for link in view.candidates() {
-            let Some(href) = link.attr("href") else {
+        for link in &page.links {
+            let Some(target_key) = resolve(&link.target) else {
                 continue;
             };
-            let Ok(target) = base.join(href.trim()) else {
-                continue;
-            };
-            let Some(target_key) = site.resolve(&target) else {
-                continue;
-            };
-            let is_entrance = depth == 0
-                && entrance.is_some_and(|e| {
-                    crate::detect::best_item(
-                        profile,
-                        &normalize(&view.accessible_name(&link)),
-                        false,
-                    )
-                    .is_some_and(|(i, _)| i == e)
-                });
+            // Only the homepage's links can be the entrance.
+            let is_entrance = depth == 0 && link.names_entrance;
             let allowed = depth == 0 || (depth == 1 && through_entrance);
             if allowed && visited.len() < options.max_pages && visited.insert(target_key.clone()) {
                 queue.push_back((target_key, depth + 1, is_entrance || through_entrance));
@@ -205,7 +259,46 @@ pub fn audit(profile: &Profile, site: &Site, options: &Options) -> Result<Audit,
                 }
             }
         }
+        pages.push(page);
     }
+    Ok(pages)
+}
+
+/// Folds the visited pages' observations into the audit and runs the rules.
+fn finish(
+    profile: &Profile,
+    homepage: &Url,
+    visited: Vec<PageObservation>,
+    options: &Options,
+) -> Result<Audit, SiteError> {
+    let mut found: Vec<Vec<detect::Evidence>> = vec![Vec::new(); profile.items.len()];
+    let mut pages = Vec::with_capacity(visited.len());
+    let mut lists = Vec::new();
+    for page in visited {
+        if page.profile_id != profile.id || page.evidence.len() != profile.items.len() {
+            return Err(SiteError::OtherProfile {
+                page: page.label,
+                observed: page.profile_id,
+                profile: profile.id.clone(),
+            });
+        }
+        if page.as_of != options.as_of {
+            return Err(SiteError::OtherDate {
+                page: page.label,
+                observed: page.as_of,
+                as_of: options.as_of,
+            });
+        }
+        for (all, evidence) in found.iter_mut().zip(page.evidence) {
+            all.extend(evidence);
+        }
+        lists.extend(page.dated_lists);
+        pages.push(page.label);
+    }
+    let home_label = pages
+        .first()
+        .cloned()
+        .ok_or_else(|| SiteError::NoHomepage(page_label(homepage)))?;
     let items: Vec<ItemResult> = profile
         .items
         .iter()
@@ -229,21 +322,22 @@ pub fn audit(profile: &Profile, site: &Site, options: &Options) -> Result<Audit,
         columns,
         homepage_newest,
         findings: Vec::new(),
+        applicability: Vec::new(),
+    };
+    let mut out = if options.record_applicability {
+        Collector::with_applicability(audit.homepage.clone())
+    } else {
+        Collector::new(audit.homepage.clone())
     };
     let cx = Context {
         profile,
         audit: &audit,
     };
-    let mut findings = Vec::new();
     for rule in RULES {
-        (rule.check)(&cx, &mut findings);
+        (rule.check)(&cx, &mut out);
     }
-    audit.findings = findings;
+    (audit.findings, audit.applicability) = out.into_parts();
     Ok(audit)
-}
-
-fn label_of(key: &str) -> String {
-    Url::parse(key).map_or_else(|_| key.to_owned(), |u| page_label(&u))
 }
 
 impl Audit {
@@ -264,6 +358,9 @@ impl Audit {
         }
         for column in &mut self.columns {
             column.page = rename(&column.page);
+        }
+        for applied in &mut self.applicability {
+            applied.url = rename(&applied.url);
         }
         for finding in &mut self.findings {
             finding.url = rename(&finding.url);

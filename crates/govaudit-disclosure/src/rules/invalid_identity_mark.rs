@@ -1,7 +1,7 @@
 use super::{Context, item_finding, location_of};
 use crate::detect::{ItemState, Signal};
 use crate::profile::ItemKind;
-use govaudit_core::{Finding, Outcome, Severity, declare_rule};
+use govaudit_core::{Collector, Location, Outcome, Severity, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -24,9 +24,13 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     for (item, result) in cx.profile.items.iter().zip(&cx.audit.items) {
-        if item.kind != ItemKind::IdentityMark || result.state != ItemState::Absent {
+        if item.kind != ItemKind::IdentityMark {
+            continue;
+        }
+        out.applies(&INVALID_IDENTITY_MARK, Location::resource);
+        if result.state != ItemState::Absent {
             continue;
         }
         let Some(label) = result.ignored.iter().find(|e| e.signal == Signal::Label) else {

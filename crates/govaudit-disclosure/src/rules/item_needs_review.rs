@@ -1,6 +1,6 @@
 use super::{Context, item_finding, location_of};
 use crate::detect::ItemState;
-use govaudit_core::{Finding, Outcome, Severity, declare_rule};
+use govaudit_core::{Collector, Location, Outcome, Severity, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -24,8 +24,9 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     for (item, result) in cx.profile.items.iter().zip(&cx.audit.items) {
+        out.applies(&ITEM_NEEDS_REVIEW, Location::resource);
         if result.state != ItemState::Review {
             continue;
         }

@@ -1,7 +1,7 @@
 use super::{Context, item_finding};
 use crate::detect::ItemState;
 use crate::profile::ItemKind;
-use govaudit_core::{Finding, Location, Outcome, Severity, Source, declare_rule};
+use govaudit_core::{Collector, Location, Outcome, Severity, Source, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -28,8 +28,9 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     for (item, result) in cx.profile.items.iter().zip(&cx.audit.items) {
+        out.applies(&MISSING_ITEM, Location::resource);
         // An identity mark with a label but no valid value is reported as invalid instead.
         let labelled = item.kind == ItemKind::IdentityMark
             && result

@@ -4,7 +4,7 @@
 use crate::detect::{Evidence, ItemResult};
 use crate::profile::{Item, Profile};
 use crate::site::Audit;
-use govaudit_core::{Finding, Location, RuleMeta};
+use govaudit_core::{Collector, Finding, Location, RuleMeta};
 
 mod invalid_identity_mark;
 mod item_needs_review;
@@ -24,10 +24,11 @@ pub struct Context<'a> {
     pub audit: &'a Audit,
 }
 
-/// A rule: its metadata and its check.
+/// A rule: its metadata and its check. The check reports through the [`Collector`]: a finding
+/// for each problem and, for conformance reports, `applies` for each item or column it judged.
 pub struct Rule {
     pub meta: &'static RuleMeta,
-    pub check: fn(&Context<'_>, &mut Vec<Finding>),
+    pub check: fn(&Context<'_>, &mut Collector),
 }
 
 macro_rules! rule {

@@ -1,6 +1,6 @@
 use super::Context;
 use crate::freshness::classify;
-use govaudit_core::{Finding, Location, Outcome, Severity, declare_rule};
+use govaudit_core::{Collector, Finding, Location, Outcome, Severity, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -24,8 +24,23 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     let stale_total = cx.audit.columns.iter().filter(|c| c.stale).count();
+    // Only columns of a class have a limit to be judged by; the collector names the homepage,
+    // so a column elsewhere is located as the whole site.
+    for column in cx.audit.columns.iter().filter(|c| c.kind.is_some()) {
+        out.applies(&STALE_COLUMN, || {
+            if column.page == cx.audit.homepage {
+                Location {
+                    line: column.line,
+                    selector: Some(column.selector.clone()),
+                    ..Location::default()
+                }
+            } else {
+                Location::resource()
+            }
+        });
+    }
     for column in cx.audit.columns.iter().filter(|c| c.stale) {
         let Some(class) = classify(cx.profile, &column.name) else {
             continue;

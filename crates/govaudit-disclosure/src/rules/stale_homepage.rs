@@ -1,6 +1,6 @@
 use super::Context;
 use crate::freshness::age_days;
-use govaudit_core::{Finding, Location, Outcome, Severity, declare_rule};
+use govaudit_core::{Collector, Finding, Location, Outcome, Severity, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -23,12 +23,13 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
     let freshness = &cx.profile.freshness;
     let Some(max_age) = freshness.homepage_max_age_days else {
         return;
     };
     let audit = cx.audit;
+    out.applies(&STALE_HOMEPAGE, Location::resource);
     let severity = freshness
         .homepage_severity
         .unwrap_or(STALE_HOMEPAGE.severity);
