@@ -27,12 +27,12 @@ mod rules;
 mod table;
 mod text_spacing;
 
-pub use page::Page;
 /// The static CSS cascade, shared with the other checkers (moved to [`govaudit_html::style`]).
 pub use govaudit_html::style;
 /// Rendered / hidden / visible facts, shared with the other checkers (moved to
 /// [`govaudit_html::visibility`]).
 pub use govaudit_html::visibility;
+pub use page::Page;
 pub use rules::{RULES, Rule, rules};
 
 use govaudit_core::Collector;

@@ -152,12 +152,7 @@ pub struct FirstChildren(HashMap<usize, usize>);
 impl FirstChildren {
     /// Is `child` the first child of `parent` named `name`? Call for the children of a parent
     /// in document order.
-    pub fn is_first(
-        &mut self,
-        parent: &Element<'_>,
-        child: &Element<'_>,
-        name: &str,
-    ) -> bool {
+    pub fn is_first(&mut self, parent: &Element<'_>, child: &Element<'_>, name: &str) -> bool {
         if child.name() != name {
             return false;
         }
