@@ -24,11 +24,14 @@ pub mod name;
 mod page;
 mod review;
 mod rules;
-pub mod style;
 mod table;
 mod text_spacing;
-pub mod visibility;
 
+/// The static CSS cascade, shared with the other checkers (moved to [`govaudit_html::style`]).
+pub use govaudit_html::style;
+/// Rendered / hidden / visible facts, shared with the other checkers (moved to
+/// [`govaudit_html::visibility`]).
+pub use govaudit_html::visibility;
 pub use page::Page;
 pub use rules::{RULES, Rule, rules};
 

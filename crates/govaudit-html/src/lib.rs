@@ -20,6 +20,8 @@ mod document;
 mod path;
 pub mod prescan;
 mod sink;
+pub mod style;
+pub mod visibility;
 
 pub use decode::{Decoding, EncodingSource, charset_of_content_type, decode, sniff};
 pub use document::{Document, Element, Selector, SelectorError, collapse_whitespace};

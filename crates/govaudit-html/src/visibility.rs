@@ -17,7 +17,7 @@
 //! hidden; "visible" = rendered, not invisible, not off screen.
 
 use crate::style::{Display, Styles, Visibility as CssVisibility};
-use govaudit_html::{Document, Element};
+use crate::{Document, Element};
 use std::collections::HashMap;
 
 const NOT_RENDERED: u8 = 1;
@@ -51,6 +51,7 @@ pub struct Visibility {
 }
 
 impl Visibility {
+    /// The flags of every element of `doc`, from its computed `styles`.
     pub fn compute(doc: &Document, styles: &Styles) -> Visibility {
         let mut flags: Vec<u8> = Vec::with_capacity(doc.element_count());
         let mut summaries = FirstChildren::default();
@@ -146,17 +147,12 @@ fn hidden_by_closed_details(
 /// Remembers, per parent, its first child with a given name. Fed every child in document
 /// order, it answers in O(1) what a scan of the siblings would (keeps wide pages linear).
 #[derive(Debug, Default)]
-pub(crate) struct FirstChildren(HashMap<usize, usize>);
+pub struct FirstChildren(HashMap<usize, usize>);
 
 impl FirstChildren {
     /// Is `child` the first child of `parent` named `name`? Call for the children of a parent
     /// in document order.
-    pub(crate) fn is_first(
-        &mut self,
-        parent: &Element<'_>,
-        child: &Element<'_>,
-        name: &str,
-    ) -> bool {
+    pub fn is_first(&mut self, parent: &Element<'_>, child: &Element<'_>, name: &str) -> bool {
         if child.name() != name {
             return false;
         }

@@ -16,7 +16,7 @@ pub use sheet::{
     parse_stylesheet_for, parse_stylesheet_with,
 };
 
-use govaudit_html::{Document, Element};
+use crate::{Document, Element};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
