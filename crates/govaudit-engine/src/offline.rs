@@ -6,7 +6,7 @@ use crate::page::{PageContext, PageInput, PageOutcome};
 use crate::run::{Run, SiteObservations};
 use crate::sheets::DiskSheets;
 use crate::target::{display_path, join_display};
-use govaudit_core::{HeaderField, Note, Resource};
+use govaudit_core::Note;
 use govaudit_disclosure::local_url;
 use govaudit_links::{SiteIndex, SiteStylesheet, check_site_observed};
 use govaudit_site::media::{FileKind, page_content_type};
@@ -17,29 +17,25 @@ use std::sync::Arc;
 
 /// A page file to read and check.
 struct PageFile {
-    fs_path: PathBuf,
+    /// Its path within the site (the file name for a lone file) and on disk.
+    file: SiteFile,
     report_url: String,
-    /// Its path within the site (the file name for a lone file).
-    site_path: String,
-    content_type: &'static str,
 }
 
 /// A site in a directory: every page, then the links between its files, then disclosure.
 pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineError> {
     let display = display_path(root);
-    let site = Directory::walk(root)?;
+    let site = Directory::walk(root)?.with_max_bytes(run.config.limits.max_page_bytes);
     let mut pages = Vec::new();
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
     for file in &site.files {
-        match page_content_type(&file.path) {
-            Some(content_type) => pages.push(PageFile {
-                fs_path: file.fs_path.clone(),
+        match file.kind {
+            FileKind::Page => pages.push(PageFile {
                 report_url: join_display(&display, &file.path),
-                site_path: file.path.clone(),
-                content_type,
+                file: file.clone(),
             }),
-            None if file.kind == FileKind::Css => {}
-            None => *skipped.entry(extension(&file.path)).or_default() += 1,
+            FileKind::Css => {}
+            FileKind::Other => *skipped.entry(extension(&file.path)).or_default() += 1,
         }
     }
     if pages.is_empty() {
@@ -64,7 +60,7 @@ pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineErro
         run.config.limits.max_page_bytes,
     );
     let mut observed = SiteObservations::default();
-    check_files(run, pages, &sheets, &mut observed)?;
+    check_files(run, &site, pages, &sheets, &mut observed)?;
     if run.config.areas.contains(Area::Links) {
         site_links(run, &site, &display, &observed)?;
     }
@@ -89,46 +85,56 @@ pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineErro
 /// Page files given one by one: each checked alone (links between them are not checked).
 pub(crate) fn files(run: &mut Run<'_>, paths: &[PathBuf]) -> Result<(), EngineError> {
     let mut pages = Vec::new();
+    let mut listing = Vec::new();
     for path in paths {
         let display = display_path(path);
         let name = path
             .file_name()
             .map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned());
-        match page_content_type(&name) {
-            Some(content_type) => pages.push(PageFile {
-                fs_path: path.clone(),
-                report_url: display,
-                site_path: name,
-                content_type,
-            }),
-            None => run.note(display, "skipped: not an HTML, XHTML or SVG file")?,
+        if page_content_type(&name).is_none() {
+            run.note(display, "skipped: not an HTML, XHTML or SVG file")?;
+            continue;
         }
+        let file = SiteFile {
+            kind: FileKind::Page,
+            path: name,
+            fs_path: path.clone(),
+        };
+        listing.push(file.clone());
+        pages.push(PageFile {
+            file,
+            report_url: display,
+        });
     }
     if pages.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         return Err(EngineError::Empty(names.join(", ")));
     }
     run.progress.pages_found(pages.len());
-    let sheets = match paths.first().and_then(|p| p.parent()) {
-        Some(dir) => DiskSheets::new(
-            dir,
-            run.config.site_url.clone(),
-            run.config.limits.max_page_bytes,
-        ),
-        None => DiskSheets::new(
-            Path::new("."),
-            None,
-            run.config.limits.max_page_bytes,
-        ),
+    let root = paths
+        .first()
+        .and_then(|p| p.parent())
+        .map_or_else(|| PathBuf::from("."), Path::to_owned);
+    let sheets = DiskSheets::new(
+        &root,
+        run.config.site_url.clone(),
+        run.config.limits.max_page_bytes,
+    );
+    // The files given, as a listing the reads go through (one cap, one content-type table).
+    let site = Directory {
+        root,
+        files: listing,
+        max_bytes: run.config.limits.max_page_bytes,
     };
     let mut observed = SiteObservations::default();
     let single = pages.len() == 1;
-    let homepage_path = pages.first().map(|p| p.site_path.clone());
-    let homepage_label = pages.first().map(|p| p.report_url.clone());
-    check_files(run, pages, &sheets, &mut observed)?;
+    let homepage = pages
+        .first()
+        .map(|p| (p.file.path.clone(), p.report_url.clone()));
+    check_files(run, &site, pages, &sheets, &mut observed)?;
     // One page is a site of one page for disclosure (its homepage).
     if single
-        && let (Some(path), Some(label)) = (homepage_path, homepage_label)
+        && let Some((path, label)) = homepage
         && let Ok(homepage) = local_url(&path)
     {
         run.disclosure(&homepage, std::mem::take(&mut observed.disclosure), |_| {
@@ -141,12 +147,12 @@ pub(crate) fn files(run: &mut Run<'_>, paths: &[PathBuf]) -> Result<(), EngineEr
 /// Reads and checks page files on the workers, handing results on in order.
 fn check_files(
     run: &mut Run<'_>,
+    site: &Directory,
     pages: Vec<PageFile>,
     sheets: &DiskSheets,
     observed: &mut SiteObservations,
 ) -> Result<(), EngineError> {
     let secure = run.config.site_url.as_ref().map(|u| u.scheme() == "https");
-    let max_bytes = run.config.limits.max_page_bytes;
     let config = run.config;
     let parses = std::mem::take(&mut run.parses);
     let cx = PageContext {
@@ -155,7 +161,7 @@ fn check_files(
         parses: &parses,
         judge_response: false,
     };
-    let read = |page: PageFile| read_page(page, max_bytes, secure);
+    let read = |page: PageFile| read_page(site, page, secure);
     let mut pending = pages.into_iter().peekable();
     let mut result = Ok(());
     while pending.peek().is_some() {
@@ -180,30 +186,20 @@ fn check_files(
     result
 }
 
-fn read_page(
-    page: PageFile,
-    max_bytes: u64,
-    secure: Option<bool>,
-) -> Result<PageInput, PageOutcome> {
-    match govaudit_site::directory::read_capped(&page.fs_path, max_bytes) {
-        Ok((body, truncated)) => {
-            let mut resource = Resource::from_bytes(page.report_url.clone(), body);
-            resource
-                .headers
-                .push(HeaderField::new("Content-Type", page.content_type));
-            Ok(PageInput {
-                url: local_url(&page.site_path).ok(),
-                report_url: page.report_url,
-                site_path: Some(page.site_path),
-                resource,
-                truncated,
-                secure,
-            })
-        }
+fn read_page(site: &Directory, page: PageFile, secure: Option<bool>) -> Result<PageInput, PageOutcome> {
+    match site.read_capped(&page.file, page.report_url.clone()) {
+        Ok(read) => Ok(PageInput {
+            url: local_url(&page.file.path).ok(),
+            report_url: page.report_url,
+            site_path: Some(page.file.path),
+            resource: read.resource,
+            truncated: read.truncated,
+            secure,
+        }),
         Err(error) => Err(PageOutcome {
             notes: vec![Note {
                 url: page.report_url.clone(),
-                message: format!("not checked: cannot read the file: {error}"),
+                message: format!("not checked: {error}"),
             }],
             report_url: page.report_url,
             ..PageOutcome::default()
@@ -222,12 +218,13 @@ fn site_links(
     let mut sheets: Vec<(&SiteFile, String, String)> = Vec::new();
     for file in site.stylesheets() {
         let report_url = join_display(display, &file.path);
-        match govaudit_site::directory::read_capped(&file.fs_path, run.config.limits.max_page_bytes)
-        {
+        match site.read_capped(file, report_url.clone()) {
             // Stylesheets are UTF-8 in practice; anything else is read lossily, not skipped.
-            Ok((bytes, _)) => {
-                sheets.push((file, report_url, String::from_utf8_lossy(&bytes).into_owned()))
-            }
+            Ok(read) => sheets.push((
+                file,
+                report_url,
+                String::from_utf8_lossy(&read.resource.body).into_owned(),
+            )),
             Err(error) => run.note(report_url, format!("not checked: {error}"))?,
         }
     }
