@@ -22,7 +22,8 @@ pub struct Rule<Check> {
 ///
 /// A line `module::META` registers the rule file's metadata with its `module::check`, the house
 /// layout; `module::META => expression` gives the check explicitly (`None` for a rule that has
-/// no check of its own, `Some(module::check)` beside it). `check:` is the type every check has.
+/// no check of its own, `Some(module::check)` beside it). `check:` is the type every check has;
+/// doc comments above it document the crate's `Rule`.
 /// The macro defines, in the module where it is used:
 ///
 /// - `pub type Rule = govaudit_core::Rule<check type>`;
@@ -74,6 +75,7 @@ pub struct Rule<Check> {
 /// }
 ///
 /// declare_registry! {
+///     /// Rules without a check are reported from the site as a whole.
 ///     check: Option<fn(&Page<'_>, &mut Collector)>,
 ///     rules: [
 ///         document_title::DOCUMENT_TITLE => Some(document_title::check),
@@ -98,12 +100,14 @@ pub struct Rule<Check> {
 #[macro_export]
 macro_rules! declare_registry {
     (
+        $(#[$check_doc:meta])*
         check: $check:ty,
         rules: [
             $($module:ident :: $meta:ident $(=> $explicit:expr)?),* $(,)?
         ] $(,)?
     ) => {
         /// A rule of this crate: its metadata and its check.
+        $(#[$check_doc])*
         pub type Rule = $crate::Rule<$check>;
 
         /// Every rule of this crate, in the order they run.
@@ -230,6 +234,7 @@ mod tests {
         use crate::Collector;
 
         crate::declare_registry! {
+            /// Rules without a check are reported from somewhere else.
             check: Option<fn(&Text<'_>, &mut Collector)>,
             rules: [
                 from_verdicts::FROM_VERDICTS => None,
