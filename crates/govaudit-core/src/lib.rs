@@ -27,6 +27,7 @@
 
 mod collector;
 mod finding;
+mod registry;
 mod report;
 mod resource;
 mod rule;
@@ -34,6 +35,7 @@ mod severity;
 
 pub use collector::{Applicability, Collector};
 pub use finding::{Evidence, Finding, Location};
+pub use registry::Rule;
 pub use report::{Note, Report, SCHEMA, Summary, Tool};
 pub use resource::{HeaderField, Redirect, Resource};
 pub use rule::{Fidelity, RuleCache, RuleMeta, Source, StandardRef, is_valid_rule_id};

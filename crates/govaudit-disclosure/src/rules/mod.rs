@@ -1,5 +1,5 @@
 //! The disclosure rules: one file each (doc comment = documentation, `declare_rule!`, `check`),
-//! and the registry below, written by hand.
+//! and the registry below, one line per rule written by hand (`declare_registry!`).
 
 use crate::detect::{Evidence, ItemResult};
 use crate::profile::{Item, Profile};
@@ -24,34 +24,15 @@ pub struct Context<'a> {
     pub audit: &'a Audit,
 }
 
-/// A rule: its metadata and its check. The check reports through the [`Collector`]: a finding
-/// for each problem and, for conformance reports, `applies` for each item or column it judged.
-pub struct Rule {
-    pub meta: &'static RuleMeta,
-    pub check: fn(&Context<'_>, &mut Collector),
-}
-
-macro_rules! rule {
-    ($module:ident, $meta:ident) => {
-        Rule {
-            meta: &$module::$meta,
-            check: $module::check,
-        }
-    };
-}
-
-/// Every disclosure rule, one line each.
-pub static RULES: &[Rule] = &[
-    rule!(missing_item, MISSING_ITEM),
-    rule!(item_needs_review, ITEM_NEEDS_REVIEW),
-    rule!(invalid_identity_mark, INVALID_IDENTITY_MARK),
-    rule!(stale_homepage, STALE_HOMEPAGE),
-    rule!(stale_column, STALE_COLUMN),
-];
-
-/// The metadata of every disclosure rule.
-pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
-    RULES.iter().map(|rule| rule.meta)
+govaudit_core::declare_registry! {
+    check: fn(&Context<'_>, &mut Collector),
+    rules: [
+        missing_item::MISSING_ITEM,
+        item_needs_review::ITEM_NEEDS_REVIEW,
+        invalid_identity_mark::INVALID_IDENTITY_MARK,
+        stale_homepage::STALE_HOMEPAGE,
+        stale_column::STALE_COLUMN,
+    ],
 }
 
 /// Location of a piece of evidence.

@@ -1,5 +1,5 @@
 //! The header rules: one file each (doc comment = documentation, `declare_rule!`, `check`), and
-//! the registry below, written by hand.
+//! the registry below, one line per rule written by hand (`declare_registry!`).
 
 use crate::csp::{ContentSecurityPolicy, PolicySource};
 use crate::csp_evaluator::{self, EvalFinding, EvalSeverity, EvalType};
@@ -60,92 +60,59 @@ mod referrer_policy_unsafe;
 mod value_oversized;
 mod xfo_invalid;
 
-/// A rule: its metadata and its check.
-pub struct Rule {
-    pub meta: &'static RuleMeta,
-    pub check: fn(&Context<'_>, &mut Collector),
-}
-
-macro_rules! rule {
-    ($module:ident, $meta:ident) => {
-        Rule {
-            meta: &$module::$meta,
-            check: $module::check,
-        }
-    };
-}
-
-/// Every header rule, one line each.
-pub static RULES: &[Rule] = &[
-    rule!(hsts_missing, HSTS_MISSING),
-    rule!(hsts_invalid, HSTS_INVALID),
-    rule!(hsts_max_age_short, HSTS_MAX_AGE_SHORT),
-    rule!(hsts_no_include_subdomains, HSTS_NO_INCLUDE_SUBDOMAINS),
-    rule!(hsts_preload_ineligible, HSTS_PRELOAD_INELIGIBLE),
-    rule!(redirect_to_https_missing, REDIRECT_TO_HTTPS_MISSING),
-    rule!(csp_missing, CSP_MISSING),
-    rule!(csp_report_only, CSP_REPORT_ONLY),
-    rule!(csp_observatory_invalid, CSP_OBSERVATORY_INVALID),
-    rule!(csp_script_unsafe_inline, CSP_SCRIPT_UNSAFE_INLINE),
-    rule!(csp_script_unsafe_hashes, CSP_SCRIPT_UNSAFE_HASHES),
-    rule!(csp_script_unsafe_eval, CSP_SCRIPT_UNSAFE_EVAL),
-    rule!(csp_plain_url_schemes, CSP_PLAIN_URL_SCHEMES),
-    rule!(csp_plain_wildcard, CSP_PLAIN_WILDCARD),
-    rule!(csp_missing_directives, CSP_MISSING_DIRECTIVES),
-    rule!(csp_script_allowlist_bypass, CSP_SCRIPT_ALLOWLIST_BYPASS),
-    rule!(csp_object_allowlist_bypass, CSP_OBJECT_ALLOWLIST_BYPASS),
-    rule!(csp_ip_source, CSP_IP_SOURCE),
-    rule!(csp_nonce_length, CSP_NONCE_LENGTH),
-    rule!(csp_nonce_charset, CSP_NONCE_CHARSET),
-    rule!(csp_src_http, CSP_SRC_HTTP),
-    rule!(csp_deprecated_directive, CSP_DEPRECATED_DIRECTIVE),
-    rule!(csp_unknown_directive, CSP_UNKNOWN_DIRECTIVE),
-    rule!(csp_missing_semicolon, CSP_MISSING_SEMICOLON),
-    rule!(csp_invalid_keyword, CSP_INVALID_KEYWORD),
-    rule!(csp_strict_dynamic, CSP_STRICT_DYNAMIC),
-    rule!(
-        csp_strict_dynamic_not_standalone,
-        CSP_STRICT_DYNAMIC_NOT_STANDALONE
-    ),
-    rule!(csp_unsafe_inline_fallback, CSP_UNSAFE_INLINE_FALLBACK),
-    rule!(csp_allowlist_fallback, CSP_ALLOWLIST_FALLBACK),
-    rule!(csp_require_trusted_types, CSP_REQUIRE_TRUSTED_TYPES),
-    rule!(
-        csp_reporting_destination_missing,
-        CSP_REPORTING_DESTINATION_MISSING
-    ),
-    rule!(csp_report_to_only, CSP_REPORT_TO_ONLY),
-    rule!(cookie_without_secure, COOKIE_WITHOUT_SECURE),
-    rule!(
-        cookie_session_without_httponly,
-        COOKIE_SESSION_WITHOUT_HTTPONLY
-    ),
-    rule!(cookie_samesite, COOKIE_SAMESITE),
-    rule!(cookie_prefix_invalid, COOKIE_PREFIX_INVALID),
-    rule!(framing_unprotected, FRAMING_UNPROTECTED),
-    rule!(xfo_invalid, XFO_INVALID),
-    rule!(nosniff_missing, NOSNIFF_MISSING),
-    rule!(referrer_policy_unsafe, REFERRER_POLICY_UNSAFE),
-    rule!(cross_origin_policy_invalid, CROSS_ORIGIN_POLICY_INVALID),
-    rule!(
-        cross_origin_isolation_missing,
-        CROSS_ORIGIN_ISOLATION_MISSING
-    ),
-    rule!(
-        cors_credentials_with_reflected_origin,
-        CORS_CREDENTIALS_WITH_REFLECTED_ORIGIN
-    ),
-    rule!(permissions_policy_invalid, PERMISSIONS_POLICY_INVALID),
-    rule!(information_leak, INFORMATION_LEAK),
-    rule!(deprecated_header, DEPRECATED_HEADER),
-    rule!(mixed_content, MIXED_CONTENT),
-    rule!(value_oversized, VALUE_OVERSIZED),
-    rule!(non_ascii_value, NON_ASCII_VALUE),
-];
-
-/// The metadata of every header rule (for `govaudit rules`).
-pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
-    RULES.iter().map(|r| r.meta)
+govaudit_core::declare_registry! {
+    check: fn(&Context<'_>, &mut Collector),
+    rules: [
+        hsts_missing::HSTS_MISSING,
+        hsts_invalid::HSTS_INVALID,
+        hsts_max_age_short::HSTS_MAX_AGE_SHORT,
+        hsts_no_include_subdomains::HSTS_NO_INCLUDE_SUBDOMAINS,
+        hsts_preload_ineligible::HSTS_PRELOAD_INELIGIBLE,
+        redirect_to_https_missing::REDIRECT_TO_HTTPS_MISSING,
+        csp_missing::CSP_MISSING,
+        csp_report_only::CSP_REPORT_ONLY,
+        csp_observatory_invalid::CSP_OBSERVATORY_INVALID,
+        csp_script_unsafe_inline::CSP_SCRIPT_UNSAFE_INLINE,
+        csp_script_unsafe_hashes::CSP_SCRIPT_UNSAFE_HASHES,
+        csp_script_unsafe_eval::CSP_SCRIPT_UNSAFE_EVAL,
+        csp_plain_url_schemes::CSP_PLAIN_URL_SCHEMES,
+        csp_plain_wildcard::CSP_PLAIN_WILDCARD,
+        csp_missing_directives::CSP_MISSING_DIRECTIVES,
+        csp_script_allowlist_bypass::CSP_SCRIPT_ALLOWLIST_BYPASS,
+        csp_object_allowlist_bypass::CSP_OBJECT_ALLOWLIST_BYPASS,
+        csp_ip_source::CSP_IP_SOURCE,
+        csp_nonce_length::CSP_NONCE_LENGTH,
+        csp_nonce_charset::CSP_NONCE_CHARSET,
+        csp_src_http::CSP_SRC_HTTP,
+        csp_deprecated_directive::CSP_DEPRECATED_DIRECTIVE,
+        csp_unknown_directive::CSP_UNKNOWN_DIRECTIVE,
+        csp_missing_semicolon::CSP_MISSING_SEMICOLON,
+        csp_invalid_keyword::CSP_INVALID_KEYWORD,
+        csp_strict_dynamic::CSP_STRICT_DYNAMIC,
+        csp_strict_dynamic_not_standalone::CSP_STRICT_DYNAMIC_NOT_STANDALONE,
+        csp_unsafe_inline_fallback::CSP_UNSAFE_INLINE_FALLBACK,
+        csp_allowlist_fallback::CSP_ALLOWLIST_FALLBACK,
+        csp_require_trusted_types::CSP_REQUIRE_TRUSTED_TYPES,
+        csp_reporting_destination_missing::CSP_REPORTING_DESTINATION_MISSING,
+        csp_report_to_only::CSP_REPORT_TO_ONLY,
+        cookie_without_secure::COOKIE_WITHOUT_SECURE,
+        cookie_session_without_httponly::COOKIE_SESSION_WITHOUT_HTTPONLY,
+        cookie_samesite::COOKIE_SAMESITE,
+        cookie_prefix_invalid::COOKIE_PREFIX_INVALID,
+        framing_unprotected::FRAMING_UNPROTECTED,
+        xfo_invalid::XFO_INVALID,
+        nosniff_missing::NOSNIFF_MISSING,
+        referrer_policy_unsafe::REFERRER_POLICY_UNSAFE,
+        cross_origin_policy_invalid::CROSS_ORIGIN_POLICY_INVALID,
+        cross_origin_isolation_missing::CROSS_ORIGIN_ISOLATION_MISSING,
+        cors_credentials_with_reflected_origin::CORS_CREDENTIALS_WITH_REFLECTED_ORIGIN,
+        permissions_policy_invalid::PERMISSIONS_POLICY_INVALID,
+        information_leak::INFORMATION_LEAK,
+        deprecated_header::DEPRECATED_HEADER,
+        mixed_content::MIXED_CONTENT,
+        value_oversized::VALUE_OVERSIZED,
+        non_ascii_value::NON_ASCII_VALUE,
+    ],
 }
 
 /// Everything the rules and the Observatory grade read, parsed once per exchange: rules borrow

@@ -1,6 +1,6 @@
 //! The link rules: one file each (doc comment = documentation, `declare_rule!`, and either a
 //! per-page `check` or the constructor of the finding a link check's verdict gives), and the
-//! registry below, written by hand.
+//! registry below, one line per rule written by hand (`declare_registry!`).
 
 use crate::extract::Link;
 use govaudit_core::{Collector, Finding, Outcome, RuleMeta};
@@ -32,52 +32,20 @@ pub struct PageContext<'a> {
     pub links: &'a [Link],
 }
 
-/// A rule: its metadata and, for rules judged on a page's own links, its check. Rules without a
-/// check are reported from a link check's verdict (offline or HTTP).
-pub struct Rule {
-    pub meta: &'static RuleMeta,
-    pub check: Option<fn(&PageContext<'_>, &mut Collector)>,
-}
-
-/// Every link rule, one line each.
-pub static RULES: &[Rule] = &[
-    Rule {
-        meta: &BROKEN,
-        check: None,
-    },
-    Rule {
-        meta: &BROKEN_FRAGMENT,
-        check: None,
-    },
-    Rule {
-        meta: &CASE_MISMATCH,
-        check: None,
-    },
-    Rule {
-        meta: &REDIRECT,
-        check: None,
-    },
-    Rule {
-        meta: &INSECURE,
-        check: Some(insecure::check),
-    },
-    Rule {
-        meta: &UNVERIFIABLE,
-        check: None,
-    },
-    Rule {
-        meta: &SOFT_404,
-        check: None,
-    },
-    Rule {
-        meta: &MALFORMED_MAILTO,
-        check: Some(malformed_mailto::check),
-    },
-];
-
-/// The metadata of every link rule (for `govaudit rules`).
-pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
-    RULES.iter().map(|r| r.meta)
+govaudit_core::declare_registry! {
+    /// Rules with a check are judged on a page's own links; rules without one are reported from
+    /// a link check's verdict (offline or HTTP).
+    check: Option<fn(&PageContext<'_>, &mut Collector)>,
+    rules: [
+        broken::BROKEN => None,
+        broken_fragment::BROKEN_FRAGMENT => None,
+        case_mismatch::CASE_MISMATCH => None,
+        redirect::REDIRECT => None,
+        insecure::INSECURE => Some(insecure::check),
+        unverifiable::UNVERIFIABLE => None,
+        soft_404::SOFT_404 => None,
+        malformed_mailto::MALFORMED_MAILTO => Some(malformed_mailto::check),
+    ],
 }
 
 /// Runs the page rules over one page's links.
