@@ -7,14 +7,17 @@ use anyhow::{Context as _, bail};
 use govaudit_core::{Report, Severity};
 use govaudit_html::Document;
 use govaudit_links::http::{
-    CacheOptions, HttpOptions, HttpReport, Occurrences, check_pages, check_targets,
+    CacheOptions, HttpOptions, HttpReport, Occurrences, check_crawled_pages, check_targets,
+    judge_fetch_error, judge_response, url_key,
 };
-use govaudit_links::{LinkKind, OfflineOptions, Scope, check_directory, extract};
+use govaudit_links::{
+    LinkKind, OfflineOptions, Scope, check_directory, check_page_links, extract, observe_page,
+};
 use govaudit_report::Format;
 use govaudit_site::crawl::{CrawlOptions, crawl};
 use govaudit_site::fetch::Fetcher;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -199,9 +202,11 @@ fn check_dir(args: &LinksArgs) -> anyhow::Result<Report> {
             .filter(|(_, occurrences)| !occurrences.is_empty())
             .collect();
         let options = http_options(args)?;
+        let fetcher = Arc::new(Fetcher::new(options.fetch.clone())?);
         let progress = Progress::new();
         let tick = |done, total| progress.tick(done, total);
         let http = crate::live::runtime()?.block_on(check_targets(
+            &fetcher,
             targets,
             &HashMap::new(),
             &options,
@@ -209,6 +214,9 @@ fn check_dir(args: &LinksArgs) -> anyhow::Result<Report> {
         ));
         progress.finish();
         let http = http?;
+        if let Some(note) = http.not_checked_note() {
+            report.note("", note);
+        }
         section["http"] = http_section(&http);
         report.findings.extend(http.findings);
     }
@@ -257,7 +265,7 @@ impl Progress {
 }
 
 async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report> {
-    let options = http_options(args)?;
+    let mut options = http_options(args)?;
     let scope = match args.scope {
         ScopeKind::Host => Scope::host_of(&start),
         ScopeKind::Domain => Scope::domain_of(&start),
@@ -274,7 +282,7 @@ async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report>
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
     });
-    let crawled = crawl(fetcher, start, &crawl_options, |page| {
+    let crawled = crawl(fetcher.clone(), start, &crawl_options, |page| {
         let document = Document::from_resource(page);
         let url = Url::parse(page.url()).ok();
         extract(&document, url.as_ref())
@@ -302,11 +310,59 @@ async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report>
     for page in &crawled.pages {
         report.resources.push(page.requested_url.clone());
     }
+    // What the crawl fetched is judged from its answers: each URL is requested once per run.
+    let mut known = HashMap::new();
+    for (url, error) in &crawled.failures {
+        known.insert(url_key(url), judge_fetch_error(error, fetcher.options()));
+    }
+    let blocked: HashSet<String> = crawled.blocked_by_robots.iter().map(url_key).collect();
+    if !blocked.is_empty() {
+        options.robots = Some(Arc::new(move |url: &Url| !blocked.contains(&url_key(url))));
+    }
+    let mut observed = Vec::new();
+    for page in &crawled.pages {
+        let page_url = Url::parse(page.url()).ok();
+        let readable = page_url.is_some() && page.status.is_some_and(|s| s < 400);
+        if !readable {
+            known.insert(
+                page.requested_url.clone(),
+                judge_response(page, None, false, &options),
+            );
+            continue;
+        }
+        let document = Document::from_resource(page);
+        known.insert(
+            page.requested_url.clone(),
+            judge_response(page, Some(&document), false, &options),
+        );
+        let observation = observe_page(
+            page.requested_url.clone(),
+            page_url.as_ref().map_or("", Url::path),
+            &document,
+            page_url.as_ref(),
+        );
+        let mut out = govaudit_core::Collector::new(page.requested_url.clone());
+        let secure = page_url.as_ref().map(|u| u.scheme() == "https");
+        check_page_links(&observation, secure, &mut out);
+        report.findings.extend(out.into_findings());
+        observed.push(observation);
+    }
     let progress = Progress::new();
     let tick = |done, total| progress.tick(done, total);
-    let http = check_pages(&crawled.pages, &crawl_options.scope, &options, Some(&tick)).await;
+    let http = check_crawled_pages(
+        &fetcher,
+        &observed,
+        &known,
+        &crawl_options.scope,
+        &options,
+        Some(&tick),
+    )
+    .await;
     progress.finish();
     let http = http?;
+    if let Some(note) = http.not_checked_note() {
+        report.note("", note);
+    }
     report.sections.insert(
         "links".into(),
         serde_json::json!({
