@@ -17,6 +17,7 @@
 
 mod decode;
 mod document;
+mod fragment;
 mod path;
 pub mod prescan;
 mod sink;

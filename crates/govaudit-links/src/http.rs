@@ -1,31 +1,43 @@
-//! HTTP checks (feature `http`): each distinct URL is checked once and the verdict reported at
-//! every occurrence. Requests go through `govaudit-site`'s polite [`Fetcher`] (global and
-//! per-host concurrency, per-host interval, manual redirects with loop detection, byte cap,
-//! non-public addresses refused). Resources are checked with HEAD, falling back to GET when HEAD
-//! is refused; pages (links, frames) with GET, since soft 404s and fragments need the body.
-//! Transient failures are retried with backoff; 429 and 503 honour `Retry-After`. Answers that
-//! cannot be verified (always 429, 403 to non-browsers, timeouts) are `links/unverifiable`
-//! (review), never broken.
+//! HTTP checks (feature `http`): each distinct URL is requested once per run and the verdict
+//! reported at every occurrence. Requests go through the run's [`Fetcher`] from `govaudit-site`
+//! (global and per-host concurrency, per-host interval, manual redirects with loop detection,
+//! byte cap, non-public addresses refused). Resources are checked with HEAD, falling back to GET
+//! when HEAD is refused; pages (links, frames) with GET, since soft 404s and fragments need the
+//! body. Responses the caller already has (crawled pages) are judged without a request
+//! ([`judge_response`]). Transient answers are retried with backoff (a timeout at most once);
+//! 429 and 503 honour `Retry-After`. Answers that cannot be verified (always 429, 403 to
+//! non-browsers, timeouts, robots.txt disallowing) are `links/unverifiable` (review), never
+//! broken. A run is bounded: URLs are checked through a stream of at most `concurrency` at once,
+//! and [`HttpOptions::max_links`] and [`HttpOptions::deadline`] stop it with a count of what was
+//! left unchecked.
 
 use crate::attributes::LinkKind;
 use crate::extract::Link;
-use crate::offline::checkable_fragment;
+use crate::offline::{PageLinks, checkable_fragment};
 use crate::rules::broken::BrokenReason;
 use crate::verdict::Verdict;
+use futures_util::stream::{self, StreamExt};
 use govaudit_core::{Finding, Resource};
 use govaudit_html::Document;
-use govaudit_site::fetch::{FetchError, FetchOptions, Fetched, Fetcher, Method, retry_after};
+use govaudit_site::fetch::{FetchError, FetchOptions, Fetcher, Method, retry_after};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use tokio::task::JoinSet;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use url::Url;
 
+/// Whether robots.txt lets the run fetch a URL (answered by the caller, e.g. from a crawl's
+/// robots.txt cache).
+pub type RobotsCheck = Arc<dyn Fn(&Url) -> bool + Send + Sync>;
+
+/// Distinct URLs requested per run by default.
+pub const DEFAULT_MAX_LINKS: usize = 50_000;
+
 /// How links are checked over HTTP.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct HttpOptions {
+    /// How the caller builds the run's [`Fetcher`] (the checks use the fetcher they are given).
     pub fetch: FetchOptions,
     /// Only URLs matching one of these are checked (all when empty).
     pub include: Vec<Regex>,
@@ -33,7 +45,8 @@ pub struct HttpOptions {
     pub exclude: Vec<Regex>,
     /// Statuses that count as working besides 2xx (e.g. 403 for a known members-only site).
     pub accept: Vec<u16>,
-    /// Extra attempts after a transient failure (timeout, 429, 503, 5xx).
+    /// Extra attempts after a transient answer (429, 503, 5xx, a dropped connection). A timeout
+    /// is retried once at most, whatever this says: a dead server would cost a timeout each.
     pub retries: u32,
     /// First wait between attempts; doubled each time.
     pub retry_wait: Duration,
@@ -44,6 +57,15 @@ pub struct HttpOptions {
     pub check_fragments: bool,
     /// A persistent result cache.
     pub cache: Option<CacheOptions>,
+    /// Distinct URLs requested per run at most (`None`: no limit); past it the remaining URLs
+    /// are not requested ([`HttpReport::not_checked`]). Hostile pages carry a million links.
+    pub max_links: Option<usize>,
+    /// No request is started (nor retried) after this instant; the remaining URLs are not
+    /// checked ([`HttpReport::not_checked`]).
+    pub deadline: Option<Instant>,
+    /// Whether robots.txt allows a URL; a disallowed URL is not requested and is unverifiable.
+    /// `None`: every URL may be requested.
+    pub robots: Option<RobotsCheck>,
 }
 
 impl Default for HttpOptions {
@@ -59,7 +81,33 @@ impl Default for HttpOptions {
             browser_user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36".to_owned(),
             check_fragments: true,
             cache: None,
+            max_links: Some(DEFAULT_MAX_LINKS),
+            deadline: None,
+            robots: None,
         }
+    }
+}
+
+impl std::fmt::Debug for HttpOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpOptions")
+            .field("fetch", &self.fetch)
+            .field("include", &self.include)
+            .field("exclude", &self.exclude)
+            .field("accept", &self.accept)
+            .field("retries", &self.retries)
+            .field("retry_wait", &self.retry_wait)
+            .field("max_retry_after", &self.max_retry_after)
+            .field("browser_user_agent", &self.browser_user_agent)
+            .field("check_fragments", &self.check_fragments)
+            .field("cache", &self.cache)
+            .field("max_links", &self.max_links)
+            .field("deadline", &self.deadline)
+            .field(
+                "robots",
+                &self.robots.as_ref().map(|_| "a robots.txt check"),
+            )
+            .finish()
     }
 }
 
@@ -92,6 +140,27 @@ pub struct UrlResult {
     pub checked_at: u64,
 }
 
+/// Why URLs were left unchecked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotCheckedReason {
+    /// [`HttpOptions::max_links`] distinct URLs were requested.
+    LinkLimit(usize),
+    /// [`HttpOptions::deadline`] passed.
+    Deadline,
+}
+
+impl std::fmt::Display for NotCheckedReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotCheckedReason::LinkLimit(limit) => {
+                write!(f, "the limit of {limit} distinct URLs per run was reached")
+            }
+            NotCheckedReason::Deadline => write!(f, "the time allowed for link checks ran out"),
+        }
+    }
+}
+
 /// What an HTTP pass did.
 #[derive(Debug, Default)]
 pub struct HttpReport {
@@ -100,29 +169,144 @@ pub struct HttpReport {
     pub checked: usize,
     pub from_cache: usize,
     pub excluded: usize,
+    /// Distinct URLs robots.txt disallows: not requested, reported unverifiable.
+    pub robots_disallowed: usize,
+    /// Distinct URLs not requested because a limit was reached; their occurrences give no
+    /// finding. Every finding about the URLs checked before is kept.
+    pub not_checked: usize,
+    /// Why `not_checked` URLs were left (the first limit reached).
+    pub not_checked_reason: Option<NotCheckedReason>,
     /// Every URL's result, by URL.
     pub results: HashMap<String, UrlResult>,
+}
+
+impl HttpReport {
+    /// A sentence for the reader when URLs were left unchecked.
+    pub fn not_checked_note(&self) -> Option<String> {
+        let reason = self.not_checked_reason?;
+        Some(format!(
+            "{} link target(s) were not checked: {reason}",
+            self.not_checked
+        ))
+    }
 }
 
 /// The occurrences of one URL: (page that carries it, the link).
 pub type Occurrences = Vec<(String, Link)>;
 
-/// Checks each URL once and reports every occurrence. `known` holds responses already fetched
-/// (crawled pages), judged without another request.
+/// Requests a run may still start: [`HttpOptions::max_links`] and [`HttpOptions::deadline`].
+struct Budget {
+    max_links: Option<usize>,
+    deadline: Option<Instant>,
+    started: usize,
+    refused: usize,
+    reason: Option<NotCheckedReason>,
+}
+
+impl Budget {
+    fn new(options: &HttpOptions) -> Budget {
+        Budget {
+            max_links: options.max_links,
+            deadline: options.deadline,
+            started: 0,
+            refused: 0,
+            reason: None,
+        }
+    }
+
+    /// Whether one more URL may be requested (then counted as started); `Err` with the reason
+    /// when a limit is reached. Once refused, every later URL is refused too.
+    fn admit(&mut self) -> Result<(), NotCheckedReason> {
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(NotCheckedReason::Deadline);
+        }
+        if let Some(max) = self.max_links.filter(|&max| self.started >= max) {
+            return Err(NotCheckedReason::LinkLimit(max));
+        }
+        self.started += 1;
+        Ok(())
+    }
+
+    /// [`Budget::admit`], counting a refusal as a URL not checked.
+    fn take(&mut self) -> bool {
+        match self.admit() {
+            Ok(()) => true,
+            Err(reason) => {
+                self.refused += 1;
+                self.reason.get_or_insert(reason);
+                false
+            }
+        }
+    }
+}
+
+/// Whether the include and exclude patterns leave `url` out.
+fn is_excluded(options: &HttpOptions, url: &Url) -> bool {
+    let text = url.as_str();
+    options.exclude.iter().any(|r| r.is_match(text))
+        || (!options.include.is_empty() && !options.include.iter().any(|r| r.is_match(text)))
+}
+
+/// The verdict for a URL robots.txt disallows.
+fn robots_disallowed() -> UrlResult {
+    UrlResult {
+        verdict: Verdict::Unverifiable {
+            reason: "robots.txt disallows it".to_owned(),
+            status: None,
+        },
+        anchors: None,
+        checked_at: unix_now(),
+    }
+}
+
+fn robots_allow(options: &HttpOptions, url: &Url) -> bool {
+    options.robots.as_ref().is_none_or(|allows| allows(url))
+}
+
+/// How many checks run at once: the fetcher's global concurrency (it also holds a permit per
+/// request; this bounds the tasks and their memory, not only the sockets).
+fn parallel(fetcher: &Fetcher) -> usize {
+    fetcher.options().concurrency.max(1)
+}
+
+/// Checks each URL once with the run's `fetcher` and reports every occurrence. `known` holds
+/// results already judged from responses the run fetched (crawled pages, see
+/// [`judge_response`] and [`judge_fetch_error`]): those URLs are not requested again.
 pub async fn check_targets(
+    fetcher: &Arc<Fetcher>,
     targets: Vec<(Url, Occurrences)>,
-    known: &HashMap<String, Resource>,
+    known: &HashMap<String, UrlResult>,
     options: &HttpOptions,
     progress: Option<&(dyn Fn(usize, usize) + Sync)>,
 ) -> Result<HttpReport, HttpError> {
-    let fetcher = Arc::new(Fetcher::new(options.fetch.clone())?);
+    let mut budget = Budget::new(options);
+    check_targets_within(
+        fetcher,
+        targets,
+        &[known],
+        &mut budget,
+        HttpReport::default(),
+        options,
+        progress,
+    )
+    .await
+}
+
+async fn check_targets_within(
+    fetcher: &Arc<Fetcher>,
+    targets: Vec<(Url, Occurrences)>,
+    known: &[&HashMap<String, UrlResult>],
+    budget: &mut Budget,
+    mut report: HttpReport,
+    options: &HttpOptions,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> Result<HttpReport, HttpError> {
     let mut cache = match &options.cache {
         Some(cache) => load_cache(cache)?,
         None => HashMap::new(),
     };
     let now = unix_now();
-    let mut report = HttpReport::default();
-    let mut pending: JoinSet<(String, UrlResult)> = JoinSet::new();
+    let mut to_request: Vec<(String, Url, bool)> = Vec::new();
     let mut work: Vec<(Url, Occurrences)> = Vec::new();
     for (url, occurrences) in targets {
         if url.scheme() == "file" {
@@ -140,18 +324,14 @@ pub async fn check_targets(
             continue;
         }
         let key = url_key(&url);
-        let text = url.as_str();
-        if options.exclude.iter().any(|r| r.is_match(text))
-            || (!options.include.is_empty() && !options.include.iter().any(|r| r.is_match(text)))
-        {
+        if is_excluded(options, &url) {
             report.excluded += 1;
             continue;
         }
-        let want_body = occurrences.iter().any(|(_, l)| needs_body(l));
-        if let Some(resource) = known.get(&key) {
-            report
-                .results
-                .insert(key.clone(), judge_known(resource, options));
+        if report.results.contains_key(&key) {
+            // Judged already in this run (a stylesheet fetched for its references).
+        } else if let Some(result) = known.iter().find_map(|k| k.get(&key)) {
+            report.results.insert(key.clone(), result.clone());
         } else if let Some(hit) = cache.get(&key).filter(|hit| {
             let fresh = options
                 .cache
@@ -162,31 +342,50 @@ pub async fn check_targets(
         }) {
             report.from_cache += 1;
             report.results.insert(key.clone(), hit.clone());
+        } else if !robots_allow(options, &url) {
+            report.robots_disallowed += 1;
+            report.results.insert(key.clone(), robots_disallowed());
         } else {
-            let fetcher = fetcher.clone();
-            let options = options.clone();
-            let url = url.clone();
-            pending.spawn(async move {
-                let result = check_url(&fetcher, &url, want_body, &options).await;
-                (key, result)
-            });
+            let want_body = occurrences.iter().any(|(_, l)| needs_body(l));
+            to_request.push((key, url.clone(), want_body));
         }
         work.push((url, occurrences));
     }
-    let total = pending.len();
+    let total = to_request.len();
+    let shared = Arc::new(options.clone());
+    let mut answers = stream::iter(to_request)
+        .map(|(key, url, want_body)| {
+            // Decided when the stream reaches this URL, so the deadline is read then.
+            let task = budget.take().then(|| {
+                let fetcher = fetcher.clone();
+                let options = shared.clone();
+                tokio::spawn(async move { check_url(&fetcher, &url, want_body, &options).await })
+            });
+            async move {
+                match task {
+                    Some(task) => (key, task.await.ok()),
+                    None => (key, None),
+                }
+            }
+        })
+        .buffer_unordered(parallel(fetcher));
     let mut done = 0;
-    while let Some(joined) = pending.join_next().await {
+    while let Some((key, result)) = answers.next().await {
         done += 1;
         if let Some(progress) = progress {
             progress(done, total);
         }
-        let Ok((key, result)) = joined else { continue };
+        // Not requested (a limit), or the task panicked: no result, no finding.
+        let Some(result) = result else { continue };
         report.checked += 1;
         if !matches!(result.verdict, Verdict::Unverifiable { .. }) {
             cache.insert(key.clone(), result.clone());
         }
         report.results.insert(key, result);
     }
+    drop(answers);
+    report.not_checked = budget.refused;
+    report.not_checked_reason = budget.reason;
     for (url, occurrences) in &work {
         let Some(result) = report.results.get(&url_key(url)) else {
             continue;
@@ -254,7 +453,41 @@ fn head_refused(status: u16) -> bool {
     status >= 400
 }
 
-/// Checks one URL with retries, HEAD→GET fallback and Retry-After.
+/// The verdict on a request that got no response (a crawl's failure, or a check's last
+/// attempt): timeouts and refused non-public addresses are unverifiable, the rest broken.
+pub fn judge_fetch_error(error: &FetchError, options: &FetchOptions) -> UrlResult {
+    let verdict = match error {
+        FetchError::NonPublicAddress { host, address } => Verdict::Unverifiable {
+            reason: format!(
+                "{host} is a non-public address ({address}) and was not requested; pass --allow-private to check it"
+            ),
+            status: None,
+        },
+        FetchError::Timeout => Verdict::Unverifiable {
+            reason: format!("no answer within {} s", options.timeout.as_secs_f32()),
+            status: None,
+        },
+        FetchError::RedirectLoop { .. }
+        | FetchError::TooManyRedirects { .. }
+        | FetchError::BadRedirect { .. } => Verdict::Broken(BrokenReason {
+            reason: error.to_string(),
+            redirects: error.redirects().to_vec(),
+            ..BrokenReason::default()
+        }),
+        _ => Verdict::Broken(BrokenReason {
+            reason: error.to_string(),
+            ..BrokenReason::default()
+        }),
+    };
+    UrlResult {
+        verdict,
+        anchors: None,
+        checked_at: unix_now(),
+    }
+}
+
+/// Checks one URL: HEAD→GET fallback, retries of transient answers (a timeout once at most,
+/// none past [`HttpOptions::deadline`]), `Retry-After`.
 pub async fn check_url(
     fetcher: &Fetcher,
     url: &Url,
@@ -262,8 +495,14 @@ pub async fn check_url(
     options: &HttpOptions,
 ) -> UrlResult {
     let mut attempt = 0u32;
+    let mut timed_out = false;
     let mut wait = options.retry_wait;
-    let verdict_and_anchors = loop {
+    let before_deadline = |delay: Duration| {
+        options
+            .deadline
+            .is_none_or(|deadline| Instant::now() + delay < deadline)
+    };
+    loop {
         let method = if want_body { Method::Get } else { Method::Head };
         let mut answer = fetcher.fetch(url, method).await;
         if method == Method::Head
@@ -275,55 +514,11 @@ pub async fn check_url(
         {
             answer = fetcher.fetch(url, Method::Get).await;
         }
-        let retry_left = attempt < options.retries;
+        let retry_left = attempt < options.retries && before_deadline(wait);
         match answer {
-            Err(FetchError::NonPublicAddress { host, address }) => {
-                break (
-                    Verdict::Unverifiable {
-                        reason: format!(
-                            "{host} is a non-public address ({address}) and was not requested; pass --allow-private to check it"
-                        ),
-                        status: None,
-                    },
-                    None,
-                );
-            }
-            Err(
-                error @ (FetchError::RedirectLoop { .. }
-                | FetchError::TooManyRedirects { .. }
-                | FetchError::BadRedirect { .. }),
-            ) => {
-                break (
-                    Verdict::Broken(BrokenReason {
-                        reason: error.to_string(),
-                        redirects: error.redirects().to_vec(),
-                        ..BrokenReason::default()
-                    }),
-                    None,
-                );
-            }
-            Err(FetchError::Timeout) if !retry_left => {
-                break (
-                    Verdict::Unverifiable {
-                        reason: format!(
-                            "no answer within {} s",
-                            options.fetch.timeout.as_secs_f32()
-                        ),
-                        status: None,
-                    },
-                    None,
-                );
-            }
-            Err(error) if error.is_transient() && retry_left => {}
-            Err(error) => {
-                break (
-                    Verdict::Broken(BrokenReason {
-                        reason: error.to_string(),
-                        ..BrokenReason::default()
-                    }),
-                    None,
-                );
-            }
+            Err(FetchError::Timeout) if retry_left && !timed_out => timed_out = true,
+            Err(error) if error.is_transient() && retry_left && error != FetchError::Timeout => {}
+            Err(error) => return judge_fetch_error(&error, fetcher.options()),
             Ok(fetched) => {
                 let status = fetched.resource.status.unwrap_or(0);
                 if matches!(status, 429 | 503) {
@@ -332,20 +527,18 @@ pub async fn check_url(
                         .header("retry-after")
                         .and_then(|v| retry_after(&v, SystemTime::now()));
                     let delay = asked.unwrap_or(wait);
-                    if retry_left && delay <= options.max_retry_after {
+                    if attempt < options.retries
+                        && delay <= options.max_retry_after
+                        && before_deadline(delay)
+                    {
                         fetcher.pause_host(url, delay);
                         attempt += 1;
                         wait *= 2;
                         continue;
                     }
-                    break (
-                        Verdict::Unverifiable {
-                            reason: format!(
-                                "HTTP {status}: the server keeps refusing requests (rate limited)"
-                            ),
-                            status: Some(status),
-                        },
-                        None,
+                    return unverifiable(
+                        format!("HTTP {status}: the server keeps refusing requests (rate limited)"),
+                        Some(status),
                     );
                 }
                 if matches!(status, 401 | 403 | 999) && !options.accept.contains(&status) {
@@ -356,16 +549,13 @@ pub async fn check_url(
                     if let Ok(retry) = retry
                         && is_success(retry.resource.status.unwrap_or(0), options)
                     {
-                        break judge(&retry, url, options);
+                        return judged(&retry.resource, None, retry.truncated, url, options);
                     }
-                    break (
-                        Verdict::Unverifiable {
-                            reason: format!(
-                                "HTTP {status}: access refused to an automated client; it may work in a browser"
-                            ),
-                            status: Some(status),
-                        },
-                        None,
+                    return unverifiable(
+                        format!(
+                            "HTTP {status}: access refused to an automated client; it may work in a browser"
+                        ),
+                        Some(status),
                     );
                 }
                 if status >= 500 && retry_left {
@@ -374,16 +564,34 @@ pub async fn check_url(
                     wait *= 2;
                     continue;
                 }
-                break judge(&fetched, url, options);
+                return judged(&fetched.resource, None, fetched.truncated, url, options);
             }
         }
         attempt += 1;
         tokio::time::sleep(wait).await;
         wait *= 2;
-    };
+    }
+}
+
+fn unverifiable(reason: String, status: Option<u16>) -> UrlResult {
     UrlResult {
-        verdict: verdict_and_anchors.0,
-        anchors: verdict_and_anchors.1,
+        verdict: Verdict::Unverifiable { reason, status },
+        anchors: None,
+        checked_at: unix_now(),
+    }
+}
+
+fn judged(
+    resource: &Resource,
+    document: Option<&Document>,
+    truncated: bool,
+    url: &Url,
+    options: &HttpOptions,
+) -> UrlResult {
+    let (verdict, anchors) = judge(resource, document, truncated, url, options);
+    UrlResult {
+        verdict,
+        anchors,
         checked_at: unix_now(),
     }
 }
@@ -392,26 +600,34 @@ fn is_success(status: u16, options: &HttpOptions) -> bool {
     (200..300).contains(&status) || options.accept.contains(&status)
 }
 
-fn judge_known(resource: &Resource, options: &HttpOptions) -> UrlResult {
-    let url = Url::parse(&resource.requested_url).ok();
-    let fetched = Fetched {
-        resource: resource.clone(),
-        truncated: false,
-    };
-    let (verdict, anchors) = match &url {
-        Some(url) => judge(&fetched, url, options),
-        None => (Verdict::Ok, None),
-    };
-    UrlResult {
-        verdict,
-        anchors,
-        checked_at: unix_now(),
+/// The result for a response the caller already has (a crawled page), named by the URL it was
+/// requested at: status, soft 404, permanent redirect, and the fragment targets of an HTML page.
+/// Pass the `document` already parsed from it to spare a second parse (`None`: parsed here when
+/// needed). `truncated`: the body was cut at the byte cap (its fragments are then not judged).
+pub fn judge_response(
+    resource: &Resource,
+    document: Option<&Document>,
+    truncated: bool,
+    options: &HttpOptions,
+) -> UrlResult {
+    match Url::parse(&resource.requested_url) {
+        Ok(url) => judged(resource, document, truncated, &url, options),
+        Err(_) => UrlResult {
+            verdict: Verdict::Ok,
+            anchors: None,
+            checked_at: unix_now(),
+        },
     }
 }
 
 /// The verdict on a final response: status, soft 404, permanent redirect; anchors of pages.
-fn judge(fetched: &Fetched, url: &Url, options: &HttpOptions) -> (Verdict, Option<Vec<String>>) {
-    let resource = &fetched.resource;
+fn judge(
+    resource: &Resource,
+    document: Option<&Document>,
+    truncated: bool,
+    url: &Url,
+    options: &HttpOptions,
+) -> (Verdict, Option<Vec<String>>) {
     let status = resource.status.unwrap_or(0);
     let final_url = resource.url().to_owned();
     if !is_success(status, options) {
@@ -432,23 +648,19 @@ fn judge(fetched: &Fetched, url: &Url, options: &HttpOptions) -> (Verdict, Optio
     });
     let mut anchors = None;
     if is_html && !resource.body.is_empty() {
-        let document = Document::from_resource(resource);
-        if let Some(reason) = soft_404_reason(&document) {
+        let parsed;
+        let document = match document {
+            Some(document) => document,
+            None => {
+                parsed = Document::from_resource(resource);
+                &parsed
+            }
+        };
+        if let Some(reason) = soft_404_reason(document) {
             return (Verdict::Soft404 { reason, final_url }, None);
         }
-        let mut names: Vec<String> = document
-            .ids()
-            .filter(|(id, _)| document.element_by_id(id).is_some())
-            .map(|(id, _)| id.to_owned())
-            .collect();
-        names.extend(
-            document
-                .elements_named("a")
-                .filter_map(|a| a.attr("name"))
-                .map(str::to_owned),
-        );
         // A truncated page may lack the anchor: do not judge its fragments.
-        anchors = (!fetched.truncated).then_some(names);
+        anchors = (!truncated).then(|| document.fragment_targets());
     }
     if !resource.redirects.is_empty()
         && let Ok(end) = Url::parse(&final_url)
@@ -584,104 +796,122 @@ fn save_cache(options: &CacheOptions, cache: &HashMap<String, UrlResult>) -> Res
         })
 }
 
-/// Checks the links of fetched pages (a crawl's): page rules (mixed content, `mailto:`), then
-/// every distinct target over HTTP, pages already fetched judged without another request.
-/// Stylesheets the pages load from within `scope` are fetched too and their `url()` and
-/// `@import` references checked, named by the stylesheet's URL. Pages are named by the URL
-/// they were requested at.
-pub async fn check_pages(
-    pages: &[Resource],
+/// Checks the references of crawled pages over HTTP, from their observations
+/// ([`crate::observe_page`], named by the URL each page was requested at). `known` holds the
+/// results of what the crawl fetched ([`judge_response`], [`judge_fetch_error`]): not requested
+/// again. Stylesheets the pages load from within `scope` are fetched once each (unless `known`
+/// has them) and their `url()` and `@import` references checked, named by the stylesheet's URL.
+/// The per-page rules (mixed content, `mailto:`) are not run here: see
+/// [`crate::check_page_links`].
+pub async fn check_crawled_pages(
+    fetcher: &Arc<Fetcher>,
+    pages: &[PageLinks],
+    known: &HashMap<String, UrlResult>,
     scope: &govaudit_site::Scope,
     options: &HttpOptions,
     progress: Option<&(dyn Fn(usize, usize) + Sync)>,
 ) -> Result<HttpReport, HttpError> {
-    let mut findings = Vec::new();
-    let mut grouped: HashMap<String, (Url, Occurrences)> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    let mut known: HashMap<String, Resource> = HashMap::new();
-    let mut add =
-        |report_url: &str, links: Vec<Link>, grouped: &mut HashMap<String, (Url, Occurrences)>| {
-            for link in links {
-                let Some(target) = link.url() else { continue };
-                let key = url_key(target);
-                let entry = grouped.entry(key.clone()).or_insert_with(|| {
-                    order.push(key.clone());
-                    let mut url = target.clone();
-                    url.set_fragment(None);
-                    (url, Vec::new())
-                });
-                entry.1.push((report_url.to_owned(), link));
-            }
-        };
+    let mut grouped = Grouped::default();
     let mut stylesheets: Vec<Url> = Vec::new();
+    let mut seen_stylesheets: HashSet<String> = HashSet::new();
     for page in pages {
-        known.insert(page.requested_url.clone(), page.clone());
-        let Ok(page_url) = Url::parse(page.url()) else {
-            continue;
-        };
-        if page.status.is_some_and(|s| s >= 400) {
-            continue;
-        }
-        let document = Document::from_resource(page);
-        let links = crate::extract(&document, Some(&page_url));
-        let mut out = govaudit_core::Collector::new(page.requested_url.clone());
-        crate::check_page(
-            &crate::PageContext {
-                report_url: &page.requested_url,
-                secure_page: page_url.scheme() == "https",
-                links: &links,
-            },
-            &mut out,
-        );
-        findings.extend(out.into_findings());
-        for link in &links {
+        for link in &page.links {
             if is_stylesheet(link)
                 && let Some(url) = link.url()
                 && scope.contains(url)
-                && !stylesheets.contains(&without_fragment(url))
+                && !known.contains_key(&url_key(url))
+                && !is_excluded(options, url)
+                && seen_stylesheets.insert(url_key(url))
             {
                 stylesheets.push(without_fragment(url));
             }
+            grouped.add(&page.report_url, link.clone());
         }
-        add(&page.requested_url, links, &mut grouped);
     }
     // Stylesheets: fetched once each (and then judged from that answer), references checked.
-    let fetcher = Arc::new(Fetcher::new(options.fetch.clone())?);
-    let mut fetching: JoinSet<(Url, Result<Fetched, FetchError>)> = JoinSet::new();
-    for url in stylesheets {
-        let fetcher = fetcher.clone();
-        fetching.spawn(async move {
-            let answer = fetcher.fetch(&url, Method::Get).await;
-            (url, answer)
-        });
-    }
-    while let Some(joined) = fetching.join_next().await {
-        let Ok((url, Ok(fetched))) = joined else {
-            continue;
-        };
-        let sheet = fetched.resource;
-        let is_css = sheet
-            .content_type()
-            .is_some_and(|ct| ct.to_ascii_lowercase().starts_with("text/css"));
-        if is_css && sheet.status.is_some_and(|s| (200..300).contains(&s)) {
-            let css = String::from_utf8_lossy(&sheet.body).into_owned();
-            let base = Url::parse(sheet.url()).unwrap_or(url.clone());
-            add(
-                url.as_str(),
-                crate::extract_stylesheet(&css, Some(&base)),
-                &mut grouped,
-            );
+    let mut budget = Budget::new(options);
+    let mut report = HttpReport::default();
+    let mut fetched_sheets = stream::iter(stylesheets)
+        .map(|url| {
+            // A refused stylesheet is counted as not checked once, by the targets below.
+            let go = robots_allow(options, &url) && budget.admit().is_ok();
+            let fetcher = fetcher.clone();
+            async move {
+                let answer = if go {
+                    Some(fetcher.fetch(&url, Method::Get).await)
+                } else {
+                    None
+                };
+                (url, answer)
+            }
+        })
+        .buffer_unordered(parallel(fetcher));
+    let mut sheet_results: Vec<(Url, Result<govaudit_site::fetch::Fetched, FetchError>)> =
+        Vec::new();
+    while let Some((url, answer)) = fetched_sheets.next().await {
+        if let Some(answer) = answer {
+            sheet_results.push((url, answer));
         }
-        known.insert(url.to_string(), sheet);
     }
-    let targets: Vec<(Url, Occurrences)> = order
-        .into_iter()
-        .filter_map(|k| grouped.remove(&k))
-        .collect();
-    let mut report = check_targets(targets, &known, options, progress).await?;
-    findings.append(&mut report.findings);
-    report.findings = findings;
-    Ok(report)
+    drop(fetched_sheets);
+    for (url, answer) in sheet_results {
+        report.checked += 1;
+        let result = match answer {
+            Ok(fetched) => {
+                let sheet = &fetched.resource;
+                let is_css = sheet
+                    .content_type()
+                    .is_some_and(|ct| ct.to_ascii_lowercase().starts_with("text/css"));
+                if is_css && sheet.status.is_some_and(|s| (200..300).contains(&s)) {
+                    let css = String::from_utf8_lossy(&sheet.body);
+                    let base = Url::parse(sheet.url()).unwrap_or_else(|_| url.clone());
+                    for link in crate::extract_stylesheet(&css, Some(&base)) {
+                        grouped.add(url.as_str(), link);
+                    }
+                }
+                judge_response(sheet, None, fetched.truncated, options)
+            }
+            Err(error) => judge_fetch_error(&error, fetcher.options()),
+        };
+        report.results.insert(url_key(&url), result);
+    }
+    check_targets_within(
+        fetcher,
+        grouped.into_targets(),
+        &[known],
+        &mut budget,
+        report,
+        options,
+        progress,
+    )
+    .await
+}
+
+/// Occurrences grouped by URL (fragment removed), in order of first occurrence.
+#[derive(Default)]
+struct Grouped {
+    by_key: HashMap<String, usize>,
+    targets: Vec<(Url, Occurrences)>,
+}
+
+impl Grouped {
+    fn add(&mut self, report_url: &str, link: Link) {
+        let Some(target) = link.url() else { return };
+        let key = url_key(target);
+        let at = match self.by_key.get(&key) {
+            Some(&at) => at,
+            None => {
+                self.targets.push((without_fragment(target), Vec::new()));
+                self.by_key.insert(key, self.targets.len() - 1);
+                self.targets.len() - 1
+            }
+        };
+        self.targets[at].1.push((report_url.to_owned(), link));
+    }
+
+    fn into_targets(self) -> Vec<(Url, Occurrences)> {
+        self.targets
+    }
 }
 
 fn without_fragment(url: &Url) -> Url {

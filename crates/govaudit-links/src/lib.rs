@@ -44,7 +44,8 @@ pub use extract::{Link, extract, extract_stylesheet, extract_unlocated};
 pub use govaudit_site::scope;
 pub use govaudit_site::scope::Scope;
 pub use offline::{
-    LinkStats, OfflineOptions, OfflineReport, SiteIndex, SitePage, SiteStylesheet, check_site,
+    LinkStats, OfflineOptions, OfflineReport, PageLinks, SiteIndex, SitePage, SiteStylesheet,
+    check_page_links, check_site, check_site_observed, observe_page,
 };
 pub use rules::broken::BrokenReason;
 pub use rules::{

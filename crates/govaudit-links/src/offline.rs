@@ -1,6 +1,10 @@
 //! Offline checks of a built site: every internal reference is looked up in the site's file
 //! list (no disk access here: the caller lists the files, see `govaudit-site` for a walker), and
 //! fragments are looked up in the target page's `id`s and `<a name>`s.
+//!
+//! Two ways in: [`check_site`] takes parsed pages; [`observe_page`] reduces one parsed page to
+//! what the checks need ([`PageLinks`], no DOM), so a caller can drop each DOM at once, run
+//! [`check_page_links`] per page and [`check_site_observed`] once over all observations.
 
 use crate::extract::{Link, extract_stylesheet, extract_unlocated};
 use crate::rules::{self, PageContext, broken::BrokenReason};
@@ -25,8 +29,10 @@ pub struct OfflineOptions {
     pub site_url: Url,
     /// File names a directory URL serves, in order.
     pub index_files: Vec<String>,
-    /// Judge `http:` references as mixed content even when `site_url` is `http:` (government
-    /// sites must be served over HTTPS).
+    /// Take pages to be served over HTTPS when no site URL says how they are served (`site_url`
+    /// left at [`DEFAULT_SITE_URL`]). Off by default: the scheme is then unknown and an `http:`
+    /// reference is a review, not a failing mixed-content finding. A given site URL decides by
+    /// its scheme (an `http:` site has no mixed content).
     pub assume_https: bool,
     /// Check `#fragment`s against the target page.
     pub check_fragments: bool,
@@ -37,8 +43,20 @@ impl Default for OfflineOptions {
         OfflineOptions {
             site_url: default_site_url(),
             index_files: vec!["index.html".into(), "index.htm".into()],
-            assume_https: true,
+            assume_https: false,
             check_fragments: true,
+        }
+    }
+}
+
+impl OfflineOptions {
+    /// Whether the site's pages are served over HTTPS: by the site URL's scheme; without a site
+    /// URL unknown (`None`), or HTTPS when `assume_https`.
+    pub fn page_security(&self) -> Option<bool> {
+        if self.site_url.as_str() == DEFAULT_SITE_URL {
+            self.assume_https.then_some(true)
+        } else {
+            Some(self.site_url.scheme() == "https")
         }
     }
 }
@@ -108,22 +126,22 @@ impl SiteIndex {
         self.files.insert(path);
     }
 
-    /// Records the fragment targets of the page at `path`: every `id`, and every `<a name>`.
+    /// Records the fragment targets of the page at `path`
+    /// ([`Document::fragment_targets`]: every `id`, and every `<a name>`).
     pub fn add_anchors(&mut self, path: &str, document: &Document) {
-        // `ids()` also counts template contents, which are not part of the page.
-        let mut names: HashSet<String> = document
-            .ids()
-            .filter(|(id, _)| document.element_by_id(id).is_some())
-            .map(|(id, _)| id.to_owned())
-            .collect();
-        names.extend(
-            document
-                .elements_named("a")
-                .filter_map(|a| a.attr("name"))
-                .map(str::to_owned),
+        self.add_fragment_targets(path, document.fragment_targets());
+    }
+
+    /// Records the fragment targets of the page at `path`, as [`PageLinks`] carries them.
+    pub fn add_fragment_targets<I, S>(&mut self, path: &str, targets: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.anchors.insert(
+            path.trim_start_matches('/').to_owned(),
+            targets.into_iter().map(Into::into).collect(),
         );
-        self.anchors
-            .insert(path.trim_start_matches('/').to_owned(), names);
     }
 
     pub fn file_count(&self) -> usize {
@@ -290,69 +308,159 @@ pub struct OfflineReport {
     pub external: Vec<(Url, Vec<(String, Link)>)>,
 }
 
+/// What the link checks need from one page, without its DOM: its references (those that can
+/// give a finding with their selector and snippet), its fragment targets, and its names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLinks {
+    /// How findings name the page (a path as given, or a URL).
+    pub report_url: String,
+    /// Its path relative to the site root (`xxgk/index.html`), for the offline checks.
+    pub path: String,
+    /// Every reference, in document order. Those with a `javascript:`, `tel:`, `data:` ...
+    /// target (never reported) carry no selector.
+    pub links: Vec<Link>,
+    /// What a `#fragment` can point to ([`Document::fragment_targets`]).
+    pub fragment_targets: Vec<String>,
+}
+
+/// Reduces a parsed page to what the link checks need. `page_url` is where the page is (or will
+/// be) served; relative references resolve against it and `<base href>` (for
+/// [`check_site_observed`]: [`url_of_path`] of the site URL and `path`).
+pub fn observe_page(
+    report_url: impl Into<String>,
+    path: impl Into<String>,
+    document: &Document,
+    page_url: Option<&Url>,
+) -> PageLinks {
+    let mut links = extract_unlocated(document, page_url);
+    // Selectors cost about half of extraction: only references that can be reported get one.
+    for link in &mut links {
+        if may_be_reported(link) {
+            link.locate(document);
+        }
+    }
+    PageLinks {
+        report_url: report_url.into(),
+        path: path.into(),
+        links,
+        fragment_targets: document.fragment_targets(),
+    }
+}
+
+/// Whether any check can report this reference (`javascript:`, `tel:`, `data:` ... never are).
+fn may_be_reported(link: &Link) -> bool {
+    link.url()
+        .is_none_or(|url| !matches!(scheme_class(url), SchemeClass::NotChecked))
+}
+
+/// The per-page link rules (mixed content, malformed `mailto:`) over one page's references.
+/// `secure_page`: whether the page is served over HTTPS; `None` when unknown (then an `http:`
+/// reference is a review, not a failure).
+pub fn check_page_links(page: &PageLinks, secure_page: Option<bool>, out: &mut Collector) {
+    rules::check_page(
+        &PageContext {
+            report_url: &page.report_url,
+            secure_page,
+            links: &page.links,
+        },
+        out,
+    );
+}
+
 /// Checks a built site: every reference of every page and stylesheet, each occurrence reported.
-/// `index` must list every file of the site (pages are added to it for fragment checks).
+/// `index` must list every file of the site (pages are added to it for fragment checks). The
+/// same as [`observe_page`] and [`check_page_links`] for each page, then
+/// [`check_site_observed`], with each page's findings together.
 pub fn check_site(
     pages: &[SitePage<'_>],
     stylesheets: &[SiteStylesheet<'_>],
+    index: SiteIndex,
+    options: &OfflineOptions,
+) -> OfflineReport {
+    let observed: Vec<PageLinks> = pages
+        .iter()
+        .map(|page| {
+            let url = url_of_path(&options.site_url, &page.path);
+            observe_page(
+                page.report_url.clone(),
+                page.path.clone(),
+                page.document,
+                Some(&url),
+            )
+        })
+        .collect();
+    check_observed(&observed, stylesheets, index, options, true)
+}
+
+/// The cross-page checks over observations ([`observe_page`]): missing files, letter case,
+/// broken fragments, and the list of external targets. The per-page rules are not run for pages
+/// (see [`check_page_links`]); stylesheets, which have no page phase, get them here. `index`
+/// must list every file of the site (pages are added to it for fragment checks).
+pub fn check_site_observed(
+    pages: &[PageLinks],
+    stylesheets: &[SiteStylesheet<'_>],
+    index: SiteIndex,
+    options: &OfflineOptions,
+) -> OfflineReport {
+    check_observed(pages, stylesheets, index, options, false)
+}
+
+fn check_observed(
+    pages: &[PageLinks],
+    stylesheets: &[SiteStylesheet<'_>],
     mut index: SiteIndex,
     options: &OfflineOptions,
+    page_rules_for_pages: bool,
 ) -> OfflineReport {
     for page in pages {
         index.add_file(page.path.clone());
-        index.add_anchors(&page.path, page.document);
+        index.add_fragment_targets(&page.path, page.fragment_targets.iter().map(String::as_str));
     }
-    let secure_site = options.assume_https || options.site_url.scheme() == "https";
+    let secure_page = options.page_security();
     let mut report = OfflineReport::default();
     let mut unique: HashSet<String> = HashSet::new();
     let mut external: HashMap<Url, Vec<(String, Link)>> = HashMap::new();
     let mut external_order: Vec<Url> = Vec::new();
+    let sheets: Vec<(&String, Vec<Link>)> = stylesheets
+        .iter()
+        .map(|sheet| {
+            let url = url_of_path(&options.site_url, &sheet.path);
+            (&sheet.report_url, extract_stylesheet(sheet.css, Some(&url)))
+        })
+        .collect();
     let sources = pages
         .iter()
         .map(|page| {
-            let url = url_of_path(&options.site_url, &page.path);
-            let mut links = extract_unlocated(page.document, Some(&url));
-            // The page rules judge http: and mailto: links: give those their place now.
-            for link in &mut links {
-                if link
-                    .url()
-                    .is_some_and(|u| matches!(u.scheme(), "http" | "mailto"))
-                {
-                    link.locate(page.document);
-                }
-            }
-            (&page.report_url, Some(page.document), links)
+            (
+                &page.report_url,
+                page.links.as_slice(),
+                page_rules_for_pages,
+            )
         })
-        .chain(stylesheets.iter().map(|sheet| {
-            let url = url_of_path(&options.site_url, &sheet.path);
-            let links = extract_stylesheet(sheet.css, Some(&url));
-            (&sheet.report_url, None, links)
-        }));
-    for (report_url, document, links) in sources {
-        // Selectors are computed only for the few links that end up in a finding.
-        let located = |link: &Link| {
-            let mut link = link.clone();
-            if let Some(document) = document {
-                link.locate(document);
-            }
-            link
-        };
+        .chain(
+            sheets
+                .iter()
+                .map(|(url, links)| (*url, links.as_slice(), true)),
+        );
+    for (report_url, links, page_rules) in sources {
         report.sources.push(report_url.clone());
         let mut out = Collector::new(report_url.as_str());
-        rules::check_page(
-            &PageContext {
-                report_url,
-                secure_page: secure_site,
-                links: &links,
-            },
-            &mut out,
-        );
-        for link in &links {
+        if page_rules {
+            rules::check_page(
+                &PageContext {
+                    report_url,
+                    secure_page,
+                    links,
+                },
+                &mut out,
+            );
+        }
+        for link in links {
             report.stats.links += 1;
             let Ok(target) = &link.target else {
                 out.push(rules::broken::report(
                     report_url,
-                    &located(link),
+                    link,
                     &BrokenReason {
                         reason: format!(
                             "the URL cannot be parsed ({})",
@@ -368,11 +476,7 @@ pub fn check_site(
                 SchemeClass::Web => {}
                 SchemeClass::File => {
                     report.stats.internal += 1;
-                    out.push(rules::broken::report(
-                        report_url,
-                        &located(link),
-                        &file_url_reason(),
-                    ));
+                    out.push(rules::broken::report(report_url, link, &file_url_reason()));
                     continue;
                 }
                 SchemeClass::Mailto | SchemeClass::NotChecked => {
@@ -388,13 +492,13 @@ pub fn check_site(
                 if entry.is_empty() {
                     external_order.push(key);
                 }
-                entry.push((report_url.clone(), located(link)));
+                entry.push((report_url.clone(), link.clone()));
                 continue;
             };
             report.stats.internal += 1;
             let verdict = check_internal(target, &target_path, &index, options);
             if verdict != Verdict::Ok
-                && let Some(finding) = verdict.finding(report_url, &located(link))
+                && let Some(finding) = verdict.finding(report_url, link)
             {
                 out.push(finding);
             }

@@ -7,8 +7,11 @@ mod loopback;
 
 use govaudit_core::{Finding, Outcome};
 use govaudit_html::Document;
-use govaudit_links::http::{CacheOptions, HttpOptions, HttpReport, Occurrences, check_targets};
+use govaudit_links::http::{
+    CacheOptions, HttpOptions, HttpReport, NotCheckedReason, Occurrences, check_targets,
+};
 use govaudit_links::{Link, RULES, extract};
+use govaudit_site::fetch::Fetcher;
 use loopback::{Reply, Request, Server, start};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -102,9 +105,16 @@ fn targets(server: &Server, pages: &[(&str, &str)]) -> Vec<(Url, Occurrences)> {
 }
 
 async fn run(server: &Server, pages: &[(&str, &str)], options: &HttpOptions) -> HttpReport {
-    check_targets(targets(server, pages), &HashMap::new(), options, None)
-        .await
-        .unwrap()
+    let fetcher = Arc::new(Fetcher::new(options.fetch.clone()).unwrap());
+    check_targets(
+        &fetcher,
+        targets(server, pages),
+        &HashMap::new(),
+        options,
+        None,
+    )
+    .await
+    .unwrap()
 }
 
 fn summary(findings: &[Finding]) -> Vec<(String, String, u32, String)> {
@@ -319,10 +329,37 @@ async fn crawled_pages_and_their_stylesheets() {
     page.headers
         .push(govaudit_core::HeaderField::new("Content-Type", "text/html"));
     let scope = govaudit_links::Scope::host_of(&Url::parse(&page_url).unwrap()).unwrap();
-    let report = govaudit_links::http::check_pages(&[page], &scope, &options(), None)
-        .await
-        .unwrap();
-    let got = summary(&report.findings);
+    let options = options();
+    let fetcher = Arc::new(Fetcher::new(options.fetch.clone()).unwrap());
+    // As a crawl gives it: the page parsed once, observed, its page rules run, and its own
+    // result judged from the response already fetched.
+    let document = Document::from_resource(&page);
+    let observed = govaudit_links::observe_page(
+        page_url.clone(),
+        "styled.html",
+        &document,
+        Some(&Url::parse(&page_url).unwrap()),
+    );
+    let mut out = govaudit_core::Collector::new(page_url.clone());
+    govaudit_links::check_page_links(&observed, Some(false), &mut out);
+    let known = HashMap::from([(
+        page_url.clone(),
+        govaudit_links::http::judge_response(&page, Some(&document), false, &options),
+    )]);
+    drop(document);
+    let report = govaudit_links::http::check_crawled_pages(
+        &fetcher,
+        &[observed],
+        &known,
+        &scope,
+        &options,
+        None,
+    )
+    .await
+    .unwrap();
+    let mut findings = out.into_findings();
+    findings.extend(report.findings);
+    let got = summary(&findings);
     let css = format!("{}/site.css", server.base);
     assert_eq!(
         got,
@@ -349,4 +386,177 @@ async fn crawled_pages_and_their_stylesheets() {
     );
     // The stylesheet was fetched once, for its references and its own check.
     assert_eq!(server.hits("/site.css").len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_url_is_requested_once_and_known_answers_not_at_all() {
+    let server = start(Arc::new(routes)).await;
+    let page = "<!doctype html><title>p</title>
+<a href=\"{{server}}/ok#sec\">ok</a><a href=\"{{server}}/ok#old\">ok again</a>
+<a href=\"{{server}}/missing\">missing</a><a href=\"{{server}}/gone\">gone</a>
+<a href=\"{{server}}/moved\">moved</a><a href=\"{{server}}/soft-404\">soft</a>
+<a href=\"{{server}}/about-404\">article</a><a href=\"{{server}}/\">home</a>";
+    let options = options();
+    let fetcher = Arc::new(Fetcher::new(options.fetch.clone()).unwrap());
+    let pages = [("a.html", page), ("b.html", page), ("c.html", page)];
+    // The crawl fetched the homepage already: judged from that answer.
+    let mut home = govaudit_core::Resource::from_bytes(
+        format!("{}/", server.base),
+        b"<title>home</title><p id=top-news>news</p>".to_vec(),
+    );
+    home.status = Some(200);
+    home.headers
+        .push(govaudit_core::HeaderField::new("Content-Type", "text/html"));
+    let home_document = Document::from_resource(&home);
+    let known = HashMap::from([(
+        format!("{}/", server.base),
+        govaudit_links::http::judge_response(&home, Some(&home_document), false, &options),
+    )]);
+    let report = check_targets(&fetcher, targets(&server, &pages), &known, &options, None)
+        .await
+        .unwrap();
+    assert!(server.hits("/").is_empty(), "a known URL is not requested");
+    let log = server.log.lock().unwrap().clone();
+    let mut paths: Vec<String> = log.iter().map(|r| r.path.clone()).collect();
+    paths.sort();
+    // /moved is followed to /ok within one request (redirects are hops, not new URLs).
+    assert_eq!(
+        paths,
+        [
+            "/about-404",
+            "/gone",
+            "/missing",
+            "/moved",
+            "/ok",
+            "/ok",
+            "/soft-404"
+        ]
+    );
+    assert_eq!(report.checked, 6);
+    assert_eq!(
+        report.results[&format!("{}/", server.base)].anchors,
+        Some(vec!["top-news".to_owned()])
+    );
+    // Three pages carry each defect: each occurrence is reported.
+    let rules: Vec<String> = report.findings.iter().map(|f| f.rule.clone()).collect();
+    assert_eq!(rules.iter().filter(|r| *r == "links/broken").count(), 6);
+    assert_eq!(rules.iter().filter(|r| *r == "links/soft-404").count(), 3);
+    assert_eq!(rules.iter().filter(|r| *r == "links/redirect").count(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_url_that_always_times_out_is_requested_at_most_twice() {
+    let server = start(Arc::new(routes)).await;
+    let mut options = options();
+    options.retries = 5;
+    let report = run(
+        &server,
+        &[("p.html", "<a href=\"{{server}}/slow\">slow</a>")],
+        &options,
+    )
+    .await;
+    assert_eq!(server.hits("/slow").len(), 2);
+    assert_eq!(report.findings.len(), 1);
+    assert_eq!(report.findings[0].rule, "links/unverifiable");
+    assert!(
+        report.findings[0].message.contains("no answer within"),
+        "{}",
+        report.findings[0].message
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_persistent_429_is_retried_then_unverifiable() {
+    let server = start(Arc::new(routes)).await;
+    let mut options = options();
+    options.retries = 2;
+    let report = run(
+        &server,
+        &[("p.html", "<a href=\"{{server}}/always-429\">busy</a>")],
+        &options,
+    )
+    .await;
+    // Retry-After (1 s) is honoured twice: the retry policy of transient answers is kept.
+    assert_eq!(server.hits("/always-429").len(), 3);
+    assert_eq!(report.findings.len(), 1);
+    assert_eq!(report.findings[0].rule, "links/unverifiable");
+    assert_eq!(report.findings[0].outcome, Outcome::Review);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn max_links_stops_with_a_note_and_keeps_what_was_found() {
+    let server = start(Arc::new(routes)).await;
+    // A hostile page: thousands of distinct links.
+    let page: String = (0..5000)
+        .map(|i| format!("<a href=\"{{{{server}}}}/missing?n={i}\">m</a>\n"))
+        .collect();
+    let mut options = options();
+    options.max_links = Some(3);
+    let report = run(&server, &[("p.html", &page)], &options).await;
+    assert_eq!(server.log.lock().unwrap().len(), 3);
+    assert_eq!(report.checked, 3);
+    assert_eq!(report.not_checked, 4997);
+    assert_eq!(
+        report.not_checked_reason,
+        Some(NotCheckedReason::LinkLimit(3))
+    );
+    assert_eq!(report.findings.len(), 3, "findings so far are kept");
+    assert!(report.findings.iter().all(|f| f.rule == "links/broken"));
+    let note = report.not_checked_note().unwrap();
+    assert!(
+        note.contains("4997") && note.contains("limit of 3"),
+        "{note}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_the_deadline_nothing_more_is_requested() {
+    let server = start(Arc::new(routes)).await;
+    let mut options = options();
+    options.deadline = Some(std::time::Instant::now());
+    let report = run(
+        &server,
+        &[(
+            "p.html",
+            "<a href=\"{{server}}/missing\">m</a><a href=\"{{server}}/gone\">g</a>",
+        )],
+        &options,
+    )
+    .await;
+    assert!(server.log.lock().unwrap().is_empty());
+    assert_eq!(report.not_checked, 2);
+    assert_eq!(report.not_checked_reason, Some(NotCheckedReason::Deadline));
+    assert!(report.findings.is_empty());
+    assert!(report.not_checked_note().is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn robots_disallow_gives_unverifiable_without_a_request() {
+    let server = start(Arc::new(routes)).await;
+    let mut options = options();
+    options.robots = Some(Arc::new(|url: &Url| url.path() != "/missing"));
+    let report = run(
+        &server,
+        &[(
+            "p.html",
+            "<a href=\"{{server}}/missing\">m</a>\n<a href=\"{{server}}/gone\">g</a>",
+        )],
+        &options,
+    )
+    .await;
+    assert!(server.hits("/missing").is_empty());
+    assert_eq!(server.hits("/gone").len(), 1);
+    assert_eq!(report.robots_disallowed, 1);
+    let got: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.evidence["reason"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("links/unverifiable", "robots.txt disallows it"),
+            ("links/broken", "HTTP 410"),
+        ]
+    );
 }

@@ -27,8 +27,9 @@ pub use unverifiable::UNVERIFIABLE;
 pub struct PageContext<'a> {
     /// The page as findings name it (a path as given, or a URL).
     pub report_url: &'a str,
-    /// Whether the page is (or will be) served over HTTPS.
-    pub secure_page: bool,
+    /// Whether the page is (or will be) served over HTTPS; `None` when unknown (a directory
+    /// checked without a site URL): then `http:` references are reviews, not failures.
+    pub secure_page: Option<bool>,
     pub links: &'a [Link],
 }
 
