@@ -1,20 +1,42 @@
 //! A static CSS cascade: computed `display`, `visibility`, `color`, `background-color`,
 //! `font-size`, `font-weight` (and a few layout hints) for every element, from the user-agent
-//! defaults that matter, `<style>` sheets of the page and `style` attributes. No layout, no
-//! external sheets, no pseudo-elements, no state (`:hover` never matches). `display: none`,
-//! `visibility: hidden` and `opacity: 0` on `<html>` and `<body>` are ignored: pages set them
-//! until a script has run, and people see the page.
+//! defaults that matter, `<style>` sheets of the page, linked and imported sheets (when the
+//! caller supplies them through a [`StylesheetSource`]) and `style` attributes. No layout, no
+//! pseudo-elements, no state (`:hover` never matches). `display: none`, `visibility: hidden`
+//! and `opacity: 0` on `<html>` and `<body>` are ignored: pages set them until a script has
+//! run, and people see the page.
 //!
 //! Cost is linear in page size: each element is matched only against the rules whose rightmost
 //! compound selector names its id, one of its classes, its tag or nothing (as browsers bucket
-//! rules), and computed values are inherited in one pass in document order.
+//! rules), and computed values are inherited in one pass in document order. Hostile pages
+//! (thousands of rules for one tag over thousands of elements) stop at
+//! [`CASCADE_WORK_BUDGET`]. Whatever the cascade could not read or finish is recorded as a
+//! [`StyleGap`] ([`Styles::gaps`]): checks that depend on computed values then ask for a
+//! review instead of passing.
 
+mod linked;
 mod sheet;
 
-pub use sheet::{
-    Declaration, StyleRule, parse_declarations, parse_declarations_with, parse_stylesheet,
-    parse_stylesheet_for, parse_stylesheet_with,
+pub use linked::{
+    MAX_IMPORT_DEPTH, MAX_SHEET_BYTES_PER_PAGE, MIN_SHEET_COST, SheetState, StyleGap,
+    StylesheetSource, stylesheet_urls,
 };
+pub use sheet::{
+    Declaration, Import, StyleRule, parse_declarations, parse_declarations_with, parse_imports,
+    parse_stylesheet, parse_stylesheet_for, parse_stylesheet_with,
+};
+
+use linked::{PageSheet, page_sheets, resolve};
+use sheet::media_query_applies;
+use url::Url;
+
+/// Selector match attempts (an element tried against a candidate selector) one page's cascade
+/// may make. The most any page of the 179-page real-page corpus needs is about 80,000 (the
+/// `corpus_pages_stay_within_the_work_budget` test keeps them all within it); a hostile page
+/// of 30,000 `div` rules over 30,000 divs would need 900 million. Past this budget the rest of
+/// the page gets only user-agent and `style` attribute values, and the styles record
+/// [`StyleGap::WorkBudgetExhausted`].
+pub const CASCADE_WORK_BUDGET: u64 = 10_000_000;
 
 use crate::{Document, Element};
 use std::borrow::Cow;
@@ -151,16 +173,63 @@ impl Default for ComputedStyle {
     }
 }
 
-/// Computed styles of every element of a page, indexed by [`Element::index`].
+/// Computed styles of every element of a page, indexed by [`Element::index`], and what the
+/// cascade could not take into account.
 #[derive(Debug)]
 pub struct Styles {
     computed: Vec<ComputedStyle>,
+    gaps: Vec<StyleGap>,
+    external: Vec<(Url, Arc<str>)>,
 }
 
 impl Styles {
-    /// Runs the cascade over a page.
+    /// Runs the cascade over a page without its linked or imported sheets: when the page has
+    /// some (whose media applies), the styles record a [`StyleGap::NotRead`] for each.
     pub fn compute(doc: &Document) -> Styles {
-        let sheet = Sheet::from_document(doc);
+        Styles::run(doc, None)
+    }
+
+    /// Runs the cascade over a page with the linked and imported sheets `sheets` gives, in
+    /// cascade order. `@import`s are followed [`MAX_IMPORT_DEPTH`] deep (cycles are skipped,
+    /// as browsers do), within [`MAX_SHEET_BYTES_PER_PAGE`].
+    pub fn compute_with(doc: &Document, sheets: &dyn StylesheetSource) -> Styles {
+        Styles::run(doc, Some(sheets))
+    }
+
+    /// Why these styles may be incomplete or wrong, in the order found (empty when complete).
+    pub fn gaps(&self) -> &[StyleGap] {
+        &self.gaps
+    }
+
+    /// The cascade read every sheet that applies and finished within its work budget.
+    pub fn is_complete(&self) -> bool {
+        self.gaps.is_empty()
+    }
+
+    /// The first [`StyleGap`] as a sentence for people ("a linked stylesheet could not be
+    /// read: https://x/style.css (HTTP 404)", "... and 2 more"), `None` when complete.
+    pub fn incompleteness(&self) -> Option<String> {
+        let first = self.gaps.first()?;
+        Some(match self.gaps.len() - 1 {
+            0 => first.to_string(),
+            more => format!("{first}, and {more} more"),
+        })
+    }
+
+    /// The linked and imported sheets that were read and apply, with their addresses, in
+    /// cascade order (for checks that read sheets themselves).
+    pub fn external_sheets(&self) -> &[(Url, Arc<str>)] {
+        &self.external
+    }
+
+    fn run(doc: &Document, source: Option<&dyn StylesheetSource>) -> Styles {
+        let mut gaps = Vec::new();
+        let mut external = Vec::new();
+        let sheet = Sheet::from_document(doc, source, &mut gaps, &mut external);
+        let mut work = WorkBudget {
+            left: CASCADE_WORK_BUDGET,
+            exhausted: false,
+        };
         let mut computed: Vec<ComputedStyle> = Vec::with_capacity(doc.element_count());
         let root_size = 16.0;
         // Keys (id, classes, tag) of the open ancestors of the current element, counted.
@@ -199,6 +268,7 @@ impl Styles {
                     &open,
                     &mut candidates,
                     &mut declared,
+                    &mut work,
                 );
                 cascade(&element, parent, &declared, root_size)
             };
@@ -211,7 +281,14 @@ impl Styles {
             // Elements come in document order, so index == computed.len().
             computed.push(style);
         }
-        Styles { computed }
+        if work.exhausted {
+            gaps.push(StyleGap::WorkBudgetExhausted);
+        }
+        Styles {
+            computed,
+            gaps,
+            external,
+        }
     }
 
     /// The computed style of an element of the page this was computed for.
@@ -316,47 +393,38 @@ fn is_relevant(property: &str) -> bool {
 }
 
 impl Sheet {
-    fn from_document(doc: &Document) -> Sheet {
-        let mut sheet = Sheet::default();
-        // The keys (tag, id, classes) of every element: a selector whose bucket key no element
-        // has is never a candidate, so it is dropped (with its rule if it was the rule's only
-        // selector) before it costs anything. Large sheets are mostly such selectors.
-        let mut page_keys: Option<HashSet<u64, BuildHasherDefault<PrehashedKey>>> = None;
-        let mut scratch = String::new();
-        for style in doc.elements_named("style") {
-            if !style.is_html() && !style.is_svg() {
-                continue;
-            }
-            if let Some(media) = style.attr("media")
-                && !media_attr_applies(media)
-            {
-                continue;
-            }
-            let page_keys = page_keys.get_or_insert_with(|| {
-                let mut keys = Vec::new();
-                let mut starts = Vec::with_capacity(doc.element_count() + 1);
-                for element in doc.elements() {
-                    starts.push(keys.len());
-                    element_keys(&element, &mut keys);
+    /// The rules of every sheet of the page in cascade order: `<style>` elements, linked
+    /// sheets from `source` and their imports. What could not be read goes to `gaps`; the
+    /// external sheets that were read to `external`.
+    fn from_document(
+        doc: &Document,
+        source: Option<&dyn StylesheetSource>,
+        gaps: &mut Vec<StyleGap>,
+        external: &mut Vec<(Url, Arc<str>)>,
+    ) -> Sheet {
+        let mut builder = SheetBuilder {
+            doc,
+            source,
+            sheet: Sheet::default(),
+            page_keys: None,
+            scratch: String::new(),
+            bytes_read: 0,
+            chain: Vec::new(),
+            gaps,
+            external,
+        };
+        let base = doc.base_url();
+        for page_sheet in page_sheets(doc) {
+            match page_sheet {
+                PageSheet::Inline(style) => {
+                    let text = style.text();
+                    builder.add_imports(&text, base.as_ref(), 0);
+                    builder.add_css(&text);
                 }
-                starts.push(keys.len());
-                let set = keys.iter().copied().collect();
-                sheet.element_keys = keys;
-                sheet.element_key_starts = starts;
-                set
-            });
-            let mut may_match = |selector: &str| {
-                bucket(selector, &mut scratch).is_none_or(|key| page_keys.contains(&key))
-            };
-            let text = style.text();
-            let rules = parse_stylesheet_for(&text, is_relevant, &mut |selectors| {
-                any_selector(selectors, &mut may_match)
-            });
-            for rule in rules {
-                sheet.add(rule, &mut may_match);
+                PageSheet::Linked(href) => builder.add_linked(base.as_ref(), href, 0),
             }
         }
-        sheet
+        builder.sheet
     }
 
     /// [`element_keys`] of an element of the page, from the table when there is one.
@@ -406,10 +474,11 @@ impl Sheet {
         open: &OpenKeys,
         candidates: &mut Vec<usize>,
         matched: &mut Vec<Matched<'s>>,
+        work: &mut WorkBudget,
     ) {
         candidates.clear();
         matched.clear();
-        if self.selectors.is_empty() {
+        if self.selectors.is_empty() || work.exhausted {
             return;
         }
         for key in keys {
@@ -420,6 +489,15 @@ impl Sheet {
         candidates.extend(&self.universal);
         candidates.sort_unstable();
         candidates.dedup();
+        // Every candidate is one match attempt; an element that would pass the budget is left
+        // unmatched, as is every element after it.
+        match work.left.checked_sub(candidates.len() as u64) {
+            Some(left) => work.left = left,
+            None => {
+                work.exhausted = true;
+                return;
+            }
+        }
         for &at in candidates.iter() {
             let indexed = &self.selectors[at];
             let Some(compiled) = indexed.compiled() else {
@@ -447,7 +525,121 @@ impl Sheet {
     }
 }
 
-fn media_attr_applies(media: &str) -> bool {
+/// What is left of a page's [`CASCADE_WORK_BUDGET`].
+struct WorkBudget {
+    left: u64,
+    exhausted: bool,
+}
+
+/// Reads the sheets of a page into one [`Sheet`], in cascade order.
+struct SheetBuilder<'b, 'd> {
+    doc: &'d Document,
+    source: Option<&'b dyn StylesheetSource>,
+    sheet: Sheet,
+    /// The keys (tag, id, classes) of every element, made when the first sheet is added: a
+    /// selector whose bucket key no element has is never a candidate, so it is dropped (with
+    /// its rule if it was the rule's only selector) before it costs anything. Large sheets are
+    /// mostly such selectors.
+    page_keys: Option<HashSet<u64, BuildHasherDefault<PrehashedKey>>>,
+    scratch: String,
+    /// What the external sheets read so far cost of [`MAX_SHEET_BYTES_PER_PAGE`].
+    bytes_read: usize,
+    /// The addresses of the sheets being read, outermost first (an import of one of them is a
+    /// cycle).
+    chain: Vec<Url>,
+    gaps: &'b mut Vec<StyleGap>,
+    external: &'b mut Vec<(Url, Arc<str>)>,
+}
+
+impl SheetBuilder<'_, '_> {
+    /// Adds the rules of one sheet's text.
+    fn add_css(&mut self, css: &str) {
+        let doc = self.doc;
+        let sheet = &mut self.sheet;
+        let page_keys = self.page_keys.get_or_insert_with(|| {
+            let mut keys = Vec::new();
+            let mut starts = Vec::with_capacity(doc.element_count() + 1);
+            for element in doc.elements() {
+                starts.push(keys.len());
+                element_keys(&element, &mut keys);
+            }
+            starts.push(keys.len());
+            let set = keys.iter().copied().collect();
+            sheet.element_keys = keys;
+            sheet.element_key_starts = starts;
+            set
+        });
+        let scratch = &mut self.scratch;
+        let mut may_match =
+            |selector: &str| bucket(selector, scratch).is_none_or(|key| page_keys.contains(&key));
+        let rules = parse_stylesheet_for(css, is_relevant, &mut |selectors| {
+            any_selector(selectors, &mut may_match)
+        });
+        for rule in rules {
+            sheet.add(rule, &mut may_match);
+        }
+    }
+
+    /// Reads the `@import`s of a sheet (whose address is `base`, at import depth `depth`)
+    /// whose media apply, before the sheet's own rules, as the cascade orders them.
+    fn add_imports(&mut self, css: &str, base: Option<&Url>, depth: usize) {
+        for import in parse_imports(css) {
+            if media_query_applies(&import.media) {
+                self.add_linked(base, &import.href, depth + 1);
+            }
+        }
+    }
+
+    /// Reads a linked or imported sheet (`href` relative to `base`) and its imports.
+    fn add_linked(&mut self, base: Option<&Url>, href: &str, depth: usize) {
+        let url = resolve(base, href);
+        let Some(source) = self.source else {
+            let href = url.map_or_else(|| href.trim().to_owned(), String::from);
+            self.gaps.push(StyleGap::NotRead { href });
+            return;
+        };
+        let Some(url) = url else {
+            self.gaps.push(StyleGap::Unresolvable {
+                href: href.trim().to_owned(),
+            });
+            return;
+        };
+        if self.chain.contains(&url) {
+            // A cycle: browsers skip the import that closes it.
+            return;
+        }
+        if depth > MAX_IMPORT_DEPTH {
+            self.gaps.push(StyleGap::ImportTooDeep { url });
+            return;
+        }
+        if self.bytes_read >= MAX_SHEET_BYTES_PER_PAGE {
+            self.gaps.push(StyleGap::SheetBudgetExhausted { url });
+            return;
+        }
+        let text = match source.load(&url) {
+            SheetState::Loaded(text) => text,
+            SheetState::Unavailable { reason } => {
+                self.gaps.push(StyleGap::Unavailable { url, reason });
+                return;
+            }
+        };
+        self.bytes_read = self
+            .bytes_read
+            .saturating_add(text.len().max(MIN_SHEET_COST));
+        if self.bytes_read > MAX_SHEET_BYTES_PER_PAGE {
+            self.gaps.push(StyleGap::SheetBudgetExhausted { url });
+            return;
+        }
+        let css = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        self.chain.push(url.clone());
+        self.add_imports(css, Some(&url), depth);
+        self.chain.pop();
+        self.add_css(css);
+        self.external.push((url, text.clone()));
+    }
+}
+
+pub(crate) fn media_attr_applies(media: &str) -> bool {
     let media = media.trim().to_ascii_lowercase();
     media.is_empty()
         || media

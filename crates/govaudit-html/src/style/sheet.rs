@@ -456,7 +456,7 @@ fn split_important(raw: &str) -> (&str, bool) {
 /// Whether a media query list can match an ordinary screen without knowing its size: a query
 /// of type `all` or `screen` (or no type) with no media features. `only` is ignored; `not` and
 /// feature queries do not apply (unknown viewport: a rule that may not apply is not applied).
-fn media_query_applies(prelude: &str) -> bool {
+pub(crate) fn media_query_applies(prelude: &str) -> bool {
     let prelude = prelude.trim().to_ascii_lowercase();
     if prelude.is_empty() {
         return true;
@@ -473,6 +473,69 @@ fn media_query_applies(prelude: &str) -> bool {
         }
         matches!(first, Some("all" | "screen")) && words.next().is_none()
     })
+}
+
+/// One `@import` rule of a sheet: the address as written and its media query list (empty =
+/// all). `layer(...)` and `supports(...)` conditions are dropped: layers do not change what
+/// this cascade computes, and `@supports` blocks are applied too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    pub href: String,
+    pub media: String,
+}
+
+/// The `@import` rules of a sheet, in order. They count only before any other rule (after
+/// `@charset` and `@layer` statements), as in browsers; later ones are ignored.
+pub fn parse_imports(css: &str) -> Vec<Import> {
+    let mut parser = Parser::new(css);
+    let mut imports = Vec::new();
+    loop {
+        parser.skip_whitespace();
+        let name = match parser.next() {
+            Ok(Token::CDO | Token::CDC) => continue,
+            Ok(Token::AtKeyword(name)) => name.to_ascii_lowercase(),
+            _ => break,
+        };
+        match name.as_str() {
+            "import" => {
+                let parsed = parser.parse_until_after(Delimiter::Semicolon, |rule| {
+                    let href = rule.expect_url_or_string()?.as_ref().to_owned();
+                    loop {
+                        rule.skip_whitespace();
+                        let state = rule.state();
+                        match rule.next() {
+                            Ok(Token::Ident(word)) if word.eq_ignore_ascii_case("layer") => {}
+                            // The function's arguments are skipped with it.
+                            Ok(Token::Function(f))
+                                if f.eq_ignore_ascii_case("layer")
+                                    || f.eq_ignore_ascii_case("supports") => {}
+                            _ => {
+                                rule.reset(&state);
+                                break;
+                            }
+                        }
+                    }
+                    let start = rule.position();
+                    while rule.next().is_ok() {}
+                    let media = rule.slice_from(start).trim().to_owned();
+                    Ok::<_, ParseError<()>>(Import { href, media })
+                });
+                if let Ok(import) = parsed {
+                    imports.push(import);
+                }
+            }
+            // Statements allowed before `@import`; a block (`@layer x { }`) ends the imports.
+            "charset" | "layer" => loop {
+                match parser.next() {
+                    Ok(Token::Semicolon) => break,
+                    Ok(Token::CurlyBracketBlock) | Err(_) => return imports,
+                    Ok(_) => {}
+                }
+            },
+            _ => break,
+        }
+    }
+    imports
 }
 
 #[cfg(test)]
@@ -510,6 +573,28 @@ mod tests {
         assert_eq!(d[0].property, "display");
         assert_eq!(d[1].value, "rgb(0, 0, 0)");
         assert!(d[1].important);
+    }
+
+    #[test]
+    fn imports_before_other_rules() {
+        let imports = parse_imports(
+            "@charset \"utf-8\"; /* c */ @layer base;\n@import url(a.css);\
+             @IMPORT 'b.css' print, screen; @import url(\"c.css\") layer(x) supports(display: grid) screen;\
+             @import ;  p { color: red } @import 'late.css';",
+        );
+        let found: Vec<(&str, &str)> = imports
+            .iter()
+            .map(|i| (i.href.as_str(), i.media.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("a.css", ""),
+                ("b.css", "print, screen"),
+                ("c.css", "screen")
+            ]
+        );
+        assert!(parse_imports("@layer x { } @import 'a.css';").is_empty());
     }
 
     #[test]
@@ -574,6 +659,8 @@ mod properties {
         /// Hostile CSS never panics, and the parser keeps no more rules than `{` blocks.
         #[test]
         fn any_text_parses(css in "\\PC{0,200}") {
+            let imports = parse_imports(&css);
+            prop_assert!(imports.len() <= css.matches(';').count() + 1);
             let rules = parse_stylesheet(&css);
             let blocks = css.matches('{').count();
             prop_assert!(rules.len() <= blocks, "{} rules from {} blocks", rules.len(), blocks);
