@@ -6,14 +6,13 @@
 use crate::fetch::{FetchError, Fetcher, Method};
 use crate::scope::Scope;
 use govaudit_core::Resource;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::task::JoinSet;
 use url::Url;
 
-/// Longest robots.txt `Crawl-delay` honoured, in seconds.
-pub const MAX_CRAWL_DELAY_SECS: f32 = 10.0;
+pub use crate::fetch::MAX_CRAWL_DELAY_SECS;
 
 /// Crawl limits.
 #[derive(Debug, Clone)]
@@ -23,6 +22,8 @@ pub struct CrawlOptions {
     /// Link hops from the start page.
     pub max_depth: usize,
     pub max_duration: Duration,
+    /// Obey robots.txt (through [`Fetcher::robots_allows`], which also needs
+    /// [`FetchOptions::obey_robots`](crate::fetch::FetchOptions::obey_robots)).
     pub obey_robots: bool,
 }
 
@@ -76,7 +77,6 @@ where
     let mut result = Crawl::default();
     let mut seen: HashSet<String> = HashSet::new();
     let mut queue: VecDeque<(Url, usize)> = VecDeque::new();
-    let mut robots: HashMap<String, Option<texting_robots::Robot>> = HashMap::new();
     let mut start = start;
     start.set_fragment(None);
     seen.insert(start.to_string());
@@ -98,7 +98,7 @@ where
                 result.stopped = Some(CrawlStop::TimeLimit);
                 break;
             }
-            if options.obey_robots && !robots_allow(&fetcher, &mut robots, &url).await {
+            if options.obey_robots && !fetcher.robots_allows(&url).await {
                 result.blocked_by_robots.push(url);
                 continue;
             }
@@ -151,50 +151,4 @@ where
         }
     }
     result
-}
-
-async fn robots_allow(
-    fetcher: &Fetcher,
-    cache: &mut HashMap<String, Option<texting_robots::Robot>>,
-    url: &Url,
-) -> bool {
-    let origin = url.origin().ascii_serialization();
-    if !cache.contains_key(&origin) {
-        let robot = match Url::parse(&format!("{origin}/robots.txt")) {
-            Ok(robots_url) => match fetcher.fetch(&robots_url, Method::Get).await {
-                Ok(fetched) if fetched.resource.status == Some(200) => texting_robots::Robot::new(
-                    product_token(&fetcher.options().user_agent),
-                    &fetched.resource.body,
-                )
-                .ok(),
-                // No robots.txt (or an unreadable one): everything is allowed.
-                _ => None,
-            },
-            Err(_) => None,
-        };
-        // Crawl-delay, capped so a hostile robots.txt cannot stall the crawl.
-        if let Some(delay) = robot.as_ref().and_then(|r| r.delay)
-            && delay.is_finite()
-            && delay > 0.0
-        {
-            fetcher.slow_host(
-                url,
-                Duration::from_secs_f32(delay.min(MAX_CRAWL_DELAY_SECS)),
-            );
-        }
-        cache.insert(origin.clone(), robot);
-    }
-    match cache.get(&origin) {
-        Some(Some(robot)) => robot.allowed(url.as_str()),
-        _ => true,
-    }
-}
-
-/// The product token robots.txt groups name (`govaudit` for `govaudit/0.1 (+url)`).
-fn product_token(user_agent: &str) -> &str {
-    user_agent
-        .split(['/', ' '])
-        .next()
-        .filter(|t| !t.is_empty())
-        .unwrap_or(user_agent)
 }

@@ -32,6 +32,9 @@ pub struct FetchOptions {
     pub per_host_concurrency: usize,
     /// Minimum time between the starts of two requests to one host.
     pub per_host_interval: Duration,
+    /// Obey robots.txt in [`Fetcher::robots_allows`] (and so in the crawl): when false,
+    /// every URL is allowed and no robots.txt is fetched.
+    pub obey_robots: bool,
 }
 
 impl Default for FetchOptions {
@@ -51,6 +54,7 @@ impl Default for FetchOptions {
             concurrency: 32,
             per_host_concurrency: 4,
             per_host_interval: Duration::from_millis(100),
+            obey_robots: true,
         }
     }
 }
@@ -197,6 +201,14 @@ struct HostGate {
     interval: Mutex<Duration>,
 }
 
+/// Longest robots.txt `Crawl-delay` honoured, in seconds: a hostile robots.txt cannot stall
+/// a run.
+pub const MAX_CRAWL_DELAY_SECS: f32 = 10.0;
+
+/// An origin's robots.txt, fetched once: `None` when there is none (or it is unreadable),
+/// and then everything is allowed.
+type RobotsCell = Arc<tokio::sync::OnceCell<Option<texting_robots::Robot>>>;
+
 /// The client. Cheap to share behind an `Arc`; every method takes `&self`.
 pub struct Fetcher {
     client: reqwest::Client,
@@ -205,6 +217,8 @@ pub struct Fetcher {
     options: FetchOptions,
     global: Arc<Semaphore>,
     hosts: Mutex<HashMap<String, Arc<HostGate>>>,
+    /// robots.txt by origin (`https://host:port`).
+    robots: Mutex<HashMap<String, RobotsCell>>,
 }
 
 impl Fetcher {
@@ -218,6 +232,7 @@ impl Fetcher {
             global: Arc::new(Semaphore::new(options.concurrency.max(1))),
             options,
             hosts: Mutex::new(HashMap::new()),
+            robots: Mutex::new(HashMap::new()),
         })
     }
 
@@ -256,6 +271,58 @@ impl Fetcher {
         let gate = self.gate(url);
         let mut current = gate.interval.lock().unwrap_or_else(|e| e.into_inner());
         *current = (*current).max(interval);
+    }
+
+    /// The current minimum time between two requests to `url`'s host.
+    pub fn host_interval(&self, url: &Url) -> Duration {
+        let gate = self.gate(url);
+        *gate.interval.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether robots.txt lets this client's user agent fetch `url`. Each origin's
+    /// `/robots.txt` is fetched once per `Fetcher` (concurrent callers wait for the one fetch)
+    /// and its `Crawl-delay`, capped at [`MAX_CRAWL_DELAY_SECS`], slows every later request
+    /// to the host ([`Fetcher::slow_host`]). No robots.txt, an error status or an unreadable
+    /// file allow everything; so does [`FetchOptions::obey_robots`] `false`.
+    pub async fn robots_allows(&self, url: &Url) -> bool {
+        if !self.options.obey_robots || !matches!(url.scheme(), "http" | "https") {
+            return true;
+        }
+        let origin = url.origin().ascii_serialization();
+        let cell = {
+            let mut robots = self.robots.lock().unwrap_or_else(|e| e.into_inner());
+            robots.entry(origin.clone()).or_default().clone()
+        };
+        let robot = cell
+            .get_or_init(|| async {
+                let robot = self.fetch_robots(&origin).await;
+                if let Some(delay) = robot.as_ref().and_then(|r| r.delay)
+                    && delay.is_finite()
+                    && delay > 0.0
+                {
+                    // Whole milliseconds: an f32 `0.3` is not exactly 300 ms.
+                    let millis = (delay.min(MAX_CRAWL_DELAY_SECS) * 1000.0).round() as u64;
+                    self.slow_host(url, Duration::from_millis(millis));
+                }
+                robot
+            })
+            .await;
+        robot
+            .as_ref()
+            .is_none_or(|robot| robot.allowed(url.as_str()))
+    }
+
+    async fn fetch_robots(&self, origin: &str) -> Option<texting_robots::Robot> {
+        let robots_url = Url::parse(&format!("{origin}/robots.txt")).ok()?;
+        let fetched = self.fetch(&robots_url, Method::Get).await.ok()?;
+        if fetched.resource.status != Some(200) {
+            return None;
+        }
+        texting_robots::Robot::new(
+            product_token(&self.options.user_agent),
+            &fetched.resource.body,
+        )
+        .ok()
     }
 
     /// Holds off every request to `url`'s host for `delay` (a `Retry-After`).
@@ -459,6 +526,15 @@ fn build_client(
         }))
         .build()
         .map_err(|e| FetchError::Client(e.to_string()))
+}
+
+/// The product token robots.txt groups name (`govaudit` for `govaudit/0.1 (+url)`).
+fn product_token(user_agent: &str) -> &str {
+    user_agent
+        .split(['/', ' '])
+        .next()
+        .filter(|t| !t.is_empty())
+        .unwrap_or(user_agent)
 }
 
 /// Turns a reqwest error into what the checks need to know.

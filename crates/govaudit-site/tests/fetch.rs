@@ -132,3 +132,43 @@ async fn redirect_statuses_and_stopping_at_the_limit() {
     assert_eq!(multiple.fetched.resource.status, Some(300));
     assert!(multiple.fetched.resource.redirects.is_empty());
 }
+
+/// The link checks ask the same Fetcher as the crawl: robots.txt is read once per origin, a
+/// Disallowed URL is refused, and its Crawl-delay slows every later request to the host.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn robots_txt_is_read_once_and_its_crawl_delay_kept() {
+    let server = start(Arc::new(|request: &Request| match request.path.as_str() {
+        "/robots.txt" => Reply::html(
+            200,
+            "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.3\n",
+        ),
+        _ => Reply::html(200, "page"),
+    }))
+    .await;
+    let url = |path: &str| Url::parse(&format!("{}{path}", server.base)).unwrap();
+    let fetcher = fetcher();
+    assert_eq!(fetcher.host_interval(&url("/")), std::time::Duration::ZERO);
+    assert!(!fetcher.robots_allows(&url("/private/report.html")).await);
+    assert!(fetcher.robots_allows(&url("/public.html")).await);
+    assert!(!fetcher.robots_allows(&url("/private/")).await);
+    assert_eq!(server.hits("/robots.txt").len(), 1);
+    assert_eq!(
+        fetcher.host_interval(&url("/anything")),
+        std::time::Duration::from_millis(300)
+    );
+    // Every later request to the host waits the delay: two fetches take at least 0.3 s more.
+    let began = std::time::Instant::now();
+    fetcher.fetch(&url("/a"), Method::Get).await.unwrap();
+    fetcher.fetch(&url("/b"), Method::Get).await.unwrap();
+    assert!(began.elapsed() >= std::time::Duration::from_millis(300));
+
+    // Obeying can be turned off: then nothing is fetched and everything is allowed.
+    let ignoring = Fetcher::new(FetchOptions {
+        allow_private: true,
+        obey_robots: false,
+        ..FetchOptions::default()
+    })
+    .unwrap();
+    assert!(ignoring.robots_allows(&url("/private/report.html")).await);
+    assert_eq!(server.hits("/robots.txt").len(), 1);
+}
