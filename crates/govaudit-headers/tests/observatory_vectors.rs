@@ -168,6 +168,86 @@ fn csp_results() {
     );
 }
 
+/// A `Content-Security-Policy` line that is present but empty or blank: every version hands `""`
+/// to `parseCsp`, which throws on an empty policy (1.4.8 passes the header as is; 1.6.2+ and main
+/// split it on `,` and keep the empty piece): `csp-header-invalid`, not `csp-not-implemented`.
+#[test]
+fn empty_csp_header_is_invalid() {
+    const T: &str = "content-security-policy";
+    for blank in ["", " ", "\t  "] {
+        expect_all(
+            &ex(&[("Content-Security-Policy", blank)]),
+            T,
+            "csp-header-invalid",
+        );
+        // Report-only does not rescue it: the parse fails before that branch.
+        expect_all(
+            &ex(&[
+                ("Content-Security-Policy", blank),
+                ("Content-Security-Policy-Report-Only", "default-src 'none'"),
+            ]),
+            T,
+            "csp-header-invalid",
+        );
+        // A valid `<meta>` policy beside it does not either: the set is parsed together.
+        expect_all(
+            &html(
+                &[("Content-Security-Policy", blank)],
+                r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'">"#,
+            ),
+            T,
+            "csp-header-invalid",
+        );
+    }
+    // An empty second line: v4 parses `policy, ` as one policy; v5+ split off an empty piece.
+    let trailing = ex(&[
+        ("Content-Security-Policy", "default-src 'none'"),
+        ("Content-Security-Policy", ""),
+    ]);
+    assert_eq!(
+        result(&trailing, Algorithm::V4, T),
+        "csp-implemented-with-no-unsafe"
+    );
+    assert_eq!(result(&trailing, Algorithm::V5, T), "csp-header-invalid");
+    assert_eq!(result(&trailing, Algorithm::V6, T), "csp-header-invalid");
+    // The grade still comes out: the test fails with its -25.
+    let graded = observatory(&ex(&[("Content-Security-Policy", "")]), Algorithm::V6, None).unwrap();
+    let csp = graded.test(T).unwrap();
+    assert_eq!((csp.modifier, csp.pass), (-25, false));
+}
+
+/// The same from a `curl -sI` head: the empty line survives the head reader.
+#[test]
+fn empty_csp_header_from_a_response_head() {
+    let head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Security-Policy:\r\n\r\n";
+    let e = govaudit_headers::parse_input(head, Some("https://site.example/")).unwrap();
+    for a in ALL {
+        let r = observatory(&e, a, None).unwrap();
+        assert_eq!(
+            r.test("content-security-policy").unwrap().result,
+            "csp-header-invalid",
+            "algorithm {a}"
+        );
+    }
+}
+
+/// `splitCspHeaders` also splits `<meta>` policies in v5+: a comma in `content` makes two
+/// policies (here the second is too short: invalid); v4 parses it as one policy.
+#[test]
+fn meta_csp_is_split_on_commas_from_v5() {
+    const T: &str = "content-security-policy";
+    let e = html(
+        &[],
+        r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none', a">"#,
+    );
+    assert_eq!(
+        result(&e, Algorithm::V4, T),
+        "csp-implemented-with-no-unsafe"
+    );
+    assert_eq!(result(&e, Algorithm::V5, T), "csp-header-invalid");
+    assert_eq!(result(&e, Algorithm::V6, T), "csp-header-invalid");
+}
+
 #[test]
 fn cookies_results() {
     const T: &str = "cookies";

@@ -358,17 +358,19 @@ fn resolve<'a>(csp: &csp::ObservatoryCsp<'_>, first: &'a str, fallback: &'a str)
     }
 }
 
-/// The CSP header values as the test sees them: one merged string (v4), or split on `,` (v5 from
-/// 1.6.2, and v6).
-fn csp_header_values(merged: &str, algorithm: Algorithm) -> Vec<&str> {
+/// CSP values (the merged header, or each `<meta>` policy) as the test sees them: as given (v4),
+/// or `splitCspHeaders` (v5 from 1.6.2, #496, and v6): split on `,` and trimmed, empty pieces
+/// kept. An empty piece (an empty or blank header, a trailing comma) then makes the parser throw:
+/// `csp-header-invalid`. v4 passes an empty header as `""`, which throws too.
+fn csp_values<'v>(values: impl IntoIterator<Item = &'v str>, algorithm: Algorithm) -> Vec<&'v str> {
     if algorithm >= Algorithm::V5 {
-        merged
-            .split(',')
+        values
+            .into_iter()
+            .flat_map(|v| v.split(','))
             .map(js_trim)
-            .filter(|p| !p.is_empty())
             .collect()
     } else {
-        vec![merged]
+        values.into_iter().collect()
     }
 }
 
@@ -404,20 +406,20 @@ impl CspOutcome<'_> {
 }
 
 fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a> {
-    let header = merged
-        .map(|m| csp_header_values(m, r.algorithm))
-        .unwrap_or_default();
-    let meta: &[String] = r.body.map_or(&[], |b| b.meta_csp.as_slice());
+    let header = csp_values(merged, r.algorithm);
+    let meta = csp_values(
+        r.body
+            .map_or(&[][..], |b| b.meta_csp.as_slice())
+            .iter()
+            .map(String::as_str),
+        r.algorithm,
+    );
     // Without `<meta>` policies the header values are the whole list.
     let with_meta: Vec<&str>;
     let all: &[&str] = if meta.is_empty() {
         &header
     } else {
-        with_meta = header
-            .iter()
-            .copied()
-            .chain(meta.iter().map(String::as_str))
-            .collect();
+        with_meta = header.iter().chain(&meta).copied().collect();
         &with_meta
     };
     let mut out = CspOutcome::default();
@@ -435,9 +437,8 @@ fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a
         (_, true) => (csp.len(), 0),
         (true, false) => (0, csp.len_as_meta()),
         (false, false) => {
-            let meta_list: Vec<&str> = meta.iter().map(String::as_str).collect();
             let header_only = csp::parse_strs(&header).unwrap_or_default();
-            let mut meta_only = csp::parse_strs(&meta_list).unwrap_or_default();
+            let mut meta_only = csp::parse_strs(&meta).unwrap_or_default();
             meta_only.strip_meta_disallowed();
             (header_only.len(), meta_only.len())
         }
