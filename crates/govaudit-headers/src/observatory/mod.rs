@@ -9,7 +9,7 @@
 pub mod chart;
 pub mod csp;
 
-use crate::exchange::{Exchange, HopParts, OBSERVATORY_CORS_ORIGIN};
+use crate::exchange::{Exchange, HopParts, NODE_MAX_HEADER_BYTES, OBSERVATORY_CORS_ORIGIN};
 use crate::html::BodyFacts;
 use crate::preload::PreloadList;
 use serde::Serialize;
@@ -61,6 +61,13 @@ pub enum ObservatoryError {
     UnexpectedStatus(u16),
     #[error("The site seems to be down.")]
     NoResponse,
+    /// Node's HTTP parser refused the response head (`HPE_HEADER_OVERFLOW`): the Observatory's
+    /// session gets no response, so it reports the site as down. `bytes` is what Node counts
+    /// ([`crate::exchange::node_header_bytes`]), `limit` its `--max-http-header-size`.
+    #[error(
+        "The site seems to be down. (Node's HTTP parser refused the response head with HPE_HEADER_OVERFLOW: {bytes} bytes of reason phrase, header names and values, at or over its {limit}-byte limit.)"
+    )]
+    HeaderOverflow { bytes: usize, limit: usize },
 }
 
 /// One test's outcome.
@@ -174,9 +181,18 @@ pub fn observatory_with_body(
     )
 }
 
-/// The Observatory refuses to grade responses outside 2xx, 3xx, 401 and 403.
+/// The Observatory gets no response when Node refuses the head as too large (every session
+/// that reaches the graded response fails), and refuses to grade responses outside 2xx, 3xx,
+/// 401 and 403.
 fn check_status(exchange: &Exchange) -> Result<(), ObservatoryError> {
     let status = exchange.status.ok_or(ObservatoryError::NoResponse)?;
+    let bytes = exchange.node_header_bytes();
+    if bytes >= NODE_MAX_HEADER_BYTES {
+        return Err(ObservatoryError::HeaderOverflow {
+            bytes,
+            limit: NODE_MAX_HEADER_BYTES,
+        });
+    }
     if status < 200 || (status >= 400 && status != 401 && status != 403) {
         return Err(ObservatoryError::UnexpectedStatus(status));
     }
