@@ -128,7 +128,39 @@ pub(crate) fn latin1_str(bytes: &[u8]) -> Cow<'_, str> {
     Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())
 }
 
+/// Node's default `--max-http-header-size` (16 KiB since Node 13.13; the Observatory runs on
+/// Node 24 without changing it).
+pub const NODE_MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// The bytes Node's HTTP parser counts against [`NODE_MAX_HEADER_BYTES`] for one response: the
+/// reason phrase, every field name and every field value (`TrackHeader` in
+/// `src/node_http_parser.cc`, called from `on_status`, `on_header_field` and `on_header_value`).
+/// The status line's version and code, the `": "` separators and the CRLFs are not counted.
+/// Node refuses the response (`HPE_HEADER_OVERFLOW`) once the count *reaches* the limit.
+pub fn node_header_bytes(reason_phrase: &str, headers: &[HeaderField]) -> usize {
+    headers
+        .iter()
+        .fold(reason_phrase.len(), |n, h| n + h.name.len() + h.value.len())
+}
+
 impl Exchange {
+    /// [`node_header_bytes`] of the graded response. A recorded exchange keeps no reason phrase:
+    /// the canonical one of its status is counted (`OK` for 200; none for an unknown status).
+    pub fn node_header_bytes(&self) -> usize {
+        let reason = self
+            .status
+            .and_then(|s| http::StatusCode::from_u16(s).ok())
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("");
+        node_header_bytes(reason, &self.headers)
+    }
+
+    /// Whether Node's HTTP parser (and so the Observatory) refuses the graded response's head
+    /// as too large: [`Self::node_header_bytes`] at or over [`NODE_MAX_HEADER_BYTES`].
+    pub fn node_header_overflow(&self) -> bool {
+        self.node_header_bytes() >= NODE_MAX_HEADER_BYTES
+    }
+
     /// An exchange for `url` with these header lines and nothing else.
     pub fn new(url: impl Into<String>, headers: Vec<HeaderField>) -> Self {
         Exchange {

@@ -168,6 +168,86 @@ fn csp_results() {
     );
 }
 
+/// A `Content-Security-Policy` line that is present but empty or blank: every version hands `""`
+/// to `parseCsp`, which throws on an empty policy (1.4.8 passes the header as is; 1.6.2+ and main
+/// split it on `,` and keep the empty piece): `csp-header-invalid`, not `csp-not-implemented`.
+#[test]
+fn empty_csp_header_is_invalid() {
+    const T: &str = "content-security-policy";
+    for blank in ["", " ", "\t  "] {
+        expect_all(
+            &ex(&[("Content-Security-Policy", blank)]),
+            T,
+            "csp-header-invalid",
+        );
+        // Report-only does not rescue it: the parse fails before that branch.
+        expect_all(
+            &ex(&[
+                ("Content-Security-Policy", blank),
+                ("Content-Security-Policy-Report-Only", "default-src 'none'"),
+            ]),
+            T,
+            "csp-header-invalid",
+        );
+        // A valid `<meta>` policy beside it does not either: the set is parsed together.
+        expect_all(
+            &html(
+                &[("Content-Security-Policy", blank)],
+                r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'">"#,
+            ),
+            T,
+            "csp-header-invalid",
+        );
+    }
+    // An empty second line: v4 parses `policy, ` as one policy; v5+ split off an empty piece.
+    let trailing = ex(&[
+        ("Content-Security-Policy", "default-src 'none'"),
+        ("Content-Security-Policy", ""),
+    ]);
+    assert_eq!(
+        result(&trailing, Algorithm::V4, T),
+        "csp-implemented-with-no-unsafe"
+    );
+    assert_eq!(result(&trailing, Algorithm::V5, T), "csp-header-invalid");
+    assert_eq!(result(&trailing, Algorithm::V6, T), "csp-header-invalid");
+    // The grade still comes out: the test fails with its -25.
+    let graded = observatory(&ex(&[("Content-Security-Policy", "")]), Algorithm::V6, None).unwrap();
+    let csp = graded.test(T).unwrap();
+    assert_eq!((csp.modifier, csp.pass), (-25, false));
+}
+
+/// The same from a `curl -sI` head: the empty line survives the head reader.
+#[test]
+fn empty_csp_header_from_a_response_head() {
+    let head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Security-Policy:\r\n\r\n";
+    let e = govaudit_headers::parse_input(head, Some("https://site.example/")).unwrap();
+    for a in ALL {
+        let r = observatory(&e, a, None).unwrap();
+        assert_eq!(
+            r.test("content-security-policy").unwrap().result,
+            "csp-header-invalid",
+            "algorithm {a}"
+        );
+    }
+}
+
+/// `splitCspHeaders` also splits `<meta>` policies in v5+: a comma in `content` makes two
+/// policies (here the second is too short: invalid); v4 parses it as one policy.
+#[test]
+fn meta_csp_is_split_on_commas_from_v5() {
+    const T: &str = "content-security-policy";
+    let e = html(
+        &[],
+        r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none', a">"#,
+    );
+    assert_eq!(
+        result(&e, Algorithm::V4, T),
+        "csp-implemented-with-no-unsafe"
+    );
+    assert_eq!(result(&e, Algorithm::V5, T), "csp-header-invalid");
+    assert_eq!(result(&e, Algorithm::V6, T), "csp-header-invalid");
+}
+
 #[test]
 fn cookies_results() {
     const T: &str = "cookies";
@@ -696,6 +776,119 @@ fn refusal_is_an_error() {
         observatory(&e, Algorithm::V6, None),
         Err(ObservatoryError::NoResponse)
     );
+}
+
+/// An exchange whose head Node counts as exactly `counted` bytes: "OK" (2) + names + values.
+fn head_of(counted: usize) -> Exchange {
+    let base = ex(&[("Content-Security-Policy", "default-src 'none'")]);
+    let used = govaudit_headers::exchange::node_header_bytes("OK", &base.headers) + "X-Pad".len();
+    let pad = "a".repeat(counted - used);
+    ex(&[
+        ("Content-Security-Policy", "default-src 'none'"),
+        ("X-Pad", &pad),
+    ])
+}
+
+/// Node refuses a response head once reason phrase + names + values reach 16384 bytes
+/// (`HPE_HEADER_OVERFLOW`); the Observatory then has no response and reports the site as down,
+/// in every algorithm. One byte less is graded.
+#[test]
+fn header_overflow_is_an_error() {
+    use govaudit_headers::exchange::NODE_MAX_HEADER_BYTES;
+    assert_eq!(NODE_MAX_HEADER_BYTES, 16384);
+    let under = head_of(16383);
+    assert_eq!(under.node_header_bytes(), 16383);
+    assert!(!under.node_header_overflow());
+    let over = head_of(16384);
+    assert_eq!(over.node_header_bytes(), 16384);
+    assert!(over.node_header_overflow());
+    for a in ALL {
+        let graded = observatory(&under, a, None).expect("16383 bytes are graded");
+        assert_eq!(
+            graded.test("content-security-policy").unwrap().result,
+            "csp-implemented-with-no-unsafe-default-src-none"
+        );
+        assert_eq!(
+            observatory(&over, a, None),
+            Err(ObservatoryError::HeaderOverflow {
+                bytes: 16384,
+                limit: 16384
+            }),
+            "algorithm {a}"
+        );
+    }
+    // The error still says what the Observatory says, then why.
+    let message = observatory(&over, Algorithm::V6, None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.starts_with("The site seems to be down."),
+        "{message}"
+    );
+    assert!(message.contains("HPE_HEADER_OVERFLOW"), "{message}");
+    // Before the status check: an overflowing 404 is "down" too, as Node never sees the status.
+    let mut over_404 = head_of(16384);
+    over_404.status = Some(404);
+    let expected_404 = 16384 - 2 + "Not Found".len();
+    assert_eq!(
+        observatory(&over_404, Algorithm::V6, None),
+        Err(ObservatoryError::HeaderOverflow {
+            bytes: expected_404,
+            limit: 16384
+        })
+    );
+}
+
+/// The same boundary from `curl -sI` heads: the status line's version and code, the `": "`
+/// separators and the CRLFs do not count (`TrackHeader` sees only the spans of the reason phrase,
+/// names and values), so a head of more than 16384 bytes on the wire can still be graded.
+#[test]
+fn header_overflow_counts_like_node_from_a_response_head() {
+    let head = |value_len: usize| {
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Pad: {}\r\n\r\n",
+            "b".repeat(value_len)
+        )
+    };
+    // "OK" + "Content-Type" + "text/html" + "X-Pad" = 2 + 12 + 9 + 5 = 28.
+    let under = head(16383 - 28);
+    assert!(
+        under.len() > 16384,
+        "the wire head is larger than the count"
+    );
+    let e = govaudit_headers::parse_input(under.as_bytes(), Some("https://site.example/")).unwrap();
+    assert_eq!(e.node_header_bytes(), 16383);
+    assert!(observatory(&e, Algorithm::V6, None).is_ok());
+    let over = head(16384 - 28);
+    let e = govaudit_headers::parse_input(over.as_bytes(), Some("https://site.example/")).unwrap();
+    assert!(matches!(
+        observatory(&e, Algorithm::V6, None),
+        Err(ObservatoryError::HeaderOverflow { bytes: 16384, .. })
+    ));
+}
+
+/// `audit` keeps the neutral findings when the grade is refused, and `value-oversized` reports
+/// the head exactly when the Observatory refuses it.
+#[test]
+fn header_overflow_keeps_the_findings() {
+    let block_finding = |e: &Exchange| {
+        govaudit_headers::check(e, None)
+            .into_iter()
+            .any(|f| f.rule == "headers/value-oversized" && f.location.header.is_none())
+    };
+    let under = head_of(16383);
+    assert!(!block_finding(&under));
+    let over = head_of(16384);
+    assert!(block_finding(&over));
+    let audit = govaudit_headers::audit(&over, Algorithm::V6, None);
+    assert!(matches!(
+        audit.observatory,
+        Err(ObservatoryError::HeaderOverflow { .. })
+    ));
+    // The pad value alone is over 8 KiB, and HSTS is still missing: both reported.
+    let rules: Vec<&str> = audit.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.contains(&"headers/value-oversized"), "{rules:?}");
+    assert!(rules.contains(&"headers/hsts-missing"), "{rules:?}");
 }
 
 #[test]

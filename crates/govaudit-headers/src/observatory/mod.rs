@@ -9,7 +9,7 @@
 pub mod chart;
 pub mod csp;
 
-use crate::exchange::{Exchange, HopParts, OBSERVATORY_CORS_ORIGIN};
+use crate::exchange::{Exchange, HopParts, NODE_MAX_HEADER_BYTES, OBSERVATORY_CORS_ORIGIN};
 use crate::html::BodyFacts;
 use crate::preload::PreloadList;
 use serde::Serialize;
@@ -61,6 +61,13 @@ pub enum ObservatoryError {
     UnexpectedStatus(u16),
     #[error("The site seems to be down.")]
     NoResponse,
+    /// Node's HTTP parser refused the response head (`HPE_HEADER_OVERFLOW`): the Observatory's
+    /// session gets no response, so it reports the site as down. `bytes` is what Node counts
+    /// ([`crate::exchange::node_header_bytes`]), `limit` its `--max-http-header-size`.
+    #[error(
+        "The site seems to be down. (Node's HTTP parser refused the response head with HPE_HEADER_OVERFLOW: {bytes} bytes of reason phrase, header names and values, at or over its {limit}-byte limit.)"
+    )]
+    HeaderOverflow { bytes: usize, limit: usize },
 }
 
 /// One test's outcome.
@@ -174,9 +181,18 @@ pub fn observatory_with_body(
     )
 }
 
-/// The Observatory refuses to grade responses outside 2xx, 3xx, 401 and 403.
+/// The Observatory gets no response when Node refuses the head as too large (every session
+/// that reaches the graded response fails), and refuses to grade responses outside 2xx, 3xx,
+/// 401 and 403.
 fn check_status(exchange: &Exchange) -> Result<(), ObservatoryError> {
     let status = exchange.status.ok_or(ObservatoryError::NoResponse)?;
+    let bytes = exchange.node_header_bytes();
+    if bytes >= NODE_MAX_HEADER_BYTES {
+        return Err(ObservatoryError::HeaderOverflow {
+            bytes,
+            limit: NODE_MAX_HEADER_BYTES,
+        });
+    }
     if status < 200 || (status >= 400 && status != 401 && status != 403) {
         return Err(ObservatoryError::UnexpectedStatus(status));
     }
@@ -358,17 +374,19 @@ fn resolve<'a>(csp: &csp::ObservatoryCsp<'_>, first: &'a str, fallback: &'a str)
     }
 }
 
-/// The CSP header values as the test sees them: one merged string (v4), or split on `,` (v5 from
-/// 1.6.2, and v6).
-fn csp_header_values(merged: &str, algorithm: Algorithm) -> Vec<&str> {
+/// CSP values (the merged header, or each `<meta>` policy) as the test sees them: as given (v4),
+/// or `splitCspHeaders` (v5 from 1.6.2, #496, and v6): split on `,` and trimmed, empty pieces
+/// kept. An empty piece (an empty or blank header, a trailing comma) then makes the parser throw:
+/// `csp-header-invalid`. v4 passes an empty header as `""`, which throws too.
+fn csp_values<'v>(values: impl IntoIterator<Item = &'v str>, algorithm: Algorithm) -> Vec<&'v str> {
     if algorithm >= Algorithm::V5 {
-        merged
-            .split(',')
+        values
+            .into_iter()
+            .flat_map(|v| v.split(','))
             .map(js_trim)
-            .filter(|p| !p.is_empty())
             .collect()
     } else {
-        vec![merged]
+        values.into_iter().collect()
     }
 }
 
@@ -404,20 +422,20 @@ impl CspOutcome<'_> {
 }
 
 fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a> {
-    let header = merged
-        .map(|m| csp_header_values(m, r.algorithm))
-        .unwrap_or_default();
-    let meta: &[String] = r.body.map_or(&[], |b| b.meta_csp.as_slice());
+    let header = csp_values(merged, r.algorithm);
+    let meta = csp_values(
+        r.body
+            .map_or(&[][..], |b| b.meta_csp.as_slice())
+            .iter()
+            .map(String::as_str),
+        r.algorithm,
+    );
     // Without `<meta>` policies the header values are the whole list.
     let with_meta: Vec<&str>;
     let all: &[&str] = if meta.is_empty() {
         &header
     } else {
-        with_meta = header
-            .iter()
-            .copied()
-            .chain(meta.iter().map(String::as_str))
-            .collect();
+        with_meta = header.iter().chain(&meta).copied().collect();
         &with_meta
     };
     let mut out = CspOutcome::default();
@@ -435,9 +453,8 @@ fn csp_test_with<'a>(r: &Requests<'a>, merged: Option<&'a str>) -> CspOutcome<'a
         (_, true) => (csp.len(), 0),
         (true, false) => (0, csp.len_as_meta()),
         (false, false) => {
-            let meta_list: Vec<&str> = meta.iter().map(String::as_str).collect();
             let header_only = csp::parse_strs(&header).unwrap_or_default();
-            let mut meta_only = csp::parse_strs(&meta_list).unwrap_or_default();
+            let mut meta_only = csp::parse_strs(&meta).unwrap_or_default();
             meta_only.strip_meta_disallowed();
             (header_only.len(), meta_only.len())
         }

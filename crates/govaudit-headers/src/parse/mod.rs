@@ -14,5 +14,6 @@ pub use simple::{
 pub use structured::{PermissionsPolicy, StructuredError, StructuredPolicy};
 
 /// Values longer than this are reported (`headers/value-oversized`); the Observatory cuts most
-/// values at 1024 characters and Node refuses header blocks over 16 KiB.
+/// values at 1024 characters, and Node refuses a head whose reason phrase, names and values
+/// reach 16 KiB ([`crate::exchange::NODE_MAX_HEADER_BYTES`]).
 pub const MAX_VALUE_BYTES: usize = 8 * 1024;

@@ -1,9 +1,10 @@
 use super::Context;
+use crate::exchange::NODE_MAX_HEADER_BYTES;
 use govaudit_core::{Collector, Location, Severity, declare_rule};
 
 declare_rule! {
     /// ## What it checks
-    /// Header values over 8 KiB, and a header block over 16 KiB (Node's limit; the Observatory then reports the site as down).
+    /// Header values over 8 KiB, and a response head that Node's HTTP parser refuses: reason phrase, header names and values adding up to 16 KiB or more (`HPE_HEADER_OVERFLOW`; the Observatory then reports the site as down).
     ///
     /// ## Why it matters
     /// Oversized headers are cut or refused by proxies, CDNs and scanners, so policies may silently not apply.
@@ -19,9 +20,7 @@ declare_rule! {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
-    let mut total = 0usize;
     for h in &cx.exchange.headers {
-        total += h.name.len() + h.value.len() + 4;
         if h.value.len() > crate::parse::MAX_VALUE_BYTES {
             out.fail(
                 &VALUE_OVERSIZED,
@@ -31,8 +30,17 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Collector) {
             .evidence("bytes", h.value.len());
         }
     }
-    if total > 16 * 1024 {
-        out.fail(&VALUE_OVERSIZED, Location::resource(), format!("The header block is {total} bytes, over the 16 KiB that Node (and so the Observatory) accepts."))
-            .evidence("bytes", total);
+    // The same count as the Observatory's `HeaderOverflow` error, so the two always agree.
+    let counted = cx.exchange.node_header_bytes();
+    if counted >= NODE_MAX_HEADER_BYTES {
+        out.fail(
+            &VALUE_OVERSIZED,
+            Location::resource(),
+            format!(
+                "The response head counts {counted} bytes of reason phrase, header names and values, at or over the {NODE_MAX_HEADER_BYTES} that Node accepts: the MDN HTTP Observatory cannot scan the site."
+            ),
+        )
+        .evidence("bytes", counted)
+        .evidence("limit", NODE_MAX_HEADER_BYTES);
     }
 }
