@@ -1,11 +1,14 @@
 //! Loading a local site (feature `fs`): a directory whose `index.html` is the homepage, or one
-//! HTML file. Every `.html`/`.htm`/`.shtml` file under the directory becomes a page; the audit
-//! visits only those its crawl reaches.
+//! HTML file. The directory is listed by govaudit-site's walk, so what counts as a page
+//! (`.html`, `.htm`, `.shtml`, `.xhtml`) is decided in one place for every command; the audit
+//! visits only the pages its walk from the homepage reaches.
 
 use crate::site::{Site, SiteError, local_url};
 use govaudit_html::Document;
+use govaudit_site::Directory;
 use std::path::{Path, PathBuf};
 
+/// Why a local site cannot be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{}: {source}", path.display())]
@@ -16,12 +19,16 @@ pub enum LoadError {
     },
     #[error("{}: the directory has no index.html", .0.display())]
     NoIndex(PathBuf),
+    /// Listing the directory or reading one of its pages failed (or a page is too large).
+    #[error(transparent)]
+    Directory(#[from] govaudit_site::SiteError),
     #[error(transparent)]
     Site(#[from] SiteError),
 }
 
-/// At most this many files are read from a directory.
-const MAX_FILES: usize = 20_000;
+/// At most this many pages are read from a directory; the walk from the homepage visits far
+/// fewer ([`Options::max_pages`](crate::Options::max_pages)).
+const MAX_PAGES: usize = 20_000;
 
 /// Loads `path`: a directory (homepage `index.html`) or a single HTML file (the homepage).
 pub fn load_site(path: &Path) -> Result<Site, LoadError> {
@@ -43,38 +50,12 @@ pub fn load_site(path: &Path) -> Result<Site, LoadError> {
     if !path.join("index.html").is_file() {
         return Err(LoadError::NoIndex(path.to_owned()));
     }
+    let directory = Directory::walk(path)?;
     let mut site = Site::new(local_url("index.html")?);
-    let mut stack = vec![path.to_owned()];
-    let mut count = 0;
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|source| LoadError::Io {
-            path: dir.clone(),
-            source,
-        })?;
-        let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        entries.sort();
-        for entry in entries {
-            if entry.is_dir() {
-                stack.push(entry);
-                continue;
-            }
-            let is_html = entry.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "shtml")
-            });
-            if !is_html || count >= MAX_FILES {
-                continue;
-            }
-            let Ok(relative) = entry.strip_prefix(path) else {
-                continue;
-            };
-            let url = local_url(&relative.to_string_lossy())?;
-            let bytes = std::fs::read(&entry).map_err(|source| LoadError::Io {
-                path: entry.clone(),
-                source,
-            })?;
-            site.insert(url.clone(), Document::parse(&bytes, None, Some(&url)));
-            count += 1;
-        }
+    for file in directory.pages().take(MAX_PAGES) {
+        let url = local_url(&file.path)?;
+        let page = directory.read(file, file.path.clone())?;
+        site.insert(url.clone(), Document::parse(&page.body, None, Some(&url)));
     }
     Ok(site)
 }
