@@ -11,7 +11,7 @@ use crate::run::{Run, SiteObservations, link_targets};
 use crate::sheets::{HttpSheets, SheetOrigin};
 use futures_util::StreamExt as _;
 use govaudit_core::Resource;
-use govaudit_links::http::{HttpReport, failure_result, judge_response, url_key};
+use govaudit_links::http::{HttpReport, judge_fetch_error, judge_response, url_key};
 use govaudit_site::fetch::{FetchError, Fetched, Fetcher, Method};
 use govaudit_site::media::is_html;
 use govaudit_site::scope::Scope;
@@ -293,9 +293,7 @@ fn waves(
                 && let Pages::Live(fetcher) = pages
                 && !runtime.block_on(fetcher.robots_allows(&url))
             {
-                observed
-                    .verdicts
-                    .insert(url_key(&url), govaudit_links::http::robots_result());
+                // The link checks report it (unverifiable), from the same robots.txt.
                 run.note(url.to_string(), "not crawled: robots.txt disallows it")?;
                 continue;
             }
@@ -422,7 +420,9 @@ fn page_input(
                     reason: error.to_string(),
                 });
             }
-            observed.verdicts.insert(key, failure_result(&error, http));
+            observed
+                .verdicts
+                .insert(key, judge_fetch_error(&error, &http.fetch));
             run.note(url.to_string(), format!("not crawled: {error}"))?;
             return Ok(None);
         }

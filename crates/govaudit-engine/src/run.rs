@@ -290,25 +290,26 @@ impl Run<'_> {
         if options.deadline.is_none() {
             options.deadline = self.deadline();
         }
+        // The robots.txt files the crawl read govern the link checks too: a disallowed URL is
+        // not requested (links/unverifiable).
+        if options.robots.is_none() && options.fetch.obey_robots {
+            let robots = fetcher.clone();
+            options.robots = Some(Arc::new(move |url: &Url| {
+                robots.robots_allows_known(url).unwrap_or(true)
+            }));
+        }
         let progress = self.progress;
         let tick = |done: usize, total: usize| progress.links_checked(done, total);
         let report = runtime.block_on(check_targets(
+            fetcher,
             targets,
             known,
-            fetcher,
             &options,
             Some(&tick),
         ))?;
         self.site_findings(&report.findings)?;
-        if report.not_checked > 0 {
-            self.note(
-                "",
-                format!(
-                    "{} link targets were not checked: {}",
-                    report.not_checked,
-                    report.not_checked_reason.as_deref().unwrap_or("a limit was reached")
-                ),
-            )?;
+        if let Some(note) = report.not_checked_note() {
+            self.note("", note)?;
         }
         Ok(report)
     }

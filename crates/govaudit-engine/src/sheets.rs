@@ -166,7 +166,7 @@ impl HttpSheets {
                     SheetState::Unavailable {
                         reason: reason.clone(),
                     },
-                    govaudit_links::http::failure_result(&error, &self.http),
+                    govaudit_links::http::judge_fetch_error(&error, &self.http.fetch),
                 )
             }
         }

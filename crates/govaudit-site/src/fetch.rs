@@ -312,6 +312,19 @@ impl Fetcher {
             .is_none_or(|robot| robot.allowed(url.as_str()))
     }
 
+    /// What [`Fetcher::robots_allows`] answers for `url` from the robots.txt files already
+    /// fetched, without a request: `None` when its origin's robots.txt has not been read yet.
+    /// Lets synchronous callers (the link checks' filter) apply the crawl's robots.txt.
+    pub fn robots_allows_known(&self, url: &Url) -> Option<bool> {
+        if !self.options.obey_robots || !matches!(url.scheme(), "http" | "https") {
+            return Some(true);
+        }
+        let origin = url.origin().ascii_serialization();
+        let robots = self.robots.lock().unwrap_or_else(|e| e.into_inner());
+        let robot = robots.get(&origin)?.get()?;
+        Some(robot.as_ref().is_none_or(|robot| robot.allowed(url.as_str())))
+    }
+
     async fn fetch_robots(&self, origin: &str) -> Option<texting_robots::Robot> {
         let robots_url = Url::parse(&format!("{origin}/robots.txt")).ok()?;
         let fetched = self.fetch(&robots_url, Method::Get).await.ok()?;
