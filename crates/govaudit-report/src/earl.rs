@@ -6,7 +6,7 @@
 //! finding are `earl:untested`.
 
 use crate::ReportError;
-use govaudit_core::{Finding, Outcome, Report, RuleMeta};
+use govaudit_core::{Applicability, Finding, Outcome, Report, RuleMeta};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -89,13 +89,59 @@ fn assertion(rule: &RuleMeta, outcome: &str, finding: Option<&Finding>) -> Value
     })
 }
 
-/// Writes [`earl_report`] as pretty JSON.
+/// Writes [`earl_report`] as pretty JSON; the same as [`render`](crate::render) with
+/// [`Format::Earl`](crate::Format::Earl).
 pub fn write_earl(
     report: &Report,
     rules: &[&'static RuleMeta],
     out: &mut dyn Write,
 ) -> Result<(), ReportError> {
-    serde_json::to_writer_pretty(&mut *out, &earl_report(report, rules))?;
-    out.write_all(b"\n")?;
-    Ok(())
+    crate::render(
+        report,
+        rules,
+        crate::Format::Earl,
+        crate::TextStyle::plain(),
+        out,
+    )
+}
+
+/// EARL asserts every rule on every resource, with the findings of that resource from anywhere
+/// in the run (site-level checks included), so it keeps what it is given until the end.
+pub(crate) struct EarlSink {
+    rules: Vec<&'static RuleMeta>,
+    kept: Report,
+}
+
+impl EarlSink {
+    pub(crate) fn new(rules: &[&'static RuleMeta]) -> Self {
+        EarlSink {
+            rules: rules.to_vec(),
+            kept: Report::new(),
+        }
+    }
+
+    pub(crate) fn resource(
+        &mut self,
+        url: &str,
+        findings: &[Finding],
+        applicability: &[Applicability],
+    ) {
+        self.kept.resources.push(url.to_owned());
+        self.site_findings(findings);
+        self.applicability(applicability);
+    }
+
+    pub(crate) fn site_findings(&mut self, findings: &[Finding]) {
+        self.kept.findings.extend_from_slice(findings);
+    }
+
+    pub(crate) fn applicability(&mut self, records: &[Applicability]) {
+        self.kept.applicability.extend_from_slice(records);
+    }
+
+    pub(crate) fn finish(self, out: &mut dyn Write) -> Result<(), ReportError> {
+        serde_json::to_writer_pretty(&mut *out, &earl_report(&self.kept, &self.rules))?;
+        out.write_all(b"\n")?;
+        Ok(())
+    }
 }

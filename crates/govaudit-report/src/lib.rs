@@ -3,8 +3,11 @@
 //! tools, and [`Format::Sarif`] for code scanning.
 //!
 //! The library decides nothing about the environment: the caller says whether to colour
-//! ([`TextStyle`]) and where to write. Call [`Report::finish`] before rendering; the renderers
-//! read [`Report::summary`] as it is.
+//! ([`TextStyle`]) and where to write.
+//!
+//! Every format is written by a [`ReportStream`], which takes one checked resource at a time
+//! and writes its findings at once (a run over a large site never holds every finding);
+//! [`render`] feeds a finished [`Report`] through the same stream.
 //!
 //! ```
 //! use govaudit_core::{declare_rule, Collector, Location, Report, Severity};
@@ -31,10 +34,13 @@ mod earl;
 mod fingerprint;
 mod json;
 mod sarif;
+mod stream;
 mod text;
 mod uri;
 
 use govaudit_core::{Report, RuleMeta};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
@@ -43,7 +49,8 @@ pub use earl::{EARL_CONTEXT, earl_report, write_earl};
 pub use fingerprint::finding_fingerprint;
 pub use json::{write_json, write_jsonl};
 pub use sarif::{SARIF_SCHEMA_URI, sarif_log, write_sarif};
-pub use text::write_text;
+pub use stream::ReportStream;
+pub use text::{escape_for_terminal, write_text};
 pub use uri::uri_reference;
 
 /// An output format, named on the command line by its lowercase name (`--format sarif`).
@@ -150,6 +157,9 @@ pub enum ReportError {
     Io(#[from] std::io::Error),
     #[error("cannot serialise the report as JSON: {0}")]
     Json(serde_json::Error),
+    /// A command section named like a member of the `govaudit/1` document (`findings`, ...).
+    #[error("a report section cannot be named {0:?}: the govaudit/1 document uses that name")]
+    ReservedSection(String),
 }
 
 /// serde_json wraps the writer's errors; give them back as I/O errors, so a closed pipe reads as
@@ -164,9 +174,16 @@ impl From<serde_json::Error> for ReportError {
     }
 }
 
-/// Writes `report` in `format`. `rules` is the catalogue of rule metadata: SARIF describes the
-/// rules that have findings from it, and text shows each rule's summary. A finding whose rule is
-/// not in the catalogue is still written, with what the finding itself says.
+/// Writes `report` in `format` by feeding a [`ReportStream`]: each resource of
+/// `report.resources` with its findings (findings are grouped by `finding.url`, in their order;
+/// a URL listed twice gets them at its first listing) and applicability, then the findings of
+/// no listed resource, then the notes, then the sections. A report built resource by resource
+/// (as [`Report::add_resource`] does) is written in its own order.
+///
+/// `rules` is the catalogue of rule metadata: SARIF describes the rules that have findings from
+/// it, text shows each rule's summary, EARL asserts each of its rules. A finding whose rule is
+/// not in the catalogue is still written, with what the finding itself says. The summary is
+/// counted from the findings (what [`Report::finish`] computes), not read from the report.
 pub fn render(
     report: &Report,
     rules: &[&'static RuleMeta],
@@ -174,12 +191,94 @@ pub fn render(
     style: TextStyle,
     out: &mut dyn Write,
 ) -> Result<(), ReportError> {
-    match format {
-        Format::Text => write_text(report, rules, style, out),
-        Format::Json => write_json(report, out),
-        Format::Jsonl => write_jsonl(report, out),
-        Format::Sarif => write_sarif(report, rules, out),
-        Format::Earl => write_earl(report, rules, out),
+    let layout = ReportLayout::of(report);
+    let mut stream = ReportStream::new(format, rules, style, out)?;
+    stream.set_tool(report.tool.clone());
+    for (i, url) in report.resources.iter().enumerate() {
+        stream.resource(
+            url,
+            &gather(&report.findings, &layout.findings[i]),
+            &gather(&report.applicability, &layout.applicability[i]),
+        )?;
+    }
+    stream.findings(&gather(&report.findings, &layout.unmatched_findings))?;
+    stream.applicability(&gather(
+        &report.applicability,
+        &layout.unmatched_applicability,
+    ));
+    for note in &report.notes {
+        stream.note(note)?;
+    }
+    stream.finish(&report.sections)?;
+    Ok(())
+}
+
+/// Where a finished report's findings and applicability records go when it is streamed:
+/// indices into `report.findings` and `report.applicability` per resource (by the position of
+/// its first listing in `report.resources`), and those of no listed resource.
+pub(crate) struct ReportLayout {
+    findings: Vec<Vec<usize>>,
+    unmatched_findings: Vec<usize>,
+    applicability: Vec<Vec<usize>>,
+    unmatched_applicability: Vec<usize>,
+}
+
+impl ReportLayout {
+    pub(crate) fn of(report: &Report) -> Self {
+        let mut position: HashMap<&str, usize> = HashMap::with_capacity(report.resources.len());
+        for (i, url) in report.resources.iter().enumerate() {
+            position.entry(url.as_str()).or_insert(i);
+        }
+        let split = |urls: &mut dyn Iterator<Item = &str>| {
+            let mut per_resource = vec![Vec::new(); report.resources.len()];
+            let mut unmatched = Vec::new();
+            for (index, url) in urls.enumerate() {
+                match position.get(url) {
+                    Some(&resource) => per_resource[resource].push(index),
+                    None => unmatched.push(index),
+                }
+            }
+            (per_resource, unmatched)
+        };
+        let (findings, unmatched_findings) =
+            split(&mut report.findings.iter().map(|f| f.url.as_str()));
+        let (applicability, unmatched_applicability) =
+            split(&mut report.applicability.iter().map(|a| a.url.as_str()));
+        ReportLayout {
+            findings,
+            unmatched_findings,
+            applicability,
+            unmatched_applicability,
+        }
+    }
+
+    /// The report's findings in the order [`render`] writes them.
+    pub(crate) fn findings_in_order<'r>(
+        &'r self,
+        report: &'r Report,
+    ) -> impl Iterator<Item = &'r govaudit_core::Finding> {
+        self.findings
+            .iter()
+            .flatten()
+            .chain(&self.unmatched_findings)
+            .filter_map(|&i| report.findings.get(i))
+    }
+}
+
+/// `items` at `indices` (ascending): borrowed when they are one run, as in a report built
+/// resource by resource, copied otherwise.
+fn gather<'a, T: Clone>(items: &'a [T], indices: &[usize]) -> Cow<'a, [T]> {
+    match (indices.first(), indices.last()) {
+        (Some(&first), Some(&last)) if last - first + 1 == indices.len() => {
+            Cow::Borrowed(items.get(first..=last).unwrap_or_default())
+        }
+        (None, _) | (_, None) => Cow::Borrowed(&[]),
+        _ => Cow::Owned(
+            indices
+                .iter()
+                .filter_map(|&i| items.get(i).cloned())
+                .collect(),
+        ),
     }
 }
 

@@ -1,11 +1,12 @@
 //! SARIF 2.1.0: the subset govaudit writes, as plain serde structs (no generated types). Field
 //! names follow the OASIS schema; optional fields are left out rather than written as null.
 
+use crate::json::write_pretty;
 use crate::uri::is_absolute_uri;
-use crate::{ReportError, find_rule, finding_fingerprint, uri_reference};
-use govaudit_core::{Evidence, Finding, Outcome, Report, RuleMeta, Severity};
+use crate::{ReportError, ReportLayout, find_rule, finding_fingerprint, uri_reference};
+use govaudit_core::{Evidence, Finding, Outcome, Report, RuleMeta, Severity, Tool};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 /// The `$schema` written into every log (the SchemaStore copy of the OASIS schema).
@@ -28,13 +29,13 @@ struct Log<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
-    tool: Tool<'a>,
+    tool: SarifTool<'a>,
     results: Vec<SarifResult<'a>>,
     column_kind: &'static str,
 }
 
 #[derive(Serialize)]
-struct Tool<'a> {
+struct SarifTool<'a> {
     driver: Driver<'a>,
 }
 
@@ -44,13 +45,13 @@ struct Driver<'a> {
     name: &'a str,
     version: &'a str,
     information_uri: &'static str,
-    rules: Vec<ReportingDescriptor<'a>>,
+    rules: &'a [ReportingDescriptor],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ReportingDescriptor<'a> {
-    id: &'a str,
+struct ReportingDescriptor {
+    id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,17 +179,14 @@ fn pascal_name(id: &str) -> String {
         .collect()
 }
 
-fn descriptor<'a>(
-    id: &'a str,
-    meta: Option<&RuleMeta>,
-    first: &Finding,
-) -> ReportingDescriptor<'a> {
+fn descriptor(meta: Option<&RuleMeta>, first: &Finding) -> ReportingDescriptor {
+    let id = first.rule.clone();
     match meta {
         Some(meta) => {
             let docs = meta.documentation();
             ReportingDescriptor {
+                name: Some(pascal_name(&id)),
                 id,
-                name: Some(pascal_name(id)),
                 short_description: Some(Message {
                     text: meta.summary(),
                 }),
@@ -211,8 +209,8 @@ fn descriptor<'a>(
         }
         // Not in the catalogue (a report read back from JSON, a newer rule): say what we know.
         None => ReportingDescriptor {
+            name: Some(pascal_name(&id)),
             id,
-            name: Some(pascal_name(id)),
             short_description: None,
             full_description: None,
             help: None,
@@ -283,66 +281,142 @@ fn result<'a>(finding: &'a Finding, rule_index: usize) -> SarifResult<'a> {
     }
 }
 
-fn build<'a>(report: &'a Report, rules: &[&'static RuleMeta]) -> Log<'a> {
-    let mut rule_ids: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
-    rule_ids.sort_unstable();
-    rule_ids.dedup();
-    let descriptors = rule_ids
-        .iter()
-        .filter_map(|&id| {
-            // Every id came from a finding, so there is a first one.
-            let first = report.findings.iter().find(|f| f.rule == id)?;
-            Some(descriptor(id, find_rule(rules, id), first))
-        })
-        .collect();
-    let results = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let index = rule_ids
-                .binary_search(&finding.rule.as_str())
-                .unwrap_or_default();
-            result(finding, index)
-        })
-        .collect();
-    Log {
-        schema: SARIF_SCHEMA_URI,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: &report.tool.name,
-                    version: &report.tool.version,
-                    information_uri: INFORMATION_URI,
-                    rules: descriptors,
-                },
-            },
-            results,
-            column_kind: "unicodeCodePoints",
-        }],
+/// The rules of a run's findings, listed by first appearance: a result is written when its
+/// finding arrives, so its `ruleIndex` cannot wait for the whole set to be known.
+#[derive(Default)]
+struct RuleTable {
+    index: HashMap<String, usize>,
+    descriptors: Vec<ReportingDescriptor>,
+}
+
+impl RuleTable {
+    /// `finding`'s rule's index, described from the catalogue (or from this first finding) when
+    /// the rule is new.
+    fn index_of(&mut self, finding: &Finding, rules: &[&'static RuleMeta]) -> usize {
+        if let Some(&index) = self.index.get(finding.rule.as_str()) {
+            return index;
+        }
+        let index = self.descriptors.len();
+        self.descriptors
+            .push(descriptor(find_rule(rules, &finding.rule), finding));
+        self.index.insert(finding.rule.clone(), index);
+        index
+    }
+}
+
+fn driver<'a>(tool: &'a Tool, rules: &'a [ReportingDescriptor]) -> SarifTool<'a> {
+    SarifTool {
+        driver: Driver {
+            name: &tool.name,
+            version: &tool.version,
+            information_uri: INFORMATION_URI,
+            rules,
+        },
     }
 }
 
 /// The SARIF log for `report` as a JSON value: one run, `tool.driver.rules` holding the rules
-/// that have findings (sorted by id), each result pointing at its rule by `ruleIndex`. For
-/// callers that merge or post-process logs; [`write_sarif`] writes the same thing.
+/// that have findings in the order of their first finding, each result pointing at its rule by
+/// `ruleIndex`. Findings come in the order [`render`](crate::render) writes them (grouped by
+/// resource in the order of `report.resources`, then findings of no listed resource); the
+/// written log parses to this same value. For callers that merge or post-process logs.
 pub fn sarif_log(
     report: &Report,
     rules: &[&'static RuleMeta],
 ) -> Result<serde_json::Value, ReportError> {
-    Ok(serde_json::to_value(build(report, rules))?)
+    let mut table = RuleTable::default();
+    let layout = ReportLayout::of(report);
+    let results: Vec<SarifResult<'_>> = layout
+        .findings_in_order(report)
+        .map(|finding| {
+            let index = table.index_of(finding, rules);
+            result(finding, index)
+        })
+        .collect();
+    let log = Log {
+        schema: SARIF_SCHEMA_URI,
+        version: "2.1.0",
+        runs: [Run {
+            tool: driver(&report.tool, &table.descriptors),
+            results,
+            column_kind: COLUMN_KIND,
+        }],
+    };
+    Ok(serde_json::to_value(log)?)
 }
 
-/// Writes `report` as a pretty-printed SARIF 2.1.0 log (see [`sarif_log`]).
+/// Writes `report` as a pretty-printed SARIF 2.1.0 log (see [`sarif_log`]); the same as
+/// [`render`](crate::render) with [`Format::Sarif`](crate::Format::Sarif).
 pub fn write_sarif(
     report: &Report,
     rules: &[&'static RuleMeta],
     out: &mut dyn Write,
 ) -> Result<(), ReportError> {
-    serde_json::to_writer_pretty(&mut *out, &build(report, rules))?;
-    out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(())
+    crate::render(
+        report,
+        rules,
+        crate::Format::Sarif,
+        crate::TextStyle::plain(),
+        out,
+    )
+}
+
+const COLUMN_KIND: &str = "unicodeCodePoints";
+
+/// Depth of a result inside `runs[0].results`.
+const RESULT: &str = "\n        ";
+
+/// The log as it is written: the opening and `"results": [` first, each result as its finding
+/// arrives, then `columnKind` and `tool` (whose `rules` are known only at the end).
+pub(crate) struct SarifSink {
+    rules: Vec<&'static RuleMeta>,
+    table: RuleTable,
+    any_result: bool,
+}
+
+impl SarifSink {
+    pub(crate) fn start(
+        rules: &[&'static RuleMeta],
+        out: &mut dyn Write,
+    ) -> Result<Self, ReportError> {
+        out.write_all(b"{\n  \"$schema\": ")?;
+        serde_json::to_writer(&mut *out, SARIF_SCHEMA_URI)?;
+        out.write_all(b",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"results\": [")?;
+        Ok(SarifSink {
+            rules: rules.to_vec(),
+            table: RuleTable::default(),
+            any_result: false,
+        })
+    }
+
+    pub(crate) fn findings(
+        &mut self,
+        out: &mut dyn Write,
+        findings: &[Finding],
+    ) -> Result<(), ReportError> {
+        for finding in findings {
+            let index = self.table.index_of(finding, &self.rules);
+            if self.any_result {
+                out.write_all(b",")?;
+            }
+            self.any_result = true;
+            out.write_all(RESULT.as_bytes())?;
+            write_pretty(out, &result(finding, index), &RESULT[1..])?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(self, out: &mut dyn Write, tool: &Tool) -> Result<(), ReportError> {
+        if self.any_result {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(b"],\n      \"columnKind\": ")?;
+        serde_json::to_writer(&mut *out, COLUMN_KIND)?;
+        out.write_all(b",\n      \"tool\": ")?;
+        write_pretty(out, &driver(tool, &self.table.descriptors), "      ")?;
+        out.write_all(b"\n    }\n  ]\n}\n")?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -1,17 +1,24 @@
-//! Text for people: findings grouped by rule (rules with failures first, most severe first),
-//! then notes and one closing count. Colour is decoration only; without it nothing is lost.
+//! Text for people, written as the run goes: each resource's findings when it finishes (all its
+//! failures, and its reviews up to a per-rule limit over the whole run), notes as they come, and
+//! at the end a summary by rule and by page and one closing count. Colour is decoration only;
+//! without it nothing is lost. Everything taken from a page or a URL is escaped for the terminal.
 
-use crate::{ReportError, TextStyle, find_rule};
+use crate::{Format, ReportError, TextStyle, find_rule, render};
 use anstyle::{AnsiColor, Effects, Style};
-use govaudit_core::{Finding, Outcome, Report, RuleMeta, Severity};
+use govaudit_core::{Finding, Note, Outcome, Report, RuleMeta, Severity, Summary};
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::io::Write;
 
 const RULE: Style = Style::new().effects(Effects::BOLD);
 const DETAIL: Style = Style::new().effects(Effects::DIMMED);
 const REVIEW: Style = AnsiColor::Magenta.on_default();
 const HEADING: Style = Style::new().effects(Effects::BOLD);
+const RESOURCE: Style = Style::new().effects(Effects::BOLD.insert(Effects::UNDERLINE));
+
+/// Pages listed in the closing summary by page.
+const PAGES_LISTED: usize = 10;
 
 fn severity_style(severity: Severity) -> Style {
     match severity {
@@ -43,158 +50,342 @@ impl Painter<'_> {
     }
 }
 
-/// Page content (snippets, messages quoting it, URLs) is untrusted: a control character could
-/// move the cursor or recolour the terminal. Show such characters escaped instead.
-fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+/// Whether a terminal must not receive `c` raw: C0 and C1 controls and DEL (a page's ESC could
+/// move the cursor, recolour or retitle the terminal) and the bidirectional controls that make
+/// text display in another order than it is read (`U+202E` turns `gpj.exe` around).
+fn is_terminal_hazard(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// `text` safe to write to a terminal: control characters (C0, DEL, C1, ESC) and bidirectional
+/// controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) are shown escaped, `\n` and
+/// `\r` as such and the others as `\u{1b}`; a tab becomes a space. Text without any is
+/// borrowed as it is. For everything a page or a URL puts in front of a person.
+pub fn escape_for_terminal(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_terminal_hazard) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\t' => " ".to_owned(),
-                c if c.is_control() => c.escape_debug().to_string(),
-                c => c.to_string(),
-            })
-            .collect(),
-    )
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => escaped.push(' '),
+            '\n' => escaped.push_str("\\n"),
+            '\r' => escaped.push_str("\\r"),
+            c if is_terminal_hazard(c) => {
+                escaped.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => escaped.push(c),
+        }
+    }
+    Cow::Owned(escaped)
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// One rule's findings, with what the catalogue says about the rule.
-struct Group<'a> {
-    id: &'a str,
-    meta: Option<&'a RuleMeta>,
-    severity: Severity,
-    findings: Vec<&'a Finding>,
-}
-
-fn groups<'a>(report: &'a Report, rules: &[&'a RuleMeta]) -> Vec<Group<'a>> {
-    let mut groups: Vec<Group<'a>> = Vec::new();
-    for finding in &report.findings {
-        match groups.iter_mut().find(|g| g.id == finding.rule) {
-            Some(group) => {
-                group.findings.push(finding);
-                if group.meta.is_none() {
-                    group.severity = group.severity.max(finding.severity);
-                }
-            }
-            None => {
-                let meta = find_rule(rules, &finding.rule);
-                groups.push(Group {
-                    id: &finding.rule,
-                    meta,
-                    severity: meta.map_or(finding.severity, |m| m.severity),
-                    findings: vec![finding],
-                });
-            }
-        }
-    }
-    // Rules with failures before rules that only ask for review, most severe first; ties by
-    // id so the order does not depend on crawl order.
-    // Each group's findings are scanned once, not once per comparison.
-    groups.sort_by_cached_key(|g| {
-        let fails = g.findings.iter().any(|f| f.outcome == Outcome::Fail);
-        (Reverse(fails), Reverse(g.severity), g.id)
-    });
-    groups
-}
-
-/// Writes the report for people: per rule its id, severity and summary, then each finding as
-/// `path:line:column  message` with the snippet, selector or header below; notes; and a closing
-/// line such as `12 findings (9 fail, 3 review) in 15 resources`.
+/// Writes the report for people (see [`TextSink`] for the layout); the same as [`render`] with
+/// [`Format::Text`].
 pub fn write_text(
     report: &Report,
     rules: &[&'static RuleMeta],
     style: TextStyle,
     out: &mut dyn Write,
 ) -> Result<(), ReportError> {
-    let mut p = Painter {
-        out,
-        color: style.color,
-    };
-    for (i, group) in groups(report, rules).iter().enumerate() {
-        if i > 0 {
-            p.plain("\n")?;
-        }
-        write_group(&mut p, group, style.review_limit)?;
-    }
-    if !report.notes.is_empty() {
-        if !report.findings.is_empty() {
-            p.plain("\n")?;
-        }
-        p.paint(HEADING, "notes")?;
-        p.plain("\n")?;
-        for note in &report.notes {
-            p.plain(&format!(
-                "  {}  {}\n",
-                clean(&note.url),
-                clean(&note.message)
-            ))?;
-        }
-    }
-    if !report.findings.is_empty() || !report.notes.is_empty() {
-        p.plain("\n")?;
-    }
-    let summary = &report.summary;
-    let closing = format!(
-        "{} ({} fail, {} review) in {}",
-        plural(summary.findings, "finding", "findings"),
-        summary.fail,
-        summary.review,
-        plural(summary.resources, "resource", "resources"),
-    );
-    let closing_style = if summary.fail > 0 {
-        HEADING.fg_color(Some(AnsiColor::Red.into()))
-    } else {
-        HEADING.fg_color(Some(AnsiColor::Green.into()))
-    };
-    p.paint(closing_style, &closing)?;
-    p.plain("\n")?;
-    p.out.flush()?;
-    Ok(())
+    render(report, rules, Format::Text, style, out)
 }
 
-/// A rule's failing findings first, all of them; then its review findings, up to
-/// `review_limit` with the rest counted.
-fn write_group(
-    p: &mut Painter<'_>,
-    group: &Group<'_>,
-    review_limit: Option<usize>,
-) -> std::io::Result<()> {
-    p.paint(RULE, group.id)?;
+/// What the run has seen of one rule.
+struct RuleTally {
+    /// The catalogue's severity, or the highest of the findings for a rule outside it.
+    severity: Severity,
+    meta: Option<&'static RuleMeta>,
+    fail: usize,
+    review: usize,
+    reviews_listed: usize,
+    reviews_unlisted: usize,
+    /// Resources with unlisted reviews, counted when the resource changes (a resource's
+    /// findings come together).
+    resources_unlisted: usize,
+    last_unlisted_url: String,
+}
+
+/// What was written last, for the blank lines between blocks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Nothing,
+    Resource,
+    Note,
+}
+
+/// The text layout:
+///
+/// ```text
+/// site/news/index.html
+///   42:7  high  a11y/image-alt  Image has no alt attribute.
+///       <img src="logo.png">
+///       selector: body > header > img:nth-child(1)
+///   50  review  a11y/image-alt  Check that the alt text describes the chart.
+///
+/// note  site/report.pdf  Skipped: not HTML.
+///
+/// by rule
+///   a11y/image-alt  high  1 fail, 1 review  Images must have a text alternative.
+///
+/// 2 findings (1 fail, 1 review) in 2 resources
+/// ```
+///
+/// A resource with nothing to list writes nothing. A finding's severity is shown when it fails;
+/// review findings say `review`. "pages with the most failures" (the top [`PAGES_LISTED`])
+/// follows "by rule" when failures are on more than one page.
+pub(crate) struct TextSink {
+    rules: Vec<&'static RuleMeta>,
+    style: TextStyle,
+    tallies: HashMap<String, RuleTally>,
+    failures_by_page: HashMap<String, usize>,
+    last: Last,
+}
+
+impl TextSink {
+    pub(crate) fn new(rules: &[&'static RuleMeta], style: TextStyle) -> Self {
+        TextSink {
+            rules: rules.to_vec(),
+            style,
+            tallies: HashMap::new(),
+            failures_by_page: HashMap::new(),
+            last: Last::Nothing,
+        }
+    }
+
+    fn painter<'w>(&self, out: &'w mut dyn Write) -> Painter<'w> {
+        Painter {
+            out,
+            color: self.style.color,
+        }
+    }
+
+    /// One checked resource: its failures and the reviews still within the limit.
+    pub(crate) fn resource(
+        &mut self,
+        out: &mut dyn Write,
+        url: &str,
+        findings: &[Finding],
+    ) -> Result<(), ReportError> {
+        let listed = self.select(findings.iter());
+        self.write_block(out, url, &listed)
+    }
+
+    /// Site-level findings, one block per URL in the order the URLs first appear.
+    pub(crate) fn site_findings(
+        &mut self,
+        out: &mut dyn Write,
+        findings: &[Finding],
+    ) -> Result<(), ReportError> {
+        let mut order: Vec<&str> = Vec::new();
+        let mut by_url: HashMap<&str, Vec<&Finding>> = HashMap::new();
+        for finding in findings {
+            by_url
+                .entry(finding.url.as_str())
+                .or_insert_with(|| {
+                    order.push(finding.url.as_str());
+                    Vec::new()
+                })
+                .push(finding);
+        }
+        for url in order {
+            let group = by_url.remove(url).unwrap_or_default();
+            let listed = self.select(group.into_iter());
+            self.write_block(out, url, &listed)?;
+        }
+        Ok(())
+    }
+
+    /// Counts `findings` and picks those to list: every failure, then the reviews of rules
+    /// that have not yet listed `review_limit`.
+    fn select<'f>(&mut self, findings: impl Iterator<Item = &'f Finding>) -> Vec<&'f Finding> {
+        let limit = self.style.review_limit.unwrap_or(usize::MAX);
+        let mut fails = Vec::new();
+        let mut reviews = Vec::new();
+        for finding in findings {
+            let tally = match self.tallies.get_mut(finding.rule.as_str()) {
+                Some(tally) => tally,
+                None => {
+                    let meta = find_rule(&self.rules, &finding.rule);
+                    self.tallies
+                        .entry(finding.rule.clone())
+                        .or_insert_with(|| RuleTally {
+                            severity: meta.map_or(finding.severity, |m| m.severity),
+                            meta,
+                            fail: 0,
+                            review: 0,
+                            reviews_listed: 0,
+                            reviews_unlisted: 0,
+                            resources_unlisted: 0,
+                            last_unlisted_url: String::new(),
+                        })
+                }
+            };
+            if tally.meta.is_none() {
+                tally.severity = tally.severity.max(finding.severity);
+            }
+            match finding.outcome {
+                Outcome::Fail => {
+                    tally.fail += 1;
+                    match self.failures_by_page.get_mut(finding.url.as_str()) {
+                        Some(count) => *count += 1,
+                        None => {
+                            self.failures_by_page.insert(finding.url.clone(), 1);
+                        }
+                    }
+                    fails.push(finding);
+                }
+                Outcome::Review => {
+                    tally.review += 1;
+                    if tally.reviews_listed < limit {
+                        tally.reviews_listed += 1;
+                        reviews.push(finding);
+                    } else {
+                        tally.reviews_unlisted += 1;
+                        if tally.resources_unlisted == 0 || tally.last_unlisted_url != finding.url {
+                            tally.resources_unlisted += 1;
+                            tally.last_unlisted_url.clone_from(&finding.url);
+                        }
+                    }
+                }
+            }
+        }
+        fails.extend(reviews);
+        fails
+    }
+
+    fn write_block(
+        &mut self,
+        out: &mut dyn Write,
+        url: &str,
+        findings: &[&Finding],
+    ) -> Result<(), ReportError> {
+        if findings.is_empty() {
+            return Ok(());
+        }
+        let mut p = self.painter(out);
+        if self.last != Last::Nothing {
+            p.plain("\n")?;
+        }
+        p.paint(RESOURCE, &escape_for_terminal(url))?;
+        p.plain("\n")?;
+        for finding in findings {
+            write_finding(&mut p, finding)?;
+        }
+        self.last = Last::Resource;
+        Ok(())
+    }
+
+    pub(crate) fn note(&mut self, out: &mut dyn Write, note: &Note) -> Result<(), ReportError> {
+        let mut p = self.painter(out);
+        if self.last == Last::Resource {
+            p.plain("\n")?;
+        }
+        p.paint(HEADING, "note")?;
+        p.plain(&format!(
+            "  {}  {}\n",
+            escape_for_terminal(&note.url),
+            escape_for_terminal(&note.message)
+        ))?;
+        self.last = Last::Note;
+        Ok(())
+    }
+
+    /// The summary by rule and by page, then the closing count.
+    pub(crate) fn finish(self, out: &mut dyn Write, summary: &Summary) -> Result<(), ReportError> {
+        let mut p = self.painter(out);
+        let mut any = self.last != Last::Nothing;
+        let mut rules: Vec<(&String, &RuleTally)> = self.tallies.iter().collect();
+        // Rules with failures before rules that only ask for review, then the worst first; ties
+        // by id so the order does not depend on the order pages finished.
+        rules.sort_by_key(|(id, t)| {
+            (
+                Reverse(t.fail > 0),
+                Reverse(t.severity),
+                Reverse(t.fail),
+                Reverse(t.review),
+                *id,
+            )
+        });
+        if !rules.is_empty() {
+            if any {
+                p.plain("\n")?;
+            }
+            p.paint(HEADING, "by rule")?;
+            p.plain("\n")?;
+            for (id, tally) in rules {
+                write_rule_line(&mut p, id, tally)?;
+            }
+            any = true;
+        }
+        let mut pages: Vec<(&String, &usize)> = self.failures_by_page.iter().collect();
+        if pages.len() > 1 {
+            pages.sort_by_key(|(url, count)| (Reverse(**count), *url));
+            p.plain("\n")?;
+            p.paint(HEADING, "pages with the most failures")?;
+            p.plain("\n")?;
+            for (url, count) in pages.iter().take(PAGES_LISTED) {
+                p.plain(&format!("  {}  ", escape_for_terminal(url)))?;
+                p.paint(
+                    AnsiColor::Red.on_default(),
+                    &plural(**count, "failure", "failures"),
+                )?;
+                p.plain("\n")?;
+            }
+            if pages.len() > PAGES_LISTED {
+                let more = pages.len() - PAGES_LISTED;
+                p.plain(&format!(
+                    "  … and {} with failures\n",
+                    plural(more, "more page", "more pages")
+                ))?;
+            }
+        }
+        if any {
+            p.plain("\n")?;
+        }
+        let closing = format!(
+            "{} ({} fail, {} review) in {}",
+            plural(summary.findings, "finding", "findings"),
+            summary.fail,
+            summary.review,
+            plural(summary.resources, "resource", "resources"),
+        );
+        let closing_style = if summary.fail > 0 {
+            HEADING.fg_color(Some(AnsiColor::Red.into()))
+        } else {
+            HEADING.fg_color(Some(AnsiColor::Green.into()))
+        };
+        p.paint(closing_style, &closing)?;
+        p.plain("\n")?;
+        Ok(())
+    }
+}
+
+/// `  a11y/image-alt  high  3 fail, 2 review  Images must have a text alternative.`, and a line
+/// counting the reviews left unlisted.
+fn write_rule_line(p: &mut Painter<'_>, id: &str, tally: &RuleTally) -> std::io::Result<()> {
     p.plain("  ")?;
-    p.paint(severity_style(group.severity), group.severity.as_str())?;
-    if let Some(meta) = group.meta {
-        p.plain(&format!("  {}", clean(&meta.summary())))?;
+    p.paint(RULE, &escape_for_terminal(id))?;
+    p.plain("  ")?;
+    p.paint(severity_style(tally.severity), tally.severity.as_str())?;
+    p.plain(&format!("  {} fail, {} review", tally.fail, tally.review))?;
+    if let Some(meta) = tally.meta {
+        p.plain(&format!("  {}", escape_for_terminal(&meta.summary())))?;
     }
     p.plain("\n")?;
-    let (reviews, fails): (Vec<&Finding>, Vec<&Finding>) = group
-        .findings
-        .iter()
-        .partition(|f| f.outcome == Outcome::Review);
-    for finding in fails {
-        write_finding(p, finding, group.severity)?;
-    }
-    let shown = review_limit.unwrap_or(usize::MAX).min(reviews.len());
-    for finding in &reviews[..shown] {
-        write_finding(p, finding, group.severity)?;
-    }
-    let hidden = &reviews[shown..];
-    if !hidden.is_empty() {
-        let mut resources: Vec<&str> = hidden.iter().map(|f| f.url.as_str()).collect();
-        resources.sort_unstable();
-        resources.dedup();
+    if tally.reviews_unlisted > 0 {
         p.paint(
             REVIEW,
             &format!(
-                "  … and {} more {} to review in {} (not listed here; every finding is in the JSON output)",
-                hidden.len(),
-                if hidden.len() == 1 { "finding" } else { "findings" },
-                plural(resources.len(), "resource", "resources"),
+                "      … {} more {} to review in {} (not listed here; every finding is in the JSON output)",
+                tally.reviews_unlisted,
+                if tally.reviews_unlisted == 1 { "finding" } else { "findings" },
+                plural(tally.resources_unlisted, "resource", "resources"),
             ),
         )?;
         p.plain("\n")?;
@@ -202,38 +393,39 @@ fn write_group(
     Ok(())
 }
 
-fn write_finding(p: &mut Painter<'_>, finding: &Finding, group: Severity) -> std::io::Result<()> {
+/// `  42:7  high  a11y/image-alt  message`, then the snippet, selector or header below.
+fn write_finding(p: &mut Painter<'_>, finding: &Finding) -> std::io::Result<()> {
     let place = &finding.location;
-    let mut position = clean(&finding.url).into_owned();
+    p.plain("  ")?;
     if let Some(line) = place.line {
-        position.push_str(&format!(":{line}"));
-        if let Some(column) = place.column {
-            position.push_str(&format!(":{column}"));
+        match place.column {
+            Some(column) => p.plain(&format!("{line}:{column}  "))?,
+            None => p.plain(&format!("{line}  "))?,
         }
     }
-    p.plain(&format!("  {position}  "))?;
-    if finding.outcome == Outcome::Review {
-        p.paint(REVIEW, "review:")?;
-        p.plain(" ")?;
+    match finding.outcome {
+        Outcome::Fail => p.paint(severity_style(finding.severity), finding.severity.as_str())?,
+        Outcome::Review => p.paint(REVIEW, "review")?,
     }
-    p.plain(&clean(&finding.message))?;
-    if finding.severity != group {
-        // This finding was raised or lowered from the rule's default.
-        p.plain(" (")?;
-        p.paint(severity_style(finding.severity), finding.severity.as_str())?;
-        p.plain(")")?;
-    }
-    p.plain("\n")?;
+    p.plain("  ")?;
+    p.paint(RULE, &escape_for_terminal(&finding.rule))?;
+    p.plain(&format!("  {}\n", escape_for_terminal(&finding.message)))?;
     if let Some(snippet) = &place.snippet {
-        p.paint(DETAIL, &format!("      {}", clean(snippet)))?;
+        p.paint(DETAIL, &format!("      {}", escape_for_terminal(snippet)))?;
         p.plain("\n")?;
     }
     if let Some(selector) = &place.selector {
-        p.paint(DETAIL, &format!("      selector: {}", clean(selector)))?;
+        p.paint(
+            DETAIL,
+            &format!("      selector: {}", escape_for_terminal(selector)),
+        )?;
         p.plain("\n")?;
     }
     if let Some(header) = &place.header {
-        p.paint(DETAIL, &format!("      header: {}", clean(header)))?;
+        p.paint(
+            DETAIL,
+            &format!("      header: {}", escape_for_terminal(header)),
+        )?;
         p.plain("\n")?;
     }
     Ok(())
@@ -241,11 +433,24 @@ fn write_finding(p: &mut Painter<'_>, finding: &Finding, group: Severity) -> std
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::escape_for_terminal;
 
     #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(clean("plain <img>"), "plain <img>");
-        assert_eq!(clean("a\u{1b}[31mb\nc\td"), "a\\u{1b}[31mb\\nc d");
+    fn control_and_bidi_characters_are_escaped() {
+        assert_eq!(escape_for_terminal("plain <img>"), "plain <img>");
+        assert!(matches!(
+            escape_for_terminal("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            escape_for_terminal("a\u{1b}[31mb\nc\td\re"),
+            "a\\u{1b}[31mb\\nc d\\re"
+        );
+        assert_eq!(
+            escape_for_terminal("x\u{202e}gpj.exe\u{2066}\u{200f}\u{061c}\u{9b}\u{7f}\0"),
+            "x\\u{202e}gpj.exe\\u{2066}\\u{200f}\\u{61c}\\u{9b}\\u{7f}\\u{0}"
+        );
+        // Ordinary non-ASCII text stays as it is.
+        assert_eq!(escape_for_terminal("新闻 — ü"), "新闻 — ü");
     }
 }

@@ -99,14 +99,47 @@ fn json_reads_back_equal() {
     }
 }
 
+/// The document is written as the run goes, so its members come in another order than
+/// `Report`'s fields (`findings` early, `resources` and `summary` after it); as a value it is
+/// exactly the serialised report.
 #[test]
-fn json_is_exactly_the_serialised_report() {
+fn json_is_the_serialised_report_written_findings_first() {
     let report = common::everything();
     let text = rendered(&report, Format::Json);
-    assert_eq!(text, serde_json::to_string_pretty(&report).unwrap() + "\n");
     let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json, serde_json::to_value(&report).unwrap());
     assert_eq!(json["schema"], "govaudit/1");
     assert_eq!(json["observatory"]["grade"], "A");
+    // `schema` first, so a reader can check it before anything else; findings next.
+    assert!(
+        text.starts_with(
+            "{\n  \"schema\": \"govaudit/1\",\n  \"findings\": [\n    {\n      \"rule\""
+        ),
+        "{text}"
+    );
+    // Pretty-printed like serde_json's own output: the same lines, in another order.
+    let mut ours: Vec<&str> = text.lines().collect();
+    let serialised = serde_json::to_string_pretty(&report).unwrap();
+    let mut theirs: Vec<&str> = serialised.lines().collect();
+    ours.sort_unstable();
+    theirs.sort_unstable();
+    // Only the comma after the last member moves: compare without trailing commas.
+    let trim = |lines: Vec<&str>| -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.trim_end_matches(',').to_owned())
+            .collect()
+    };
+    assert_eq!(trim(ours), trim(theirs));
+}
+
+#[test]
+fn empty_report_json_has_empty_arrays() {
+    let text = rendered(&common::empty(), Format::Json);
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json, serde_json::to_value(common::empty()).unwrap());
+    assert!(text.contains("\"findings\": [],"), "{text}");
+    govaudit_testkit::assert_valid(&schema(), &json);
 }
 
 #[test]
