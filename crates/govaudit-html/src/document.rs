@@ -2,8 +2,8 @@
 
 use crate::decode::{Decoding, decode};
 use crate::path;
-use crate::sink::DepthGuard;
 use crate::sink::LineRecordingSink;
+use crate::sink::{AttributeLimit, DepthGuard, MAX_ATTRIBUTES};
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use govaudit_core::{Location, Resource};
@@ -53,6 +53,7 @@ pub struct Document {
     decoding: Decoding,
     url: Option<Url>,
     flattened: bool,
+    dropped_attributes: usize,
     html_document: bool,
 }
 
@@ -130,16 +131,34 @@ impl Document {
     }
 
     fn build(text: &str, decoding: Decoding, url: Option<Url>) -> Document {
-        let builder = TreeBuilder::new(LineRecordingSink::new(), Default::default());
-        let tokenizer = Tokenizer::new(DepthGuard::new(builder), Default::default());
+        Document::build_with_attribute_limit(text, decoding, url, MAX_ATTRIBUTES)
+    }
+
+    /// [`Document::build`] with another bound on attributes per element (tests compare parses
+    /// with and without it).
+    pub(crate) fn build_with_attribute_limit(
+        text: &str,
+        decoding: Decoding,
+        url: Option<Url>,
+        attribute_limit: usize,
+    ) -> Document {
+        let builder = TreeBuilder::new(LineRecordingSink::new(attribute_limit), Default::default());
+        let tokenizer = Tokenizer::new(
+            AttributeLimit::new(DepthGuard::new(builder), attribute_limit),
+            Default::default(),
+        );
         let input = BufferQueue::default();
         input.push_back(StrTendril::from_slice(text));
         // Anything but `Done` is a pause (for script execution, or an encoding indicator the
         // sniffing has already dealt with), which a static parse resumes at once.
         while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
         tokenizer.end();
-        let flattened = tokenizer.sink.flattened();
-        let (html, lines) = tokenizer.sink.inner.sink.finish();
+        let guards = tokenizer.sink;
+        let flattened = guards.inner.flattened();
+        let dropped_by_tag = guards.dropped();
+        let tree_sink = guards.inner.inner.sink;
+        let dropped_attributes = dropped_by_tag + tree_sink.dropped_attributes();
+        let (html, lines) = tree_sink.finish();
         let mut document = Document {
             html,
             order: HashMap::with_capacity_and_hasher(lines.len(), Default::default()),
@@ -148,6 +167,7 @@ impl Document {
             decoding,
             url,
             flattened,
+            dropped_attributes,
             html_document: true,
         };
         document.index(&lines);
@@ -253,6 +273,18 @@ impl Document {
     pub fn was_flattened(&self) -> bool {
         self.flattened
     }
+
+    /// How many attributes were dropped because an element had more than
+    /// [`Document::MAX_ATTRIBUTES_PER_ELEMENT`]; 0 for every real page. Each element keeps its
+    /// first attributes in source order.
+    pub fn dropped_attributes(&self) -> usize {
+        self.dropped_attributes
+    }
+
+    /// The most attributes one element keeps. Browsers keep them all, but no real page comes
+    /// near this, and a hostile page with a million on one tag would make every attribute
+    /// lookup of every check scan a million entries.
+    pub const MAX_ATTRIBUTES_PER_ELEMENT: usize = MAX_ATTRIBUTES;
 
     /// Whether the page is parsed in quirks mode (no or an old doctype).
     pub fn is_quirks_mode(&self) -> bool {
@@ -576,4 +608,91 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod attribute_limit_tests {
+    use super::*;
+
+    /// Everything a parse produces that checks can see: the serialized tree, each element's
+    /// line, and the flags.
+    fn parse_result(document: &Document) -> (String, Vec<u32>, bool, bool) {
+        (
+            document.html().html(),
+            document.elements().map(|e| e.line()).collect(),
+            document.was_flattened(),
+            document.is_quirks_mode(),
+        )
+    }
+
+    fn parse(bytes: &[u8], attribute_limit: usize) -> Document {
+        let (text, decoding) = decode(bytes, None, None);
+        Document::build_with_attribute_limit(&text, decoding, None, attribute_limit)
+    }
+
+    #[test]
+    fn corpus_pages_parse_the_same_with_and_without_the_attribute_limit() {
+        let pages = govaudit_testkit::corpus_pages();
+        for (number, page) in pages.iter().enumerate() {
+            let limited = parse(page, MAX_ATTRIBUTES);
+            assert_eq!(limited.dropped_attributes(), 0, "corpus page {number}");
+            assert_eq!(
+                parse_result(&limited),
+                parse_result(&parse(page, usize::MAX)),
+                "corpus page {number} (in file-name order) parses differently with the limit"
+            );
+        }
+        // The comparison does see attributes: a tiny limit changes some page.
+        let changed = pages.iter().any(|page| {
+            let tiny = parse(page, 1);
+            tiny.dropped_attributes() > 0
+                && parse_result(&tiny) != parse_result(&parse(page, usize::MAX))
+        });
+        assert!(pages.is_empty() || changed, "a limit of 1 changed no page");
+    }
+
+    #[test]
+    fn an_element_keeps_its_first_attributes_up_to_the_limit() {
+        let page = br#"<div b=1 a=2 B=3 c=4 d=5 e=6 id=x></div><p q r></p>"#;
+        let limited = parse(page, 3);
+        let div = limited.elements_named("div").next().unwrap();
+        assert_eq!(
+            div.attrs().collect::<Vec<_>>(),
+            [("b", "1"), ("a", "2"), ("c", "4")]
+        );
+        // `B=3` duplicates `b`: not kept, and not counted as dropped by the limit.
+        assert_eq!(limited.dropped_attributes(), 3);
+        let unlimited = parse(page, usize::MAX);
+        assert_eq!(unlimited.dropped_attributes(), 0);
+        assert_eq!(
+            unlimited
+                .elements_named("div")
+                .next()
+                .unwrap()
+                .attrs()
+                .count(),
+            6
+        );
+    }
+
+    #[test]
+    fn attributes_merged_into_html_and_body_are_limited_too() {
+        // The tree builder adds a later `<html>`'s or `<body>`'s new attributes to the element.
+        let page = b"<html a=1 b=2><body x=1><html c=3 a=9 d=4><body y=2 x=8 z=3>";
+        let limited = parse(page, 3);
+        let html = limited.elements_named("html").next().unwrap();
+        let body = limited.elements_named("body").next().unwrap();
+        assert_eq!(
+            html.attrs().collect::<Vec<_>>(),
+            [("a", "1"), ("b", "2"), ("c", "3")]
+        );
+        assert_eq!(
+            body.attrs().collect::<Vec<_>>(),
+            [("x", "1"), ("y", "2"), ("z", "3")]
+        );
+        assert_eq!(limited.dropped_attributes(), 1);
+        let unlimited = parse(page, usize::MAX);
+        let html = unlimited.elements_named("html").next().unwrap();
+        assert_eq!(html.attrs().count(), 4);
+    }
 }

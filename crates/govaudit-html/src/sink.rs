@@ -5,7 +5,7 @@ use ego_tree::NodeId;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName};
-use scraper::{Html, HtmlTreeSink};
+use scraper::{Html, HtmlTreeSink, Node};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -14,15 +14,25 @@ pub(crate) struct LineRecordingSink {
     inner: HtmlTreeSink,
     current_line: Cell<u32>,
     lines: RefCell<HashMap<NodeId, u32>>,
+    /// The most attributes an element may gather from repeated `<html>`/`<body>` tags.
+    attribute_limit: usize,
+    dropped_attributes: Cell<usize>,
 }
 
 impl LineRecordingSink {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(attribute_limit: usize) -> Self {
         LineRecordingSink {
             inner: HtmlTreeSink::new(Html::new_document()),
             current_line: Cell::new(1),
             lines: RefCell::new(HashMap::new()),
+            attribute_limit,
+            dropped_attributes: Cell::new(0),
         }
+    }
+
+    /// How many attributes merged into `<html>` or `<body>` were dropped past the limit.
+    pub(crate) fn dropped_attributes(&self) -> usize {
+        self.dropped_attributes.get()
     }
 }
 
@@ -95,7 +105,20 @@ impl TreeSink for LineRecordingSink {
         self.inner.append_before_sibling(sibling, new_node)
     }
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        self.inner.add_attrs_if_missing(target, attrs)
+        // Each tag is already bounded by `AttributeLimit`, but a page can repeat `<body ...>`
+        // and the tree builder merges every new attribute into the one element.
+        self.inner.add_attrs_if_missing(target, attrs);
+        let mut html = self.inner.0.borrow_mut();
+        if let Some(mut node) = html.tree.get_mut(*target)
+            && let Node::Element(element) = node.value()
+            && element.attrs.len() > self.attribute_limit
+        {
+            let excess = element.attrs.len() - self.attribute_limit;
+            self.dropped_attributes
+                .set(self.dropped_attributes.get() + excess);
+            // Merged attributes come last, so the element keeps the ones it had.
+            element.attrs.truncate(self.attribute_limit);
+        }
     }
     fn remove_from_parent(&self, target: &NodeId) {
         self.inner.remove_from_parent(target)
@@ -198,6 +221,73 @@ impl<T: html5ever::tokenizer::TokenSink> html5ever::tokenizer::TokenSink for Dep
                 }
                 TagKind::StartTag => {}
             }
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// At most this many attributes are kept per element: the first ones, in source order (after
+/// duplicates are dropped, the first occurrence winning, as the HTML Standard says).
+///
+/// Browsers keep every attribute, but no real page comes near this bound, while a hostile one
+/// can put a million on one tag: every check that scans an element's attributes (each `attr`
+/// lookup, each attribute selector) would then cost a million steps per call. The count of
+/// dropped attributes is reported by `Document::dropped_attributes`.
+pub(crate) const MAX_ATTRIBUTES: usize = 1_000;
+
+/// Sits between the tokenizer and the tree builder and cuts each start tag's attributes to a
+/// limit ([`MAX_ATTRIBUTES`] outside tests).
+///
+/// This is linear only because the tokenizer's own duplicate check is (html5ever is patched,
+/// see `patches/html5ever/GOVAUDIT-PATCH.md`): the tokenizer collects a tag's attributes before
+/// any sink sees the tag, so no sink can stop a quadratic check there.
+pub(crate) struct AttributeLimit<T> {
+    pub(crate) inner: T,
+    limit: usize,
+    dropped: Cell<usize>,
+}
+
+impl<T> AttributeLimit<T> {
+    pub(crate) fn new(inner: T, limit: usize) -> Self {
+        AttributeLimit {
+            inner,
+            limit,
+            dropped: Cell::new(0),
+        }
+    }
+
+    /// How many attributes of start tags were dropped past the limit.
+    pub(crate) fn dropped(&self) -> usize {
+        self.dropped.get()
+    }
+}
+
+impl<T: html5ever::tokenizer::TokenSink> html5ever::tokenizer::TokenSink for AttributeLimit<T> {
+    type Handle = T::Handle;
+
+    fn process_token(
+        &self,
+        mut token: html5ever::tokenizer::Token,
+        line_number: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<T::Handle> {
+        use html5ever::tokenizer::{TagKind, Token};
+        // End tags' attributes are ignored by the tree builder: nothing to count there.
+        if let Token::TagToken(tag) = &mut token
+            && tag.kind == TagKind::StartTag
+            && tag.attrs.len() > self.limit
+        {
+            self.dropped
+                .set(self.dropped.get() + tag.attrs.len() - self.limit);
+            tag.attrs.truncate(self.limit);
         }
         self.inner.process_token(token, line_number)
     }
