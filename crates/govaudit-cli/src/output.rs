@@ -185,15 +185,26 @@ pub fn summary_fails(summary: &Summary, threshold: Severity) -> bool {
         .any(|(severity, count)| *severity >= threshold && *count > 0)
 }
 
-/// Renders a finished report through the same stream and turns it into the run's verdict.
-pub fn emit_report(
-    report: &Report,
-    output: &OutputArgs,
-) -> anyhow::Result<crate::Verdict> {
-    let mut sink = output.stream()?;
-    govaudit_report::feed(report, sink.stream()?)?;
-    let summary = sink.finish(&report.sections)?;
-    Ok(verdict(&summary, output.fail_on))
+/// Renders a finished report through the same stream every command writes with
+/// ([`govaudit_report::render`] feeds a `ReportStream`) and turns it into the run's verdict.
+pub fn emit_report(report: &Report, output: &OutputArgs) -> anyhow::Result<crate::Verdict> {
+    let style = TextStyle::plain()
+        .with_color(Destination::stdout().color)
+        .with_review_limit(output.review_limit());
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    govaudit_report::render(
+        report,
+        &crate::all_rules(),
+        output.format.format(),
+        style,
+        &mut out,
+    )?;
+    out.flush()?;
+    Ok(if report.fails_at(output.fail_on) {
+        crate::Verdict::Failing
+    } else {
+        crate::Verdict::Clean
+    })
 }
 
 pub fn verdict(summary: &Summary, fail_on: Severity) -> crate::Verdict {
