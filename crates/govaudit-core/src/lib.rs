@@ -1,7 +1,7 @@
 //! The finding model every govaudit crate shares.
 //!
-//! A checking crate declares its rules with [`declare_rule!`], runs them over its input and
-//! records results in a [`Collector`]; the CLI and other programs gather those [`Finding`]s into a
+//! A checking crate declares its rules with [`declare_rule!`] and lists them in its registry with
+//! [`declare_registry!`], runs them over its input and records results in a [`Collector`]; the CLI and other programs gather those [`Finding`]s into a
 //! [`Report`], whose JSON form (`"schema": "govaudit/1"`) is the stable contract described in
 //! `docs/json-schema.md` and `schema/govaudit-1.schema.json`.
 //!

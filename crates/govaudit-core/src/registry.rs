@@ -267,6 +267,9 @@ mod tests {
         assert_eq!(ids, ["test/from-verdicts", "test/long-word"]);
         assert!(std::ptr::eq(checked::RULES[0].meta, &long_word::LONG_WORD));
         assert_eq!(checked::RULES[1].meta.severity, Severity::High);
+        // Registries can be printed and copied whatever their check type.
+        let copied = optional::RULES[1];
+        assert!(format!("{copied:?}").contains("test/long-word"));
     }
 
     #[test]
