@@ -55,6 +55,7 @@ mod mixed_content;
 mod non_ascii_value;
 mod nosniff_missing;
 mod permissions_policy_invalid;
+mod permissions_policy_unknown_feature;
 mod redirect_to_https_missing;
 mod referrer_policy_unsafe;
 mod value_oversized;
@@ -136,6 +137,10 @@ pub static RULES: &[Rule] = &[
         CORS_CREDENTIALS_WITH_REFLECTED_ORIGIN
     ),
     rule!(permissions_policy_invalid, PERMISSIONS_POLICY_INVALID),
+    rule!(
+        permissions_policy_unknown_feature,
+        PERMISSIONS_POLICY_UNKNOWN_FEATURE
+    ),
     rule!(information_leak, INFORMATION_LEAK),
     rule!(deprecated_header, DEPRECATED_HEADER),
     rule!(mixed_content, MIXED_CONTENT),
