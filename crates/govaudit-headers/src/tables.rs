@@ -135,6 +135,148 @@ pub const DEPRECATED_HEADERS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Policy-controlled features as Chromium ships them: every `permissions_policy_name` of
+/// `third_party/blink/renderer/core/permissions_policy/permissions_policy_features.json5`
+/// (chromium/chromium at commit f24a8e130d36, read 2026-12-07), which holds every feature of the
+/// W3C/WICG list (`w3c/webappsec-permissions-policy`, `features.md`) that a browser implements.
+/// Left out: `frobulate`, the origin-trial sample API. Sorted, for a binary search.
+pub const PERMISSIONS_POLICY_FEATURES: &[&str] = &[
+    "accelerometer",
+    "all-screens-capture",
+    "ambient-light-sensor",
+    "attribution-reporting",
+    "autoplay",
+    "bluetooth",
+    "browsing-topics",
+    "camera",
+    "captured-surface-control",
+    "ch-device-memory",
+    "ch-downlink",
+    "ch-dpr",
+    "ch-ect",
+    "ch-prefers-color-scheme",
+    "ch-prefers-reduced-motion",
+    "ch-prefers-reduced-transparency",
+    "ch-rtt",
+    "ch-save-data",
+    "ch-ua",
+    "ch-ua-arch",
+    "ch-ua-bitness",
+    "ch-ua-form-factors",
+    "ch-ua-full-version",
+    "ch-ua-full-version-list",
+    "ch-ua-mobile",
+    "ch-ua-model",
+    "ch-ua-platform",
+    "ch-ua-platform-version",
+    "ch-ua-wow64",
+    "ch-viewport-height",
+    "ch-viewport-width",
+    "ch-width",
+    "clipboard-read",
+    "clipboard-write",
+    "compute-pressure",
+    "controlled-frame",
+    "cross-origin-isolated",
+    "deferred-fetch",
+    "digital-credentials-get",
+    "direct-sockets",
+    "direct-sockets-private",
+    "display-capture",
+    "encrypted-media",
+    "execution-while-not-rendered",
+    "execution-while-out-of-viewport",
+    "focus-without-user-activation",
+    "fullscreen",
+    "gamepad",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "identity-credentials-get",
+    "idle-detection",
+    "join-ad-interest-group",
+    "keyboard-map",
+    "local-fonts",
+    "magnetometer",
+    "media-playback-while-not-visible",
+    "microphone",
+    "midi",
+    "otp-credentials",
+    "payment",
+    "picture-in-picture",
+    "popins",
+    "private-aggregation",
+    "private-state-token-issuance",
+    "private-state-token-redemption",
+    "publickey-credentials-create",
+    "publickey-credentials-get",
+    "run-ad-auction",
+    "screen-wake-lock",
+    "serial",
+    "shared-autofill",
+    "shared-storage",
+    "shared-storage-select-url",
+    "smart-card",
+    "speaker-selection",
+    "storage-access",
+    "sub-apps",
+    "sync-xhr",
+    "unload",
+    "usb",
+    "usb-unrestricted",
+    "vertical-scroll",
+    "web-app-installation",
+    "web-printing",
+    "web-share",
+    "window-management",
+    "xr-spatial-tracking",
+];
+
+/// Feature names that are known but deprecated, renamed or never shipped by Chromium, each with
+/// its note: accepted (a site that still sends them is not told they are unknown). Sources: the
+/// same `permissions_policy_features.json5` (its history: earlier names) and `features.md`.
+pub const PERMISSIONS_POLICY_LEGACY_FEATURES: &[(&str, &str)] = &[
+    (
+        "battery",
+        "in the W3C list (Battery Status API); not implemented by Chromium",
+    ),
+    (
+        "ch-ua-full",
+        "the user-agent reduction origin trial's client hint; the trial has ended",
+    ),
+    (
+        "ch-ua-reduced",
+        "the user-agent reduction origin trial's client hint; the trial has ended",
+    ),
+    ("conversion-measurement", "renamed attribution-reporting"),
+    (
+        "document-domain",
+        "removed from Chromium's list: setting document.domain is disabled by default (origin-keyed agent clusters)",
+    ),
+    (
+        "federated-credentials",
+        "renamed identity-credentials-get (FedCM)",
+    ),
+    (
+        "interest-cohort",
+        "the FLoC opt-out; FLoC was replaced by the Topics API (browsing-topics), Chromium still parses it",
+    ),
+    (
+        "navigation-override",
+        "in the W3C list (CSS Spatial Navigation); never shipped",
+    ),
+    (
+        "sync-script",
+        "in the W3C list as experimental, behind a flag in Chromium; removed",
+    ),
+    (
+        "trust-token-redemption",
+        "renamed private-state-token-redemption",
+    ),
+    ("vr", "renamed xr-spatial-tracking in Chrome 79"),
+    ("window-placement", "renamed window-management"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +287,28 @@ mod tests {
         assert!(OWASP_REMOVE.iter().all(|n| n.len() < OWASP_REMOVE_MAX_NAME));
         for (i, n) in OWASP_REMOVE.iter().enumerate() {
             assert_eq!(OWASP_REMOVE_INDEX.get(&n.to_ascii_lowercase()), Some(&i));
+        }
+    }
+
+    #[test]
+    fn permissions_policy_tables_are_sorted_disjoint_structured_keys() {
+        for pair in PERMISSIONS_POLICY_FEATURES.windows(2) {
+            assert!(pair[0] < pair[1], "{pair:?} not sorted or repeated");
+        }
+        for name in PERMISSIONS_POLICY_FEATURES
+            .iter()
+            .chain(PERMISSIONS_POLICY_LEGACY_FEATURES.iter().map(|(n, _)| n))
+        {
+            // Each name must be usable as an RFC 8941 dictionary key.
+            let parsed = crate::parse::PermissionsPolicy::parse(&format!("{name}=()")).unwrap();
+            assert_eq!(parsed.dictionary.len(), 1, "{name}");
+        }
+        for (name, note) in PERMISSIONS_POLICY_LEGACY_FEATURES {
+            assert!(!note.is_empty());
+            assert!(
+                PERMISSIONS_POLICY_FEATURES.binary_search(name).is_err(),
+                "{name} is current"
+            );
         }
     }
 }

@@ -38,6 +38,31 @@ proptest! {
         }
     }
 
+    /// Known names are never reported; an invented `zz-` name always is, once, in order.
+    #[test]
+    fn permissions_policy_unknown_features_are_the_invented_ones(
+        known in proptest::collection::vec(prop_oneof![
+            Just("geolocation"), Just("camera"), Just("interest-cohort"), Just("window-placement"),
+            Just("publickey-credentials-create"), Just("ch-ua-platform"), Just("xr-spatial-tracking"),
+        ], 0..5),
+        invented in proptest::collection::vec("zz-[a-z0-9-]{0,10}", 0..4),
+        header in "\\PC{0,60}",
+    ) {
+        let _ = PermissionsPolicy::parse(&header).map(|p| p.unknown_features().len());
+        let mut names: Vec<String> = known.iter().map(|s| (*s).to_owned()).collect();
+        names.extend(invented.iter().cloned());
+        let text: Vec<String> = names.iter().map(|n| format!("{n}=()")).collect();
+        let parsed = PermissionsPolicy::parse(&text.join(", ")).unwrap();
+        // A repeated key keeps its first position (RFC 8941 dictionaries).
+        let mut expected: Vec<&str> = Vec::new();
+        for n in &invented {
+            if !expected.contains(&n.as_str()) {
+                expected.push(n);
+            }
+        }
+        prop_assert_eq!(parsed.unknown_features(), expected);
+    }
+
     #[test]
     fn permissions_policy_round_trips(features in proptest::collection::vec(("[a-z][a-z-]{0,12}", prop_oneof![Just("()"), Just("*"), Just("(self)"), Just("(self \"https://a.example\")")]), 1..6)) {
         let text: Vec<String> = features.iter().map(|(f, v)| format!("{f}={v}")).collect();

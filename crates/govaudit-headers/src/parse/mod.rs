@@ -11,7 +11,9 @@ pub use hsts::{HstsError, HstsPolicy};
 pub use simple::{
     CacheControl, REFERRER_POLICY_TOKENS, ReferrerPolicy, XContentTypeOptions, XFrameOptions,
 };
-pub use structured::{PermissionsPolicy, StructuredError, StructuredPolicy};
+pub use structured::{
+    FeatureStatus, PermissionsPolicy, StructuredError, StructuredPolicy, feature_status,
+};
 
 /// Values longer than this are reported (`headers/value-oversized`); the Observatory cuts most
 /// values at 1024 characters, and Node refuses a head whose reason phrase, names and values

@@ -74,10 +74,49 @@ impl PermissionsPolicy {
             .collect()
     }
 
+    /// The features of the policy that no browser knows, in order: neither shipped by Chromium
+    /// nor a known legacy name ([`feature_status`] is [`FeatureStatus::Unknown`]). Browsers
+    /// ignore them.
+    pub fn unknown_features(&self) -> Vec<&str> {
+        self.dictionary
+            .keys()
+            .map(|k| k.as_str())
+            .filter(|name| feature_status(name) == FeatureStatus::Unknown)
+            .collect()
+    }
+
     /// The canonical serialisation (RFC 8941 §4.1).
     pub fn serialize(&self) -> Option<String> {
         self.dictionary.serialize()
     }
+}
+
+/// What the feature tables say about a Permissions-Policy feature name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeatureStatus {
+    /// Shipped by Chromium today.
+    Current,
+    /// Known but deprecated, renamed or never shipped; the note says which.
+    Legacy {
+        note: &'static str,
+    },
+    Unknown,
+}
+
+/// Looks a feature name up in the tables (names are lower-case RFC 8941 keys, compared as is).
+pub fn feature_status(name: &str) -> FeatureStatus {
+    if crate::tables::PERMISSIONS_POLICY_FEATURES
+        .binary_search(&name)
+        .is_ok()
+    {
+        return FeatureStatus::Current;
+    }
+    crate::tables::PERMISSIONS_POLICY_LEGACY_FEATURES
+        .iter()
+        .find(|(legacy, _)| *legacy == name)
+        .map_or(FeatureStatus::Unknown, |(_, note)| FeatureStatus::Legacy {
+            note,
+        })
 }
 
 #[cfg(test)]
@@ -99,5 +138,22 @@ mod tests {
                 .unwrap();
         assert_eq!(pp.allowed_everywhere(), ["usb"]);
         assert!(PermissionsPolicy::parse("geolocation=(self").is_err());
+    }
+
+    #[test]
+    fn unknown_features_are_those_of_no_table() {
+        let pp = PermissionsPolicy::parse(
+            "geolocation=(), geolocaton=(), interest-cohort=(), vibrate=(), camera=(self)",
+        )
+        .unwrap();
+        assert_eq!(pp.unknown_features(), ["geolocaton", "vibrate"]);
+        assert_eq!(feature_status("camera"), FeatureStatus::Current);
+        assert_eq!(feature_status("window-management"), FeatureStatus::Current);
+        assert!(matches!(
+            feature_status("window-placement"),
+            FeatureStatus::Legacy { note } if note.contains("window-management")
+        ));
+        assert_eq!(feature_status("frobulate"), FeatureStatus::Unknown);
+        assert_eq!(feature_status(""), FeatureStatus::Unknown);
     }
 }

@@ -55,6 +55,7 @@ mod mixed_content;
 mod non_ascii_value;
 mod nosniff_missing;
 mod permissions_policy_invalid;
+mod permissions_policy_unknown_feature;
 mod redirect_to_https_missing;
 mod referrer_policy_unsafe;
 mod value_oversized;
@@ -107,6 +108,7 @@ govaudit_core::declare_registry! {
         cross_origin_isolation_missing::CROSS_ORIGIN_ISOLATION_MISSING,
         cors_credentials_with_reflected_origin::CORS_CREDENTIALS_WITH_REFLECTED_ORIGIN,
         permissions_policy_invalid::PERMISSIONS_POLICY_INVALID,
+        permissions_policy_unknown_feature::PERMISSIONS_POLICY_UNKNOWN_FEATURE,
         information_leak::INFORMATION_LEAK,
         deprecated_header::DEPRECATED_HEADER,
         mixed_content::MIXED_CONTENT,
