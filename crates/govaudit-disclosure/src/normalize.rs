@@ -2,7 +2,19 @@
 //! compared only after the same folding.
 
 use crate::t2s::T2S;
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+/// NFKC of `text`, borrowed when the quick check proves it is already NFKC (nearly all page
+/// text: ASCII, CJK ideographs), which spares the decompose/recompose pass that otherwise
+/// dominates a page's matching time.
+fn nfkc(text: &str) -> Cow<'_, str> {
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    }
+}
 
 /// Folds `text` for matching: NFKC (full-width letters, digits and punctuation become
 /// half-width, `：` becomes `:`), traditional Chinese characters become simplified, typographic
@@ -13,7 +25,7 @@ pub fn normalize(text: &str) -> String {
     let mut pending_space = false;
     // Lower-casing and the character table can produce characters NFKC would change again
     // (e.g. `İ` lower-cases to `i̇`), so fold to a fixed point: NFKC, then map, then NFKC again.
-    let folded: String = text.nfkc().collect();
+    let folded = nfkc(text);
     let mapped: String = folded
         .chars()
         .flat_map(|c| {
@@ -22,7 +34,7 @@ pub fn normalize(text: &str) -> String {
             c.to_lowercase()
         })
         .collect();
-    for c in mapped.nfkc() {
+    for c in nfkc(&mapped).chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
@@ -35,7 +47,7 @@ pub fn normalize(text: &str) -> String {
     }
     // A second pass reaches the fixed point for the rare characters whose lower case is not
     // NFKC-stable; for almost all text it is a cheap equality check.
-    if out.nfkc().ne(out.chars()) || out.chars().flat_map(char::to_lowercase).ne(out.chars()) {
+    if nfkc(&out) != out || out.chars().flat_map(char::to_lowercase).ne(out.chars()) {
         return normalize(&out);
     }
     out
@@ -67,6 +79,25 @@ fn typographic_to_ascii(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The quick-check shortcut gives exactly the full NFKC, on any text and on text heavy
+        /// in the characters it must not skip (full-width forms, combining marks, Hangul jamo).
+        #[test]
+        fn the_nfkc_shortcut_is_exact(
+            any_text in any::<String>(),
+            mixed in "[a-zA-Z\\u{0300}-\\u{036F}\\u{1100}-\\u{11FF}\\u{AC00}-\\u{AC10}\\u{FF01}-\\u{FF5E}\\u{2460}-\\u{2473}\\u{4E00}-\\u{4E10}]{0,24}",
+        ) {
+            for text in [&any_text, &mixed] {
+                let full: String = text.nfkc().collect();
+                let quick = nfkc(text);
+                prop_assert_eq!(quick.as_ref(), full.as_str());
+            }
+        }
+    }
 
     #[test]
     fn folds_width_case_space_and_script() {
