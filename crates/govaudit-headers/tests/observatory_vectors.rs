@@ -214,6 +214,13 @@ fn empty_csp_header_is_invalid() {
     let graded = observatory(&ex(&[("Content-Security-Policy", "")]), Algorithm::V6, None).unwrap();
     let csp = graded.test(T).unwrap();
     assert_eq!((csp.modifier, csp.pass), (-25, false));
+    // The neutral findings explain it: no policy in effect, and why the Observatory rejects it.
+    let findings = govaudit_headers::check(&ex(&[("Content-Security-Policy", " ")]), None);
+    let invalid = findings
+        .iter()
+        .find(|f| f.rule == "headers/csp-observatory-invalid")
+        .expect("csp-observatory-invalid");
+    assert!(invalid.message.contains("empty"), "{}", invalid.message);
 }
 
 /// The same from a `curl -sI` head: the empty line survives the head reader.
