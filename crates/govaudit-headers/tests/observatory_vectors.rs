@@ -846,6 +846,29 @@ fn header_overflow_is_an_error() {
     );
 }
 
+/// A CORS preflight answer that Node refuses is no answer: CORS is then not implemented (the
+/// graded response itself is fine, so the scan is graded).
+#[test]
+fn oversized_cors_preflight_is_no_answer() {
+    const T: &str = "cross-origin-resource-sharing";
+    let preflight = |counted: usize| {
+        let used = "Access-Control-Allow-Origin".len() + 1 + "X-Pad".len();
+        vec![
+            HeaderField::new("Access-Control-Allow-Origin", b"*".to_vec()),
+            HeaderField::new("X-Pad", vec![b'a'; counted - used]),
+        ]
+    };
+    let mut e = ex(&[]);
+    e.cors_headers = Some(preflight(16383));
+    expect_all(
+        &e,
+        T,
+        "cross-origin-resource-sharing-implemented-with-public-access",
+    );
+    e.cors_headers = Some(preflight(16384));
+    expect_all(&e, T, "cross-origin-resource-sharing-not-implemented");
+}
+
 /// The same boundary from `curl -sI` heads: the status line's version and code, the `": "`
 /// separators and the CRLFs do not count (`TrackHeader` sees only the spans of the reason phrase,
 /// names and values), so a head of more than 16384 bytes on the wire can still be graded.
