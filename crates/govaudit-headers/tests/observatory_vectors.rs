@@ -214,6 +214,13 @@ fn empty_csp_header_is_invalid() {
     let graded = observatory(&ex(&[("Content-Security-Policy", "")]), Algorithm::V6, None).unwrap();
     let csp = graded.test(T).unwrap();
     assert_eq!((csp.modifier, csp.pass), (-25, false));
+    // The neutral findings explain it: no policy in effect, and why the Observatory rejects it.
+    let findings = govaudit_headers::check(&ex(&[("Content-Security-Policy", " ")]), None);
+    let invalid = findings
+        .iter()
+        .find(|f| f.rule == "headers/csp-observatory-invalid")
+        .expect("csp-observatory-invalid");
+    assert!(invalid.message.contains("empty"), "{}", invalid.message);
 }
 
 /// The same from a `curl -sI` head: the empty line survives the head reader.
@@ -837,6 +844,29 @@ fn header_overflow_is_an_error() {
             limit: 16384
         })
     );
+}
+
+/// A CORS preflight answer that Node refuses is no answer: CORS is then not implemented (the
+/// graded response itself is fine, so the scan is graded).
+#[test]
+fn oversized_cors_preflight_is_no_answer() {
+    const T: &str = "cross-origin-resource-sharing";
+    let preflight = |counted: usize| {
+        let used = "Access-Control-Allow-Origin".len() + 1 + "X-Pad".len();
+        vec![
+            HeaderField::new("Access-Control-Allow-Origin", b"*".to_vec()),
+            HeaderField::new("X-Pad", vec![b'a'; counted - used]),
+        ]
+    };
+    let mut e = ex(&[]);
+    e.cors_headers = Some(preflight(16383));
+    expect_all(
+        &e,
+        T,
+        "cross-origin-resource-sharing-implemented-with-public-access",
+    );
+    e.cors_headers = Some(preflight(16384));
+    expect_all(&e, T, "cross-origin-resource-sharing-not-implemented");
 }
 
 /// The same boundary from `curl -sI` heads: the status line's version and code, the `": "`
