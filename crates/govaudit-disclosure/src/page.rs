@@ -22,6 +22,10 @@ pub(crate) struct PageView<'d> {
     /// Per element (document order): not rendered (hidden, inside a hidden ancestor, in
     /// `<template>`, in `<head>`).
     hidden: Vec<bool>,
+    /// Per element: not drawn on screen. Unlike `hidden`, `aria-hidden` content is drawn (the
+    /// USWDS banner's "An official website of the United States government" is), so marks in
+    /// it are seen by visitors, while links in it are not entrances.
+    unrendered: Vec<bool>,
     /// Normalised visible text of the page, text nodes joined by spaces.
     pub text: String,
     /// One entry per rendered text node, in order.
@@ -65,17 +69,23 @@ impl<'d> PageView<'d> {
     pub fn new(doc: &'d Document, label: String) -> Self {
         let count = doc.element_count();
         let mut hidden = vec![false; count];
+        let mut unrendered = vec![false; count];
         let mut index_of = HashMap::with_capacity(count);
         for element in doc.elements() {
             let i = element.index();
             index_of.insert(element.raw().id(), i);
-            let inherited = element.parent().is_some_and(|p| hidden[p.index()]);
-            hidden[i] = inherited || element.is_in_template() || hides_itself(&element);
+            let parent = element.parent().map(|p| p.index());
+            let not_drawn = parent.is_some_and(|p| unrendered[p])
+                || element.is_in_template()
+                || hides_visually(&element);
+            unrendered[i] = not_drawn;
+            hidden[i] = not_drawn || parent.is_some_and(|p| hidden[p]) || aria_hidden(&element);
         }
         let mut view = PageView {
             doc,
             label,
             hidden,
+            unrendered,
             text: String::new(),
             segments: Vec::new(),
             comments: Vec::new(),
@@ -95,7 +105,7 @@ impl<'d> PageView<'d> {
                     let Some(&i) = index_of.get(&node.id()) else {
                         continue;
                     };
-                    if self.hidden[i] || NOT_RENDERED.contains(&element.name()) {
+                    if self.unrendered[i] || NOT_RENDERED.contains(&element.name()) {
                         continue;
                     }
                 }
@@ -356,16 +366,17 @@ fn is_control(element: &Element<'_>) -> bool {
     }
 }
 
-/// Hidden by its own markup: `hidden`, `aria-hidden="true"`, inline `display:none` or
-/// `visibility:hidden`, `<input type=hidden>`.
-fn hides_itself(element: &Element<'_>) -> bool {
-    if element.has_attr("hidden") {
-        return true;
-    }
-    if element
+/// Hidden from assistive technology by its own markup: `aria-hidden="true"`.
+fn aria_hidden(element: &Element<'_>) -> bool {
+    element
         .attr("aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
+}
+
+/// Not drawn, by its own markup: `hidden`, inline `display:none` or `visibility:hidden`,
+/// `<input type=hidden>`.
+fn hides_visually(element: &Element<'_>) -> bool {
+    if element.has_attr("hidden") {
         return true;
     }
     if element.name() == "input"
@@ -450,14 +461,19 @@ mod tests {
     }
 
     #[test]
-    fn hidden_template_and_head_text_is_not_visible() {
+    fn hidden_template_and_head_text_is_not_visible_but_aria_hidden_text_is_drawn() {
         let doc = Document::from_html(
             "<title>T</title><p>看得见</p><p hidden>藏起来</p><div style='display: none'>也藏</div>\
-             <template><p>模板</p></template><!-- <a href=x>注释</a> --><span aria-hidden=true>X</span>",
+             <template><p>模板</p></template><!-- <a href=x>注释</a> --><span aria-hidden=true>X</span>\
+             <a aria-hidden=true href=y>链接</a>",
         );
         let view = PageView::new(&doc, "p".into());
-        assert_eq!(view.text, "看得见");
+        // aria-hidden hides from screen readers, not from the screen: its text is seen…
+        assert_eq!(view.text, "看得见 x 链接");
         assert_eq!(view.comments.len(), 1);
+        // …but a link inside it is no entrance.
+        assert_eq!(view.candidates().count(), 0);
+        assert_eq!(view.hidden_candidates().count(), 1);
     }
 
     #[test]
