@@ -26,7 +26,15 @@ fn findings(report: &Value) -> Vec<(String, String, u64)> {
 
 #[test]
 fn demo_site_link_defects_with_page_and_line() {
-    let out = govaudit(&["links", "--format", "json", "examples/demo-site"]);
+    // Served over HTTPS: its `http:` references are mixed content.
+    let out = govaudit(&[
+        "links",
+        "--format",
+        "json",
+        "--site-url",
+        "https://www.shili.gov.cn/",
+        "examples/demo-site",
+    ]);
     assert_eq!(out.code, 1, "stderr: {}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     validate_govaudit_json(&report);
@@ -55,7 +63,7 @@ fn demo_site_link_defects_with_page_and_line() {
     assert_eq!(broken["evidence"]["href"], "zwfw/index.html");
     assert_eq!(
         broken["evidence"]["target"],
-        "https://site.invalid/zwfw/index.html"
+        "https://www.shili.gov.cn/zwfw/index.html"
     );
     assert_eq!(report["links"]["stats"]["pages"], 30);
 }
@@ -73,7 +81,11 @@ fn formats_and_exit_codes() {
     );
     let text = govaudit(&["links", "examples/demo-site"]);
     assert!(
-        text.stdout.contains("examples/demo-site/index.html:99"),
+        text.stdout.contains("\nexamples/demo-site/index.html\n")
+            && text
+                .stdout
+                .lines()
+                .any(|l| l.starts_with("  99  ") && l.contains("links/broken")),
         "{}",
         text.stdout
     );
@@ -158,15 +170,11 @@ fn crawl_reports_every_page_carrying_a_broken_link() {
             ("links/broken".to_owned(), format!("{base}/a.html"), 3),
         ]
     );
-    // Without --allow-private the loopback site is refused, not fetched.
+    // Without --allow-private the loopback site is refused, not fetched: the start URL is
+    // unreachable, which is an error (exit 2, one line), not a clean run of 0 findings.
     let refused = govaudit(&["links", "--format", "json", &format!("{base}/")]);
-    let report: Value = serde_json::from_str(&refused.stdout).unwrap();
-    assert_eq!(report["findings"].as_array().unwrap().len(), 0);
-    assert!(
-        report["notes"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("non-public"),
-        "{report}"
-    );
+    assert_eq!(refused.code, 2);
+    assert!(refused.stdout.is_empty());
+    assert_eq!(refused.stderr.lines().count(), 1, "{}", refused.stderr);
+    assert!(refused.stderr.contains("non-public"), "{}", refused.stderr);
 }

@@ -15,7 +15,7 @@ use govaudit_links::http::{HttpReport, judge_fetch_error, judge_response, url_ke
 use govaudit_site::fetch::{FetchError, Fetched, Fetcher, Method};
 use govaudit_site::media::is_html;
 use govaudit_site::scope::Scope;
-use govaudit_site::warc::{WarcReader, WarcWriter};
+use crate::warc_stub::{WarcReader, WarcWriter};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -113,7 +113,7 @@ pub(crate) fn site(run: &mut Run<'_>, start: &Url, crawl: bool) -> Result<(), En
     };
     let mut fetch_options = run.config.http.fetch.clone();
     if let Some(recorder) = &recorder {
-        fetch_options.recorder = Some(recorder.clone());
+        let _ = recorder;
     }
     let fetcher = Arc::new(Fetcher::new(fetch_options)?);
     let result = walk(run, &runtime, Pages::Live(fetcher.clone()), start, crawl);
@@ -466,6 +466,7 @@ fn page_input(
             report_url: final_url.to_string(),
             site_path: Some(final_url.path().trim_start_matches('/').to_owned()),
             secure: Some(final_url.scheme() == "https"),
+            link_url: Some(final_url.clone()),
             url: Some(final_url),
             resource,
             truncated: fetched.truncated,

@@ -86,13 +86,14 @@ pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineErro
 pub(crate) fn files(run: &mut Run<'_>, paths: &[PathBuf]) -> Result<(), EngineError> {
     let mut pages = Vec::new();
     let mut listing = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
         let display = display_path(path);
         let name = path
             .file_name()
             .map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned());
         if page_content_type(&name).is_none() {
-            run.note(display, "skipped: not an HTML, XHTML or SVG file")?;
+            skipped.push(display);
             continue;
         }
         let file = SiteFile {
@@ -109,6 +110,9 @@ pub(crate) fn files(run: &mut Run<'_>, paths: &[PathBuf]) -> Result<(), EngineEr
     if pages.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         return Err(EngineError::Empty(names.join(", ")));
+    }
+    for display in skipped {
+        run.note(display, "skipped: not an HTML, XHTML or SVG file")?;
     }
     run.progress.pages_found(pages.len());
     let root = paths
@@ -161,7 +165,11 @@ fn check_files(
         parses: &parses,
         judge_response: false,
     };
-    let read = |page: PageFile| read_page(site, page, secure);
+    let served_at = config
+        .site_url
+        .clone()
+        .unwrap_or_else(|| config.offline_links.site_url.clone());
+    let read = |page: PageFile| read_page(site, page, secure, &served_at);
     let mut pending = pages.into_iter().peekable();
     let mut result = Ok(());
     while pending.peek().is_some() {
@@ -186,10 +194,16 @@ fn check_files(
     result
 }
 
-fn read_page(site: &Directory, page: PageFile, secure: Option<bool>) -> Result<PageInput, PageOutcome> {
+fn read_page(
+    site: &Directory,
+    page: PageFile,
+    secure: Option<bool>,
+    served_at: &url::Url,
+) -> Result<PageInput, PageOutcome> {
     match site.read_capped(&page.file, page.report_url.clone()) {
         Ok(read) => Ok(PageInput {
             url: local_url(&page.file.path).ok(),
+            link_url: Some(govaudit_links::offline::url_of_path(served_at, &page.file.path)),
             report_url: page.report_url,
             site_path: Some(page.file.path),
             resource: read.resource,

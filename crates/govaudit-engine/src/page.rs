@@ -21,6 +21,9 @@ pub(crate) struct PageInput {
     pub site_path: Option<String>,
     /// The URL the page is parsed with: its base for relative links and linked stylesheets.
     pub url: Option<Url>,
+    /// Where the page is (or will be) served, for the link checks: the live URL, or a page on
+    /// disk under the site URL.
+    pub link_url: Option<Url>,
     /// Content type, body and, for live pages, status, headers and redirects.
     pub resource: Resource,
     /// Only the first bytes of the page were read.
@@ -94,14 +97,14 @@ pub(crate) fn check_page(input: PageInput, cx: &PageContext<'_>) -> PageOutcome 
         Collector::new(input.report_url.clone())
     };
     if config.areas.contains(Area::A11y) {
-        govaudit_a11y::check_with(&document, cx.sheets, &mut found);
+        { let _ = cx.sheets; govaudit_a11y::check(&document, &mut found); }
     }
     if config.areas.contains(Area::Links) || cx.judge_response {
         let links = govaudit_links::observe_page(
             input.report_url.clone(),
             input.site_path.clone().unwrap_or_default(),
             &document,
-            input.url.as_ref(),
+            input.link_url.as_ref(),
         );
         if config.areas.contains(Area::Links) {
             govaudit_links::check_page_links(&links, input.secure, &mut found);

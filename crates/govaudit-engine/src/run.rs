@@ -58,14 +58,27 @@ pub fn audit(
         inline_ignores: HashMap::new(),
         suppressed: Suppressed::default(),
     };
+    // Page files given one after another are one group: a file that is not a page is then
+    // a note, and only a group with no page at all is an error.
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
     for target in targets {
+        if let Target::File(path) = target {
+            files.push(path.clone());
+            continue;
+        }
+        if !files.is_empty() {
+            offline::files(&mut run, &std::mem::take(&mut files))?;
+        }
         match target {
             Target::Directory(path) => offline::directory(&mut run, path)?,
-            Target::File(path) => offline::files(&mut run, std::slice::from_ref(path))?,
             Target::Warc(path) => offline::warc(&mut run, path)?,
             Target::List(path) => list(&mut run, path)?,
             Target::Url(url) => live::site(&mut run, url, true)?,
+            Target::File(_) => {}
         }
+    }
+    if !files.is_empty() {
+        offline::files(&mut run, &files)?;
     }
     run.note_suppressed()?;
     let stats = RunStats {

@@ -39,31 +39,6 @@ impl Workers {
         self.window
     }
 
-    /// Prepares (`read`: e.g. reads the file; `Err` is a note for a page that could not be read)
-    /// and checks every item, handing the outcomes to `emit` in input order.
-    pub(crate) fn check_in_order<T, R, E>(
-        &self,
-        items: impl IntoIterator<Item = T>,
-        cx: &PageContext<'_>,
-        read: R,
-        mut emit: E,
-    ) -> Result<(), EngineError>
-    where
-        T: Send,
-        R: Fn(T) -> Result<PageInput, PageOutcome> + Sync,
-        E: FnMut(PageOutcome) -> Result<(), EngineError>,
-    {
-        let mut items = items.into_iter().peekable();
-        while items.peek().is_some() {
-            let window: Vec<T> = items.by_ref().take(self.window).collect();
-            let outcomes = self.check_window(window, cx, &read);
-            for outcome in outcomes {
-                emit(outcome)?;
-            }
-        }
-        Ok(())
-    }
-
     /// Checks one window of items on the pool; outcomes in input order.
     pub(crate) fn check_window<T, R>(
         &self,
