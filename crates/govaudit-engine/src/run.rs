@@ -58,6 +58,10 @@ pub fn audit(
         inline_ignores: HashMap::new(),
         suppressed: Suppressed::default(),
     };
+    // A corrupt link cache is an error before anything is requested, not after the crawl.
+    if let Some(cache) = &config.http.cache {
+        govaudit_links::http::load_cache(cache)?;
+    }
     // Page files given one after another are one group: a file that is not a page is then
     // a note, and only a group with no page at all is an error.
     let mut files: Vec<std::path::PathBuf> = Vec::new();

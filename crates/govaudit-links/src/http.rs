@@ -762,7 +762,9 @@ pub fn soft_404_reason(document: &Document) -> Option<String> {
     None
 }
 
-fn load_cache(options: &CacheOptions) -> Result<HashMap<String, UrlResult>, HttpError> {
+/// Reads the result cache (none yet is an empty cache). Callers that crawl first call it
+/// before the crawl too, so a corrupt cache is reported before any request is made.
+pub fn load_cache(options: &CacheOptions) -> Result<HashMap<String, UrlResult>, HttpError> {
     match std::fs::read(&options.path) {
         Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| HttpError::CacheRead {
             path: options.path.clone(),
@@ -786,14 +788,22 @@ fn save_cache(options: &CacheOptions, cache: &HashMap<String, UrlResult>) -> Res
         path: options.path.clone(),
         reason: e.to_string(),
     })?;
-    // Write then rename, so an interrupted run never leaves half a cache.
-    let temporary = options.path.with_extension("tmp");
-    std::fs::write(&temporary, json)
-        .and_then(|()| std::fs::rename(&temporary, &options.path))
-        .map_err(|e| HttpError::CacheWrite {
-            path: options.path.clone(),
-            reason: e.to_string(),
-        })
+    // A new temporary file beside the cache, then renamed over it: an interrupted run never
+    // leaves half a cache, and no other file (`cache.tmp`) is touched.
+    let write = || -> std::io::Result<()> {
+        let dir = match options.path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => std::path::Path::new("."),
+        };
+        let mut file = tempfile::NamedTempFile::new_in(dir)?;
+        std::io::Write::write_all(&mut file, &json)?;
+        file.persist(&options.path).map_err(|e| e.error)?;
+        Ok(())
+    };
+    write().map_err(|e| HttpError::CacheWrite {
+        path: options.path.clone(),
+        reason: e.to_string(),
+    })
 }
 
 /// Checks the references of crawled pages over HTTP, from their observations
