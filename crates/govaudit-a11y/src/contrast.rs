@@ -34,7 +34,8 @@ fn is_large(size_px: f32, weight: u16) -> bool {
 
 /// Page-wide facts the contrast of every element depends on.
 struct ContrastContext {
-    /// A `<style>` sheet mentions `text-shadow`: a shadow can make any contrast pass.
+    /// A `<style>`, linked or imported sheet mentions `text-shadow`: a shadow can make any
+    /// contrast pass.
     sheets_have_text_shadow: bool,
 }
 
@@ -42,7 +43,12 @@ impl ContrastContext {
     fn new(page: &Page<'_>) -> Self {
         let sheets_have_text_shadow = page
             .elements_named("style")
-            .any(|s| s.text().to_ascii_lowercase().contains("text-shadow"));
+            .any(|s| s.text().to_ascii_lowercase().contains("text-shadow"))
+            || page
+                .styles()
+                .external_sheets()
+                .iter()
+                .any(|(_, css)| contains_ignore_ascii_case(css, "text-shadow"));
         ContrastContext {
             sheets_have_text_shadow,
         }
@@ -432,6 +438,26 @@ pub(crate) fn check_contrast(
     act_rule: &str,
     (minimum_large, minimum_normal): (f64, f64),
 ) {
+    // Colours from incomplete styles decide nothing: every verdict becomes one review.
+    if let Some(gap) = page.styles().incompleteness() {
+        let contrasts = page.contrasts();
+        for (element, _) in contrasts {
+            out.applies(rule, || element.location());
+        }
+        if let Some((first, _)) = contrasts.first() {
+            let finding = out.review(
+                rule,
+                first.location(),
+                format!(
+                    "Check the contrast of {} text element(s): the page's styles are incomplete ({gap}).",
+                    contrasts.len()
+                ),
+            );
+            set_act_standards(finding, rule, &[act_rule]);
+            finding.evidence("elements", contrasts.len());
+        }
+        return;
+    }
     let mut unknown = Vec::new();
     for (element, contrast) in page.contrasts() {
         out.applies(rule, || element.location());

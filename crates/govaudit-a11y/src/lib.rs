@@ -37,20 +37,37 @@ pub use rules::{RULES, Rule, rules};
 
 use govaudit_core::Collector;
 use govaudit_html::Document;
+use govaudit_html::style::StylesheetSource;
 
-/// Runs every rule over one page.
+/// Runs every rule over one page, without its linked or imported style sheets: rules whose
+/// verdict depends on computed CSS report `review` on a page that has such sheets.
 pub fn check(doc: &Document, out: &mut Collector) {
-    let page = Page::new(doc);
-    for rule in RULES {
-        (rule.check)(&page, out);
-    }
+    run(&Page::new(doc), |_| true, out);
+}
+
+/// Runs every rule over one page, with its linked and imported style sheets from `sheets`.
+pub fn check_with(doc: &Document, sheets: &dyn StylesheetSource, out: &mut Collector) {
+    run(&Page::with_sheets(doc, sheets), |_| true, out);
 }
 
 /// Runs the rules whose ids are in `ids` (for conformance tests and `--rule` filters).
 pub fn check_rules(doc: &Document, ids: &[&str], out: &mut Collector) {
-    let page = Page::new(doc);
-    for rule in RULES.iter().filter(|r| ids.contains(&r.meta.id)) {
-        (rule.check)(&page, out);
+    run(&Page::new(doc), |id| ids.contains(&id), out);
+}
+
+/// [`check_rules`] with the page's linked and imported style sheets from `sheets`.
+pub fn check_rules_with(
+    doc: &Document,
+    ids: &[&str],
+    sheets: &dyn StylesheetSource,
+    out: &mut Collector,
+) {
+    run(&Page::with_sheets(doc, sheets), |id| ids.contains(&id), out);
+}
+
+fn run(page: &Page<'_>, wanted: impl Fn(&str) -> bool, out: &mut Collector) {
+    for rule in RULES.iter().filter(|r| wanted(r.meta.id)) {
+        (rule.check)(page, out);
     }
 }
 

@@ -6,7 +6,7 @@ use crate::aria::Role;
 use crate::contrast::Contrast;
 use crate::focus::Focus;
 use crate::name::{self, Labels, Name};
-use crate::style::Styles;
+use crate::style::{Styles, StylesheetSource};
 use crate::visibility::Visibility;
 use govaudit_html::{Document, Element};
 use std::cell::{Cell, OnceCell, RefCell};
@@ -19,6 +19,9 @@ type RoleSpecs = HashMap<(usize, usize), Option<&'static Role>, BuildHasherDefau
 /// One page under check.
 pub struct Page<'a> {
     pub doc: &'a Document,
+    /// Where linked and imported sheets come from; `None`: they are not read (the styles then
+    /// record that, see [`Styles::gaps`]).
+    sheets: Option<&'a dyn StylesheetSource>,
     styles: OnceCell<Styles>,
     visibility: OnceCell<Visibility>,
     focus: OnceCell<Focus>,
@@ -51,9 +54,20 @@ pub struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
+    /// A page whose linked and imported sheets are not read.
     pub fn new(doc: &'a Document) -> Self {
+        Page::build(doc, None)
+    }
+
+    /// A page whose linked and imported sheets come from `sheets`.
+    pub fn with_sheets(doc: &'a Document, sheets: &'a dyn StylesheetSource) -> Self {
+        Page::build(doc, Some(sheets))
+    }
+
+    fn build(doc: &'a Document, sheets: Option<&'a dyn StylesheetSource>) -> Self {
         Page {
             doc,
+            sheets,
             styles: OnceCell::new(),
             visibility: OnceCell::new(),
             focus: OnceCell::new(),
@@ -74,7 +88,10 @@ impl<'a> Page<'a> {
 
     /// Computed CSS of every element (static cascade).
     pub fn styles(&self) -> &Styles {
-        self.styles.get_or_init(|| Styles::compute(self.doc))
+        self.styles.get_or_init(|| match self.sheets {
+            Some(sheets) => Styles::compute_with(self.doc, sheets),
+            None => Styles::compute(self.doc),
+        })
     }
 
     /// Rendered / hidden / visible facts of every element.

@@ -123,6 +123,20 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector, rule: &RuleMeta, spaci
         }
         out.applies(rule, || element.location());
         let minimum = spacing.minimum();
+        // Font sizes (and so both verdicts) come from the cascade: incomplete, they decide
+        // nothing.
+        let incomplete = page.styles().incompleteness();
+        if let Some(gap) = &incomplete {
+            out.review(
+                rule,
+                element.location(),
+                format!(
+                    "{property}: {raw} !important cannot be overridden by users: check it is at least {minimum} times the font size (the page's styles are incomplete: {gap})."
+                ),
+            )
+            .evidence("value", &raw);
+            continue;
+        }
         match verdict {
             Verdict::Pass => {}
             Verdict::Fail => {

@@ -7,9 +7,9 @@ declare_rule! {
     /// ## What it checks
     /// An element with `aria-hidden="true"` neither is nor contains an element that can be
     /// reached with the Tab key (links, buttons, form fields, `tabindex="0"`, a `<summary>`).
-    /// `aria-hidden="false"` further down does not undo the hiding. When the page loads style
-    /// sheets that are not available to the check, the outcome is `review`: they may hide the
-    /// content (`display: none`).
+    /// `aria-hidden="false"` further down does not undo the hiding. When the page's styles are
+    /// incomplete (a linked or imported sheet was not read), the outcome is `review`: the
+    /// unread sheet may hide the content (`display: none`).
     ///
     /// ## Why it matters
     /// Keyboard and screen-reader users can tab onto the hidden control, but the screen reader
@@ -30,7 +30,6 @@ declare_rule! {
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let mut first_focusable = None;
     let mut scripts = None;
-    let mut external_styles = None;
     for element in page.elements_with_aria_attrs() {
         if element.is_in_template()
             || !(element.is_html() || element.is_svg())
@@ -51,9 +50,8 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         else {
             continue;
         };
-        let external_css = *external_styles.get_or_insert_with(|| has_external_styles(page));
-        if external_css {
-            // An external style sheet we cannot read may hide it (a closed modal, a menu).
+        if !page.styles().is_complete() {
+            // A style sheet we could not read may hide it (a closed modal, a menu).
             out.review(
                 &ARIA_HIDDEN_FOCUS,
                 element.location(),
@@ -78,19 +76,6 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             .evidence("focusable", target.snippet());
         }
     }
-}
-
-/// Does the page load style sheets we do not see (`<link rel=stylesheet>`, `@import`)?
-fn has_external_styles(page: &Page<'_>) -> bool {
-    page.elements_named("link").any(|link| {
-        link.has_attr("href")
-            && link.attr("rel").is_some_and(|rel| {
-                rel.split_ascii_whitespace()
-                    .any(|t| t.eq_ignore_ascii_case("stylesheet"))
-            })
-    }) || page
-        .elements_named("style")
-        .any(|style| style.text().contains("@import"))
 }
 
 /// The words of the page's inline scripts (identifier-like runs), collected once so that

@@ -22,41 +22,62 @@ declare_rule! {
     }
 }
 
-/// Applies to rendered elements that a style rule inside an `orientation` media query rotates.
+/// Applies to rendered elements that a style rule inside an `orientation` media query rotates,
+/// in `<style>` sheets and the linked and imported sheets that were read. When a sheet could
+/// not be read (or the page's styles are otherwise incomplete) the page gets a `review`: the
+/// unread sheet may lock the orientation.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     for style in page.elements_named("style") {
         if !style.is_html() || style.is_in_template() {
             continue;
         }
-        let text = style.text();
-        let css = strip_comments(&text);
-        if !may_have_orientation_query(&css) {
-            continue;
-        }
-        for block in orientation_blocks(&css) {
-            for (selector, declarations) in style_rules(block) {
-                let Some(degrees) = rotation(declarations) else {
+        check_sheet(page, &style.text(), out);
+    }
+    for (_, css) in page.styles().external_sheets() {
+        check_sheet(page, css, out);
+    }
+    if let Some(gap) = page.styles().incompleteness()
+        && let Some(root) = page.doc.root()
+    {
+        out.review(
+            &CSS_ORIENTATION_LOCK,
+            root.location(),
+            format!(
+                "The page's styles are incomplete ({gap}): check that no style sheet locks the page to one orientation."
+            ),
+        );
+    }
+}
+
+/// Reports the elements one sheet's orientation media queries rotate.
+fn check_sheet(page: &Page<'_>, text: &str, out: &mut Collector) {
+    let css = strip_comments(text);
+    if !may_have_orientation_query(&css) {
+        return;
+    }
+    for block in orientation_blocks(&css) {
+        for (selector, declarations) in style_rules(block) {
+            let Some(degrees) = rotation(declarations) else {
+                continue;
+            };
+            let Ok(targets) = page.doc.select_css(selector) else {
+                continue;
+            };
+            for target in targets {
+                if !page.visibility().is_rendered(&target) {
                     continue;
-                };
-                let Ok(targets) = page.doc.select_css(selector) else {
-                    continue;
-                };
-                for target in targets {
-                    if !page.visibility().is_rendered(&target) {
-                        continue;
-                    }
-                    out.applies(&CSS_ORIENTATION_LOCK, || target.location());
-                    let quarter = degrees.rem_euclid(180.0);
-                    if (45.0..=135.0).contains(&quarter) {
-                        out.fail(
-                            &CSS_ORIENTATION_LOCK,
-                            target.location(),
-                            format!(
-                                "An orientation media query rotates this element by {degrees:.0}°, locking the page to one orientation."
-                            ),
-                        )
-                        .evidence("selector", selector);
-                    }
+                }
+                out.applies(&CSS_ORIENTATION_LOCK, || target.location());
+                let quarter = degrees.rem_euclid(180.0);
+                if (45.0..=135.0).contains(&quarter) {
+                    out.fail(
+                        &CSS_ORIENTATION_LOCK,
+                        target.location(),
+                        format!(
+                            "An orientation media query rotates this element by {degrees:.0}°, locking the page to one orientation."
+                        ),
+                    )
+                    .evidence("selector", selector);
                 }
             }
         }
