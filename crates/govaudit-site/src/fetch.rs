@@ -5,6 +5,7 @@
 //! the address checked is the address connected to).
 
 use crate::address::is_non_public;
+use crate::exchange::{DEFAULT_MAX_BODY_BYTES, Exchange, ExchangeRecorder};
 use govaudit_core::{HeaderField, Redirect, Resource};
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -49,7 +50,7 @@ impl Default for FetchOptions {
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(20),
             max_redirects: 20,
-            max_body_bytes: 4 * 1024 * 1024,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             allow_private: false,
             concurrency: 32,
             per_host_concurrency: 4,
@@ -119,6 +120,46 @@ pub enum Method {
     Get,
     /// No body is read (a CORS preflight).
     Options,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Head => "HEAD",
+            Method::Get => "GET",
+            Method::Options => "OPTIONS",
+        }
+    }
+}
+
+/// The request header lines sent for `request`, for the recorder: `Host`, then what the
+/// request carries, then the client's defaults it does not override (`User-Agent`,
+/// `Accept`). Connection-level lines the HTTP library adds on its own are not known here.
+fn sent_header_lines(
+    url: &Url,
+    built: &reqwest::Request,
+    request: &RequestOptions,
+    default_agent: &str,
+) -> Vec<HeaderField> {
+    let mut lines = Vec::new();
+    if let Some(host) = url.host_str() {
+        let host = match url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        };
+        lines.push(HeaderField::new("Host", host));
+    }
+    lines.extend(header_lines(built.headers()));
+    let has = |name: &str| built.headers().contains_key(name);
+    if !has("user-agent") {
+        let agent = request.user_agent.as_deref().unwrap_or(default_agent);
+        lines.push(HeaderField::new("user-agent", agent));
+    }
+    if !has("accept") {
+        lines.push(HeaderField::new("accept", "*/*"));
+    }
+    lines
 }
 
 /// What one request asks for beyond its URL (see [`Fetcher::send`]).
@@ -219,6 +260,8 @@ pub struct Fetcher {
     hosts: Mutex<HashMap<String, Arc<HostGate>>>,
     /// robots.txt by origin (`https://host:port`).
     robots: Mutex<HashMap<String, RobotsCell>>,
+    /// Sees every exchange (see [`Fetcher::with_recorder`]).
+    recorder: Option<Arc<dyn ExchangeRecorder>>,
 }
 
 impl Fetcher {
@@ -233,7 +276,16 @@ impl Fetcher {
             options,
             hosts: Mutex::new(HashMap::new()),
             robots: Mutex::new(HashMap::new()),
+            recorder: None,
         })
+    }
+
+    /// This fetcher with `recorder` called for every exchange: each hop of every request
+    /// (redirect responses included, robots.txt included), with the request sent and the
+    /// response read (`--save-warc` records a run with a [`WarcWriter`](crate::warc::WarcWriter)).
+    pub fn with_recorder(mut self, recorder: Arc<dyn ExchangeRecorder>) -> Fetcher {
+        self.recorder = Some(recorder);
+        self
     }
 
     pub fn options(&self) -> &FetchOptions {
@@ -390,7 +442,8 @@ impl Fetcher {
         let method = request.method;
         let client = self.client(request.accept_invalid_certs)?;
         let started = Instant::now();
-        let fetched_at_ms = SystemTime::now()
+        let started_wall = SystemTime::now();
+        let fetched_at_ms = started_wall
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as u64)
             .ok();
@@ -404,6 +457,11 @@ impl Fetcher {
             }
             self.check_literal_address(&current)?;
             let _permits = self.slot(&current).await?;
+            let hop_started = if redirects.is_empty() {
+                started_wall
+            } else {
+                SystemTime::now()
+            };
             let mut builder = match method {
                 Method::Head => client.head(current.as_str()),
                 Method::Get => client.get(current.as_str()),
@@ -415,8 +473,33 @@ impl Fetcher {
             for (name, value) in &request.headers {
                 builder = builder.header(name, value);
             }
-            let mut response = builder.send().await.map_err(classify)?;
+            let built = builder
+                .build()
+                .map_err(|e| FetchError::Other(error_chain(&e)))?;
+            let request_headers = self
+                .recorder
+                .as_ref()
+                .map(|_| sent_header_lines(&current, &built, request, &self.options.user_agent));
+            let mut response = client.execute(built).await.map_err(classify)?;
             let status = response.status().as_u16();
+            let reason = response.status().canonical_reason().unwrap_or("");
+            // Hands one hop to the recorder, if any.
+            let record = |headers: &[HeaderField], body: &[u8], truncated: bool| {
+                if let (Some(recorder), Some(request_headers)) = (&self.recorder, &request_headers)
+                {
+                    recorder.record(&Exchange {
+                        method: method.as_str(),
+                        url: current.as_str(),
+                        request_headers,
+                        started: hop_started,
+                        status,
+                        reason,
+                        response_headers: headers,
+                        body,
+                        truncated,
+                    });
+                }
+            };
             let limit_reached =
                 request.stop_at_redirect_limit && redirects.len() >= self.options.max_redirects;
             let followed = (300..400).contains(&status)
@@ -428,11 +511,13 @@ impl Fetcher {
                 && let Some(location) = response.headers().get(reqwest::header::LOCATION)
             {
                 let location = String::from_utf8_lossy(location.as_bytes()).into_owned();
+                let hop_headers = header_lines(response.headers());
+                record(&hop_headers, &[], false);
                 redirects.push(Redirect {
                     url: current.to_string(),
                     status,
                 });
-                redirect_headers.push(header_lines(response.headers()));
+                redirect_headers.push(hop_headers);
                 let Ok(next) = current.join(location.trim()) else {
                     return Err(FetchError::BadRedirect {
                         location,
@@ -470,6 +555,7 @@ impl Fetcher {
                     body.extend_from_slice(&chunk);
                 }
             }
+            record(&headers, &body, truncated);
             let resource = Resource {
                 requested_url: url.to_string(),
                 final_url: Some(current.to_string()),
