@@ -342,7 +342,7 @@ impl WarcReader {
         }
         // The block: the start of a response kept, everything else skipped unread.
         let mut kept = Vec::new();
-        let keep = (MAX_HTTP_HEAD_BYTES + self.options.max_body_bytes) as u64;
+        let keep = MAX_HTTP_HEAD_BYTES.saturating_add(self.options.max_body_bytes) as u64;
         let skipped = {
             let input = &mut self.input;
             let mut read_block = || -> io::Result<u64> {
