@@ -112,6 +112,34 @@ impl FetchError {
     }
 }
 
+/// How [`Fetcher::fetch_with_retries`] tries again: the policy the crawl and the link checks
+/// share.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Most retries after the first attempt.
+    pub retries: u32,
+    /// Wait before the first retry, doubled before each next one (when no `Retry-After`
+    /// says otherwise).
+    pub wait: Duration,
+    /// Longest `Retry-After` honoured; a longer one ends the retries and the 429 or 503 is
+    /// the answer.
+    pub max_retry_after: Duration,
+    /// Most retries after a timeout: each costs a whole timeout again.
+    pub timeout_retries: u32,
+}
+
+impl Default for RetryPolicy {
+    /// Two retries from 1 s, `Retry-After` up to 30 s honoured, one retry after a timeout.
+    fn default() -> Self {
+        RetryPolicy {
+            retries: 2,
+            wait: Duration::from_secs(1),
+            max_retry_after: Duration::from_secs(30),
+            timeout_retries: 1,
+        }
+    }
+}
+
 /// The request method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
@@ -419,6 +447,51 @@ impl Fetcher {
     /// Fetches `url`, following redirects by hand. With `Method::Head` no body is read.
     pub async fn fetch(&self, url: &Url, method: Method) -> Result<Fetched, FetchError> {
         self.fetch_as(url, method, None).await
+    }
+
+    /// As [`Fetcher::fetch`], tried again as `policy` says after a transient failure: a 429
+    /// or 503 (after its `Retry-After`, which holds off the whole host, or the policy's
+    /// wait), another 5xx, a dropped connection, or a timeout (at most
+    /// [`RetryPolicy::timeout_retries`] times). The last answer is returned as it is.
+    pub async fn fetch_with_retries(
+        &self,
+        url: &Url,
+        method: Method,
+        policy: &RetryPolicy,
+    ) -> Result<Fetched, FetchError> {
+        let mut wait = policy.wait;
+        let mut timeouts = 0u32;
+        let mut attempt = 0u32;
+        loop {
+            let answer = self.fetch(url, method).await;
+            let retry_left = attempt < policy.retries;
+            attempt += 1;
+            match &answer {
+                Err(FetchError::Timeout) if retry_left && timeouts < policy.timeout_retries => {
+                    timeouts += 1;
+                }
+                Err(error)
+                    if retry_left && error.is_transient() && *error != FetchError::Timeout => {}
+                Ok(fetched) if retry_left && matches!(fetched.resource.status, Some(429 | 503)) => {
+                    let asked = fetched
+                        .resource
+                        .header("retry-after")
+                        .and_then(|v| retry_after(&v, SystemTime::now()));
+                    let delay = asked.unwrap_or(wait);
+                    if delay > policy.max_retry_after {
+                        return answer;
+                    }
+                    // Every request to the host waits, not only this one.
+                    self.pause_host(url, delay);
+                    wait = wait.saturating_mul(2);
+                    continue;
+                }
+                Ok(fetched) if retry_left && fetched.resource.status.is_some_and(|s| s >= 500) => {}
+                _ => return answer,
+            }
+            tokio::time::sleep(wait).await;
+            wait = wait.saturating_mul(2);
+        }
     }
 
     /// As [`Fetcher::fetch`], with another `User-Agent` for this request.

@@ -755,9 +755,10 @@ impl WarcWriter {
             None => Err(io::Error::other("the WARC file is already finished")),
             Some(file) => records.iter().try_for_each(|(header, body)| {
                 let mut header = header.clone();
-                header
-                    .headers
-                    .insert(WarcHeader::ContentLength, body.len().to_string().into_bytes());
+                header.headers.insert(
+                    WarcHeader::ContentLength,
+                    body.len().to_string().into_bytes(),
+                );
                 let mut serialised = Vec::with_capacity(body.len() + 512);
                 ::warc::WarcWriter::new(&mut serialised).write_raw(header, body)?;
                 let mut member =
