@@ -3,7 +3,7 @@
 //! concurrency, non-public addresses refused). Link discovery is the caller's: pass a function
 //! from a fetched page to the URLs it references (e.g. `govaudit_links::extract`).
 
-use crate::fetch::{FetchError, Fetcher, Method};
+use crate::fetch::{FetchError, Fetcher, Method, RetryPolicy};
 use crate::scope::Scope;
 use govaudit_core::Resource;
 use std::collections::{HashSet, VecDeque};
@@ -25,6 +25,9 @@ pub struct CrawlOptions {
     /// Obey robots.txt (through [`Fetcher::robots_allows`], which also needs
     /// [`FetchOptions::obey_robots`](crate::fetch::FetchOptions::obey_robots)).
     pub obey_robots: bool,
+    /// How a page that failed for a passing reason (503, 429, timeout) is tried again: the
+    /// link checks' policy.
+    pub retry: RetryPolicy,
 }
 
 impl CrawlOptions {
@@ -36,6 +39,7 @@ impl CrawlOptions {
             max_depth: 10,
             max_duration: Duration::from_secs(600),
             obey_robots: true,
+            retry: RetryPolicy::default(),
         }
     }
 }
@@ -104,8 +108,9 @@ where
             }
             started += 1;
             let fetcher = fetcher.clone();
+            let retry = options.retry.clone();
             running.spawn(async move {
-                let fetched = fetcher.fetch(&url, Method::Get).await;
+                let fetched = fetcher.fetch_with_retries(&url, Method::Get, &retry).await;
                 (url, depth, fetched)
             });
         }

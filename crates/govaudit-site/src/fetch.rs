@@ -5,6 +5,7 @@
 //! the address checked is the address connected to).
 
 use crate::address::is_non_public;
+use crate::exchange::{DEFAULT_MAX_BODY_BYTES, Exchange, ExchangeRecorder};
 use govaudit_core::{HeaderField, Redirect, Resource};
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -49,7 +50,7 @@ impl Default for FetchOptions {
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(20),
             max_redirects: 20,
-            max_body_bytes: 4 * 1024 * 1024,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             allow_private: false,
             concurrency: 32,
             per_host_concurrency: 4,
@@ -111,6 +112,34 @@ impl FetchError {
     }
 }
 
+/// How [`Fetcher::fetch_with_retries`] tries again: the policy the crawl and the link checks
+/// share.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Most retries after the first attempt.
+    pub retries: u32,
+    /// Wait before the first retry, doubled before each next one (when no `Retry-After`
+    /// says otherwise).
+    pub wait: Duration,
+    /// Longest `Retry-After` honoured; a longer one ends the retries and the 429 or 503 is
+    /// the answer.
+    pub max_retry_after: Duration,
+    /// Most retries after a timeout: each costs a whole timeout again.
+    pub timeout_retries: u32,
+}
+
+impl Default for RetryPolicy {
+    /// Two retries from 1 s, `Retry-After` up to 30 s honoured, one retry after a timeout.
+    fn default() -> Self {
+        RetryPolicy {
+            retries: 2,
+            wait: Duration::from_secs(1),
+            max_retry_after: Duration::from_secs(30),
+            timeout_retries: 1,
+        }
+    }
+}
+
 /// The request method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
@@ -119,6 +148,46 @@ pub enum Method {
     Get,
     /// No body is read (a CORS preflight).
     Options,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Head => "HEAD",
+            Method::Get => "GET",
+            Method::Options => "OPTIONS",
+        }
+    }
+}
+
+/// The request header lines sent for `request`, for the recorder: `Host`, then what the
+/// request carries, then the client's defaults it does not override (`User-Agent`,
+/// `Accept`). Connection-level lines the HTTP library adds on its own are not known here.
+fn sent_header_lines(
+    url: &Url,
+    built: &reqwest::Request,
+    request: &RequestOptions,
+    default_agent: &str,
+) -> Vec<HeaderField> {
+    let mut lines = Vec::new();
+    if let Some(host) = url.host_str() {
+        let host = match url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        };
+        lines.push(HeaderField::new("Host", host));
+    }
+    lines.extend(header_lines(built.headers()));
+    let has = |name: &str| built.headers().contains_key(name);
+    if !has("user-agent") {
+        let agent = request.user_agent.as_deref().unwrap_or(default_agent);
+        lines.push(HeaderField::new("user-agent", agent));
+    }
+    if !has("accept") {
+        lines.push(HeaderField::new("accept", "*/*"));
+    }
+    lines
 }
 
 /// What one request asks for beyond its URL (see [`Fetcher::send`]).
@@ -219,6 +288,8 @@ pub struct Fetcher {
     hosts: Mutex<HashMap<String, Arc<HostGate>>>,
     /// robots.txt by origin (`https://host:port`).
     robots: Mutex<HashMap<String, RobotsCell>>,
+    /// Sees every exchange (see [`Fetcher::with_recorder`]).
+    recorder: Option<Arc<dyn ExchangeRecorder>>,
 }
 
 impl Fetcher {
@@ -233,7 +304,16 @@ impl Fetcher {
             options,
             hosts: Mutex::new(HashMap::new()),
             robots: Mutex::new(HashMap::new()),
+            recorder: None,
         })
+    }
+
+    /// This fetcher with `recorder` called for every exchange: each hop of every request
+    /// (redirect responses included, robots.txt included), with the request sent and the
+    /// response read (`--save-warc` records a run with a [`WarcWriter`](crate::warc::WarcWriter)).
+    pub fn with_recorder(mut self, recorder: Arc<dyn ExchangeRecorder>) -> Fetcher {
+        self.recorder = Some(recorder);
+        self
     }
 
     pub fn options(&self) -> &FetchOptions {
@@ -382,6 +462,51 @@ impl Fetcher {
         self.fetch_as(url, method, None).await
     }
 
+    /// As [`Fetcher::fetch`], tried again as `policy` says after a transient failure: a 429
+    /// or 503 (after its `Retry-After`, which holds off the whole host, or the policy's
+    /// wait), another 5xx, a dropped connection, or a timeout (at most
+    /// [`RetryPolicy::timeout_retries`] times). The last answer is returned as it is.
+    pub async fn fetch_with_retries(
+        &self,
+        url: &Url,
+        method: Method,
+        policy: &RetryPolicy,
+    ) -> Result<Fetched, FetchError> {
+        let mut wait = policy.wait;
+        let mut timeouts = 0u32;
+        let mut attempt = 0u32;
+        loop {
+            let answer = self.fetch(url, method).await;
+            let retry_left = attempt < policy.retries;
+            attempt += 1;
+            match &answer {
+                Err(FetchError::Timeout) if retry_left && timeouts < policy.timeout_retries => {
+                    timeouts += 1;
+                }
+                Err(error)
+                    if retry_left && error.is_transient() && *error != FetchError::Timeout => {}
+                Ok(fetched) if retry_left && matches!(fetched.resource.status, Some(429 | 503)) => {
+                    let asked = fetched
+                        .resource
+                        .header("retry-after")
+                        .and_then(|v| retry_after(&v, SystemTime::now()));
+                    let delay = asked.unwrap_or(wait);
+                    if delay > policy.max_retry_after {
+                        return answer;
+                    }
+                    // Every request to the host waits, not only this one.
+                    self.pause_host(url, delay);
+                    wait = wait.saturating_mul(2);
+                    continue;
+                }
+                Ok(fetched) if retry_left && fetched.resource.status.is_some_and(|s| s >= 500) => {}
+                _ => return answer,
+            }
+            tokio::time::sleep(wait).await;
+            wait = wait.saturating_mul(2);
+        }
+    }
+
     /// As [`Fetcher::fetch`], with another `User-Agent` for this request.
     pub async fn fetch_as(
         &self,
@@ -403,7 +528,8 @@ impl Fetcher {
         let method = request.method;
         let client = self.client(request.accept_invalid_certs)?;
         let started = Instant::now();
-        let fetched_at_ms = SystemTime::now()
+        let started_wall = SystemTime::now();
+        let fetched_at_ms = started_wall
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as u64)
             .ok();
@@ -417,6 +543,11 @@ impl Fetcher {
             }
             self.check_literal_address(&current)?;
             let _permits = self.slot(&current).await?;
+            let hop_started = if redirects.is_empty() {
+                started_wall
+            } else {
+                SystemTime::now()
+            };
             let mut builder = match method {
                 Method::Head => client.head(current.as_str()),
                 Method::Get => client.get(current.as_str()),
@@ -428,8 +559,33 @@ impl Fetcher {
             for (name, value) in &request.headers {
                 builder = builder.header(name, value);
             }
-            let mut response = builder.send().await.map_err(classify)?;
+            let built = builder
+                .build()
+                .map_err(|e| FetchError::Other(error_chain(&e)))?;
+            let request_headers = self
+                .recorder
+                .as_ref()
+                .map(|_| sent_header_lines(&current, &built, request, &self.options.user_agent));
+            let mut response = client.execute(built).await.map_err(classify)?;
             let status = response.status().as_u16();
+            let reason = response.status().canonical_reason().unwrap_or("");
+            // Hands one hop to the recorder, if any.
+            let record = |headers: &[HeaderField], body: &[u8], truncated: bool| {
+                if let (Some(recorder), Some(request_headers)) = (&self.recorder, &request_headers)
+                {
+                    recorder.record(&Exchange {
+                        method: method.as_str(),
+                        url: current.as_str(),
+                        request_headers,
+                        started: hop_started,
+                        status,
+                        reason,
+                        response_headers: headers,
+                        body,
+                        truncated,
+                    });
+                }
+            };
             let limit_reached =
                 request.stop_at_redirect_limit && redirects.len() >= self.options.max_redirects;
             let followed = (300..400).contains(&status)
@@ -441,11 +597,13 @@ impl Fetcher {
                 && let Some(location) = response.headers().get(reqwest::header::LOCATION)
             {
                 let location = String::from_utf8_lossy(location.as_bytes()).into_owned();
+                let hop_headers = header_lines(response.headers());
+                record(&hop_headers, &[], false);
                 redirects.push(Redirect {
                     url: current.to_string(),
                     status,
                 });
-                redirect_headers.push(header_lines(response.headers()));
+                redirect_headers.push(hop_headers);
                 let Ok(next) = current.join(location.trim()) else {
                     return Err(FetchError::BadRedirect {
                         location,
@@ -483,6 +641,7 @@ impl Fetcher {
                     body.extend_from_slice(&chunk);
                 }
             }
+            record(&headers, &body, truncated);
             let resource = Resource {
                 requested_url: url.to_string(),
                 final_url: Some(current.to_string()),

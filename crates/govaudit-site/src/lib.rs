@@ -22,10 +22,13 @@ pub mod address;
 pub mod crawl;
 #[cfg(feature = "fs")]
 pub mod directory;
+pub mod exchange;
 #[cfg(feature = "fetch")]
 pub mod fetch;
 pub mod media;
 pub mod scope;
+#[cfg(feature = "warc")]
+pub mod warc;
 
 #[cfg(feature = "fs")]
 pub use directory::{Directory, SiteError, SiteFile, SiteRead};

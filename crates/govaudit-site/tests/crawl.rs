@@ -5,7 +5,7 @@ use support::loopback::{Reply, Request, start};
 
 use govaudit_site::Scope;
 use govaudit_site::crawl::{CrawlOptions, CrawlStop, crawl};
-use govaudit_site::fetch::{FetchError, FetchOptions, Fetcher, Method};
+use govaudit_site::fetch::{FetchError, FetchOptions, Fetcher, Method, RetryPolicy};
 use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
@@ -15,7 +15,7 @@ fn routes(request: &Request) -> Reply {
         "/robots.txt" => Reply::html(200, "User-agent: *\nDisallow: /private/\n"),
         "/" => Reply::html(
             200,
-            "<a href=/a.html>a</a> <a href=/private/x.html>p</a> <a href=https://elsewhere.invalid/>e</a>",
+            "<a href=/a.html>a</a> <a href=/private/x.html>p</a> <a href=https://elsewhere.invalid/>e</a> <a href=http://127.0.0.1:1/>another port</a>",
         ),
         "/a.html" => Reply::html(200, "<a href=/b.html>b</a><a href=/#frag>home</a>"),
         "/b.html" => Reply::html(404, "gone"),
@@ -49,8 +49,10 @@ fn fetcher(allow_private: bool) -> Arc<Fetcher> {
 async fn crawls_in_scope_obeying_robots() {
     let server = start(Arc::new(routes)).await;
     let start_url = Url::parse(&format!("{}/", server.base)).unwrap();
-    let options = CrawlOptions::new(Scope::host_of(&start_url).unwrap());
+    let options = CrawlOptions::new(Scope::origin_of(&start_url).unwrap());
     let result = crawl(fetcher(true), start_url, &options, hrefs).await;
+    // The link to another port of the same host is outside the origin: never requested.
+    assert!(result.failures.is_empty(), "{:?}", result.failures);
     let mut paths: Vec<String> = result
         .pages
         .iter()
@@ -117,5 +119,57 @@ async fn crawl_delay_spaces_requests() {
         began.elapsed() >= Duration::from_millis(600),
         "{:?}",
         began.elapsed()
+    );
+}
+
+/// Crawled pages get the link checks' retry policy: a 503 with `Retry-After` is asked again,
+/// a timeout once more and no more.
+#[tokio::test]
+async fn transient_failures_are_retried_by_the_crawl() {
+    fn flaky(request: &Request) -> Reply {
+        match request.path.as_str() {
+            "/" => Reply::html(200, "<a href=/busy.html>b</a> <a href=/slow.html>s</a>"),
+            "/busy.html" if request.earlier_hits == 0 => {
+                Reply::html(503, "busy").header("Retry-After", "0")
+            }
+            "/busy.html" => Reply::html(200, "page"),
+            "/slow.html" => Reply {
+                delay: Duration::from_secs(3),
+                ..Reply::html(200, "late")
+            },
+            _ => Reply::status(404),
+        }
+    }
+    let server = start(Arc::new(flaky)).await;
+    let start_url = Url::parse(&format!("{}/", server.base)).unwrap();
+    let fetcher = Arc::new(
+        Fetcher::new(FetchOptions {
+            allow_private: true,
+            per_host_interval: Duration::ZERO,
+            timeout: Duration::from_millis(300),
+            ..FetchOptions::default()
+        })
+        .unwrap(),
+    );
+    let mut options = CrawlOptions::new(Scope::origin_of(&start_url).unwrap());
+    options.retry = RetryPolicy {
+        retries: 3,
+        wait: Duration::ZERO,
+        ..RetryPolicy::default()
+    };
+    let result = crawl(fetcher, start_url, &options, hrefs).await;
+    let busy = result
+        .pages
+        .iter()
+        .find(|p| p.url().ends_with("/busy.html"))
+        .unwrap();
+    assert_eq!(busy.status, Some(200));
+    assert_eq!(server.hits("/busy.html").len(), 2);
+    assert_eq!(result.failures.len(), 1);
+    assert_eq!(result.failures[0].1, FetchError::Timeout);
+    assert_eq!(
+        server.hits("/slow.html").len(),
+        2,
+        "one retry after a timeout"
     );
 }
