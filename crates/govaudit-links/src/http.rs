@@ -307,6 +307,7 @@ async fn check_targets_within(
     };
     let now = unix_now();
     let mut to_request: Vec<(String, Url, bool)> = Vec::new();
+    let mut queued: HashSet<String> = HashSet::new();
     let mut work: Vec<(Url, Occurrences)> = Vec::new();
     for (url, occurrences) in targets {
         if url.scheme() == "file" {
@@ -328,8 +329,9 @@ async fn check_targets_within(
             report.excluded += 1;
             continue;
         }
-        if report.results.contains_key(&key) {
-            // Judged already in this run (a stylesheet fetched for its references).
+        if report.results.contains_key(&key) || !queued.insert(key.clone()) {
+            // Judged already in this run (a stylesheet fetched for its references), or listed
+            // twice by the caller: one request per URL.
         } else if let Some(result) = known.iter().find_map(|k| k.get(&key)) {
             report.results.insert(key.clone(), result.clone());
         } else if let Some(hit) = cache.get(&key).filter(|hit| {
