@@ -227,13 +227,25 @@ impl Budget {
         Ok(())
     }
 
+    /// The link limit, when `queued` more URLs would reach it.
+    fn full_with(&self, queued: usize) -> Option<NotCheckedReason> {
+        self.max_links
+            .filter(|&max| self.started.saturating_add(queued) >= max)
+            .map(NotCheckedReason::LinkLimit)
+    }
+
+    /// Counts a URL not checked.
+    fn refuse(&mut self, reason: NotCheckedReason) {
+        self.refused += 1;
+        self.reason.get_or_insert(reason);
+    }
+
     /// [`Budget::admit`], counting a refusal as a URL not checked.
     fn take(&mut self) -> bool {
         match self.admit() {
             Ok(()) => true,
             Err(reason) => {
-                self.refused += 1;
-                self.reason.get_or_insert(reason);
+                self.refuse(reason);
                 false
             }
         }
@@ -347,6 +359,9 @@ async fn check_targets_within(
         } else if !robots_allow(options, &url) {
             report.robots_disallowed += 1;
             report.results.insert(key.clone(), robots_disallowed());
+        } else if let Some(limit) = budget.full_with(to_request.len()) {
+            // Past the link limit already: refused now, so the queue stays within the limit.
+            budget.refuse(limit);
         } else {
             let want_body = occurrences.iter().any(|(_, l)| needs_body(l));
             to_request.push((key, url.clone(), want_body));
