@@ -230,6 +230,8 @@ fn http_section(http: &HttpReport) -> serde_json::Value {
         "checked": http.checked,
         "from_cache": http.from_cache,
         "excluded": http.excluded,
+        "robots_disallowed": http.robots_disallowed,
+        "not_checked": http.not_checked,
     })
 }
 
@@ -322,7 +324,7 @@ async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report>
     let mut observed = Vec::new();
     for page in &crawled.pages {
         let page_url = Url::parse(page.url()).ok();
-        let readable = page_url.is_some() && page.status.is_some_and(|s| s < 400);
+        let readable = page_url.is_some() && !page.status.is_some_and(|s| s >= 400);
         if !readable {
             known.insert(
                 page.requested_url.clone(),
