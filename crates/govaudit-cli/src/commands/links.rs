@@ -324,7 +324,7 @@ async fn crawl_and_check(args: &LinksArgs, start: Url) -> anyhow::Result<Report>
     let mut observed = Vec::new();
     for page in &crawled.pages {
         let page_url = Url::parse(page.url()).ok();
-        let readable = page_url.is_some() && !page.status.is_some_and(|s| s >= 400);
+        let readable = page_url.is_some() && page.status.is_none_or(|s| s < 400);
         if !readable {
             known.insert(
                 page.requested_url.clone(),
