@@ -227,13 +227,25 @@ impl Budget {
         Ok(())
     }
 
+    /// The link limit, when `queued` more URLs would reach it.
+    fn full_with(&self, queued: usize) -> Option<NotCheckedReason> {
+        self.max_links
+            .filter(|&max| self.started.saturating_add(queued) >= max)
+            .map(NotCheckedReason::LinkLimit)
+    }
+
+    /// Counts a URL not checked.
+    fn refuse(&mut self, reason: NotCheckedReason) {
+        self.refused += 1;
+        self.reason.get_or_insert(reason);
+    }
+
     /// [`Budget::admit`], counting a refusal as a URL not checked.
     fn take(&mut self) -> bool {
         match self.admit() {
             Ok(()) => true,
             Err(reason) => {
-                self.refused += 1;
-                self.reason.get_or_insert(reason);
+                self.refuse(reason);
                 false
             }
         }
@@ -307,6 +319,7 @@ async fn check_targets_within(
     };
     let now = unix_now();
     let mut to_request: Vec<(String, Url, bool)> = Vec::new();
+    let mut queued: HashSet<String> = HashSet::new();
     let mut work: Vec<(Url, Occurrences)> = Vec::new();
     for (url, occurrences) in targets {
         if url.scheme() == "file" {
@@ -328,8 +341,9 @@ async fn check_targets_within(
             report.excluded += 1;
             continue;
         }
-        if report.results.contains_key(&key) {
-            // Judged already in this run (a stylesheet fetched for its references).
+        if report.results.contains_key(&key) || !queued.insert(key.clone()) {
+            // Judged already in this run (a stylesheet fetched for its references), or listed
+            // twice by the caller: one request per URL.
         } else if let Some(result) = known.iter().find_map(|k| k.get(&key)) {
             report.results.insert(key.clone(), result.clone());
         } else if let Some(hit) = cache.get(&key).filter(|hit| {
@@ -345,6 +359,9 @@ async fn check_targets_within(
         } else if !robots_allow(options, &url) {
             report.robots_disallowed += 1;
             report.results.insert(key.clone(), robots_disallowed());
+        } else if let Some(limit) = budget.full_with(to_request.len()) {
+            // Past the link limit already: refused now, so the queue stays within the limit.
+            budget.refuse(limit);
         } else {
             let want_body = occurrences.iter().any(|(_, l)| needs_body(l));
             to_request.push((key, url.clone(), want_body));

@@ -560,3 +560,46 @@ async fn robots_disallow_gives_unverifiable_without_a_request() {
         ]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stylesheet_left_unchecked_is_counted_once() {
+    let server = start(Arc::new(routes)).await;
+    let page_url = Url::parse(&format!("{}/styled.html", server.base)).unwrap();
+    let document = Document::from_html(
+        "<link rel=stylesheet href=/site.css>\n<a href=/missing>m</a>\n<a href=/gone>g</a>",
+    );
+    let observed =
+        govaudit_links::observe_page(page_url.as_str(), "styled.html", &document, Some(&page_url));
+    let scope = govaudit_links::Scope::host_of(&page_url).unwrap();
+    let check = async |max_links: usize| {
+        let mut options = options();
+        options.max_links = Some(max_links);
+        let fetcher = Arc::new(Fetcher::new(options.fetch.clone()).unwrap());
+        govaudit_links::http::check_crawled_pages(
+            &fetcher,
+            std::slice::from_ref(&observed),
+            &HashMap::new(),
+            &scope,
+            &options,
+            None,
+        )
+        .await
+        .unwrap()
+    };
+    // No request at all: the stylesheet is refused before its fetch and counted once, with
+    // the page's two links.
+    let nothing = check(0).await;
+    assert!(server.log.lock().unwrap().is_empty());
+    assert_eq!(nothing.not_checked, 3);
+    let report = check(1).await;
+    // The stylesheet takes the one request; /missing, /gone and the stylesheet's
+    // missing-bg.png are left, each counted once.
+    assert_eq!(server.hits("/site.css").len(), 1);
+    assert_eq!(server.log.lock().unwrap().len(), 1);
+    assert_eq!(report.not_checked, 3);
+    assert_eq!(
+        report.not_checked_reason,
+        Some(NotCheckedReason::LinkLimit(1))
+    );
+    assert!(report.findings.is_empty());
+}
