@@ -54,7 +54,14 @@ impl Painter<'_> {
 /// text display in another order than it is read (`U+202E` turns `gpj.exe` around).
 fn is_terminal_hazard(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+        )
 }
 
 /// `text` safe to write to a terminal: control characters (C0, DEL, C1, ESC) and bidirectional
@@ -84,8 +91,27 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// Writes the report for people (see [`TextSink`] for the layout); the same as [`render`] with
-/// [`Format::Text`].
+/// Writes the report for people; the same as [`render`] with [`Format::Text`]. The layout:
+///
+/// ```text
+///   site/news/index.html:42:7  high  a11y/image-alt  Image has no alt attribute.
+///       <img src="logo.png">
+///       selector: body > header > img:nth-child(1)
+///   site/news/index.html:50  review  a11y/image-alt  Check that the alt text describes the chart.
+///
+/// note  site/report.pdf  Skipped: not HTML.
+///
+/// by rule
+///   a11y/image-alt  high  1 fail, 1 review  Images must have a text alternative.
+///
+/// 2 findings (1 fail, 1 review) in 2 resources
+/// ```
+///
+/// Each resource (or each page of a batch of site-level findings) is one block; one with nothing
+/// to list writes nothing. A failing finding shows its severity, a review finding says
+/// `review`; reviews past [`TextStyle::review_limit`] for their rule are counted under "by
+/// rule". "pages with the most failures" (the top ten) follows "by rule" when failures are on
+/// more than one page.
 pub fn write_text(
     report: &Report,
     rules: &[&'static RuleMeta],
@@ -118,26 +144,8 @@ enum Last {
     Note,
 }
 
-/// The text layout:
-///
-/// ```text
-///   site/news/index.html:42:7  high  a11y/image-alt  Image has no alt attribute.
-///       <img src="logo.png">
-///       selector: body > header > img:nth-child(1)
-///   site/news/index.html:50  review  a11y/image-alt  Check that the alt text describes the chart.
-///
-/// note  site/report.pdf  Skipped: not HTML.
-///
-/// by rule
-///   a11y/image-alt  high  1 fail, 1 review  Images must have a text alternative.
-///
-/// 2 findings (1 fail, 1 review) in 2 resources
-/// ```
-///
-/// Each resource (or each page of a batch of site-level findings) is one block; one with nothing
-/// to list writes nothing. A finding's severity is shown when it fails;
-/// review findings say `review`. "pages with the most failures" (the top [`PAGES_LISTED`])
-/// follows "by rule" when failures are on more than one page.
+/// The text writer's state: counters per rule and failures per page, no findings. The layout
+/// is described at [`write_text`].
 pub(crate) struct TextSink {
     rules: Vec<&'static RuleMeta>,
     style: TextStyle,
