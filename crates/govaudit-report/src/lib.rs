@@ -56,7 +56,7 @@ pub use uri::uri_reference;
 /// An output format, named on the command line by its lowercase name (`--format sarif`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
-    /// Grouped by rule, for people.
+    /// For people: each resource's findings as it finishes, then a summary by rule and by page.
     Text,
     /// The whole report as one pretty-printed `govaudit/1` document.
     Json,
@@ -114,9 +114,9 @@ impl FromStr for Format {
 pub struct TextStyle {
     /// Whether to write ANSI colour and bold codes.
     pub color: bool,
-    /// At most this many `review` findings are listed per rule, the rest counted in one line
-    /// (page-level review rules otherwise repeat once per page and bury the failures); `None`
-    /// lists them all. Failing findings are always listed.
+    /// At most this many `review` findings are listed per rule over the whole run, the rest
+    /// counted in the summary by rule (page-level review rules otherwise repeat once per page
+    /// and bury the failures); `None` lists them all. Failing findings are always listed.
     pub review_limit: Option<usize>,
 }
 

@@ -109,7 +109,7 @@ impl<W: Write> ReportStream<W> {
         self.tally.count(findings);
         let out = &mut self.out;
         match &mut self.sink {
-            Sink::Text(text) => text.resource(out, url, findings)?,
+            Sink::Text(text) => text.resource(out, findings)?,
             Sink::Json(json) => {
                 json.resource(url, applicability);
                 json.findings(out, findings)?;

@@ -15,7 +15,6 @@ const RULE: Style = Style::new().effects(Effects::BOLD);
 const DETAIL: Style = Style::new().effects(Effects::DIMMED);
 const REVIEW: Style = AnsiColor::Magenta.on_default();
 const HEADING: Style = Style::new().effects(Effects::BOLD);
-const RESOURCE: Style = Style::new().effects(Effects::BOLD.insert(Effects::UNDERLINE));
 
 /// Pages listed in the closing summary by page.
 const PAGES_LISTED: usize = 10;
@@ -55,7 +54,14 @@ impl Painter<'_> {
 /// text display in another order than it is read (`U+202E` turns `gpj.exe` around).
 fn is_terminal_hazard(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+        )
 }
 
 /// `text` safe to write to a terminal: control characters (C0, DEL, C1, ESC) and bidirectional
@@ -85,8 +91,27 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// Writes the report for people (see [`TextSink`] for the layout); the same as [`render`] with
-/// [`Format::Text`].
+/// Writes the report for people; the same as [`render`] with [`Format::Text`]. The layout:
+///
+/// ```text
+///   site/news/index.html:42:7  high  a11y/image-alt  Image has no alt attribute.
+///       <img src="logo.png">
+///       selector: body > header > img:nth-child(1)
+///   site/news/index.html:50  review  a11y/image-alt  Check that the alt text describes the chart.
+///
+/// note  site/report.pdf  Skipped: not HTML.
+///
+/// by rule
+///   a11y/image-alt  high  1 fail, 1 review  Images must have a text alternative.
+///
+/// 2 findings (1 fail, 1 review) in 2 resources
+/// ```
+///
+/// Each resource (or each page of a batch of site-level findings) is one block; one with nothing
+/// to list writes nothing. A failing finding shows its severity, a review finding says
+/// `review`; reviews past [`TextStyle::review_limit`] for their rule are counted under "by
+/// rule". "pages with the most failures" (the top ten) follows "by rule" when failures are on
+/// more than one page.
 pub fn write_text(
     report: &Report,
     rules: &[&'static RuleMeta],
@@ -119,26 +144,8 @@ enum Last {
     Note,
 }
 
-/// The text layout:
-///
-/// ```text
-/// site/news/index.html
-///   42:7  high  a11y/image-alt  Image has no alt attribute.
-///       <img src="logo.png">
-///       selector: body > header > img:nth-child(1)
-///   50  review  a11y/image-alt  Check that the alt text describes the chart.
-///
-/// note  site/report.pdf  Skipped: not HTML.
-///
-/// by rule
-///   a11y/image-alt  high  1 fail, 1 review  Images must have a text alternative.
-///
-/// 2 findings (1 fail, 1 review) in 2 resources
-/// ```
-///
-/// A resource with nothing to list writes nothing. A finding's severity is shown when it fails;
-/// review findings say `review`. "pages with the most failures" (the top [`PAGES_LISTED`])
-/// follows "by rule" when failures are on more than one page.
+/// The text writer's state: counters per rule and failures per page, no findings. The layout
+/// is described at [`write_text`].
 pub(crate) struct TextSink {
     rules: Vec<&'static RuleMeta>,
     style: TextStyle,
@@ -165,15 +172,15 @@ impl TextSink {
         }
     }
 
-    /// One checked resource: its failures and the reviews still within the limit.
+    /// One checked resource: its failures and the reviews still within the limit. Each line
+    /// names the finding's own `url`.
     pub(crate) fn resource(
         &mut self,
         out: &mut dyn Write,
-        url: &str,
         findings: &[Finding],
     ) -> Result<(), ReportError> {
         let listed = self.select(findings.iter());
-        self.write_block(out, url, &listed)
+        self.write_block(out, &listed)
     }
 
     /// Site-level findings, one block per URL in the order the URLs first appear.
@@ -196,7 +203,7 @@ impl TextSink {
         for url in order {
             let group = by_url.remove(url).unwrap_or_default();
             let listed = self.select(group.into_iter());
-            self.write_block(out, url, &listed)?;
+            self.write_block(out, &listed)?;
         }
         Ok(())
     }
@@ -262,7 +269,6 @@ impl TextSink {
     fn write_block(
         &mut self,
         out: &mut dyn Write,
-        url: &str,
         findings: &[&Finding],
     ) -> Result<(), ReportError> {
         if findings.is_empty() {
@@ -272,8 +278,6 @@ impl TextSink {
         if self.last != Last::Nothing {
             p.plain("\n")?;
         }
-        p.paint(RESOURCE, &escape_for_terminal(url))?;
-        p.plain("\n")?;
         for finding in findings {
             write_finding(&mut p, finding)?;
         }
@@ -393,16 +397,18 @@ fn write_rule_line(p: &mut Painter<'_>, id: &str, tally: &RuleTally) -> std::io:
     Ok(())
 }
 
-/// `  42:7  high  a11y/image-alt  message`, then the snippet, selector or header below.
+/// `  index.html:42:7  high  a11y/image-alt  message` (the place as editors and terminals link
+/// it), then the snippet, selector or header below.
 fn write_finding(p: &mut Painter<'_>, finding: &Finding) -> std::io::Result<()> {
     let place = &finding.location;
-    p.plain("  ")?;
+    let mut position = escape_for_terminal(&finding.url).into_owned();
     if let Some(line) = place.line {
-        match place.column {
-            Some(column) => p.plain(&format!("{line}:{column}  "))?,
-            None => p.plain(&format!("{line}  "))?,
+        position.push_str(&format!(":{line}"));
+        if let Some(column) = place.column {
+            position.push_str(&format!(":{column}"));
         }
     }
+    p.plain(&format!("  {position}  "))?;
     match finding.outcome {
         Outcome::Fail => p.paint(severity_style(finding.severity), finding.severity.as_str())?,
         Outcome::Review => p.paint(REVIEW, "review")?,
