@@ -29,7 +29,6 @@ mod sheets;
 mod sink;
 mod target;
 mod workers;
-mod warc_stub;
 
 pub use config::{Area, Areas, AuditConfig, CrawlConfig, DisclosureConfig, Limits};
 pub use policy::{Ignore, Policy, PolicyError, RulePattern};

@@ -15,7 +15,7 @@ use govaudit_links::http::{HttpReport, judge_fetch_error, judge_response, url_ke
 use govaudit_site::fetch::{FetchError, Fetched, Fetcher, Method};
 use govaudit_site::media::is_html;
 use govaudit_site::scope::Scope;
-use crate::warc_stub::{WarcReader, WarcWriter};
+use govaudit_site::warc::{WarcReadOptions, WarcReader, WarcWriter};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -89,10 +89,17 @@ pub(crate) fn replay_fetch(records: &HashMap<String, Resource>, url: &Url) -> Re
                     })?;
             }
             _ => {
+                // The reader folds recorded redirect hops into the final response; hops
+                // followed here come before those.
                 let mut resource = record.clone();
                 resource.requested_url = url.to_string();
-                resource.final_url = (!redirects.is_empty()).then(|| current.to_string());
-                resource.redirects = redirects;
+                if !redirects.is_empty() {
+                    redirects.append(&mut resource.redirects);
+                    resource.redirects = redirects;
+                    if resource.final_url.is_none() {
+                        resource.final_url = Some(current.to_string());
+                    }
+                }
                 return Ok(Fetched {
                     resource,
                     truncated: false,
@@ -111,11 +118,11 @@ pub(crate) fn site(run: &mut Run<'_>, start: &Url, crawl: bool) -> Result<(), En
         )),
         None => None,
     };
-    let mut fetch_options = run.config.http.fetch.clone();
+    let mut fetcher = Fetcher::new(run.config.http.fetch.clone())?;
     if let Some(recorder) = &recorder {
-        let _ = recorder;
+        fetcher = fetcher.with_recorder(recorder.clone());
     }
-    let fetcher = Arc::new(Fetcher::new(fetch_options)?);
+    let fetcher = Arc::new(fetcher);
     let result = walk(run, &runtime, Pages::Live(fetcher.clone()), start, crawl);
     if let Some(recorder) = recorder {
         // Finished (renamed into place) even when the walk failed: what was recorded is kept.
@@ -129,7 +136,10 @@ pub(crate) fn site(run: &mut Run<'_>, start: &Url, crawl: bool) -> Result<(), En
 /// A WARC recording replayed: the first response record's URL is the start.
 pub(crate) fn replay(run: &mut Run<'_>, path: &Path) -> Result<(), EngineError> {
     let display = crate::display_path(path);
-    let reader = WarcReader::open(path).map_err(|e| EngineError::Read {
+    let options = WarcReadOptions {
+        max_body_bytes: usize::try_from(run.config.limits.max_page_bytes).unwrap_or(usize::MAX),
+    };
+    let reader = WarcReader::open(path, options).map_err(|e| EngineError::Read {
         path: display.clone(),
         reason: e.to_string(),
     })?;
