@@ -81,7 +81,8 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
         let Some(bytes) = read_page(page, &mut report)? else {
             continue;
         };
-        let doc = Document::parse(&bytes, Some(page.content_type), None);
+        let (sheet_root, page_url) = local_address(page, &sites);
+        let doc = Document::parse(&bytes, Some(page.content_type), Some(&page_url));
         // EARL tells passed from inapplicable, so it needs to know where rules applied.
         let mut found = if args.format == CheckFormat::Earl {
             Collector::with_applicability(page.display.clone())
@@ -89,7 +90,8 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
             Collector::new(page.display.clone())
         };
         if args.runs(Area::A11y) {
-            govaudit_a11y::check(&doc, &mut found);
+            let sheets = LocalSheets { root: sheet_root };
+            govaudit_a11y::check_with(&doc, &sheets, &mut found);
         }
         if doc.was_flattened() {
             report.note(
@@ -111,6 +113,72 @@ pub fn report(args: &CheckArgs) -> anyhow::Result<Report> {
     }
     report.finish();
     Ok(report)
+}
+
+/// Where a page's linked style sheets are read from, and the `file:` URL its relative
+/// references resolve against: a page below a directory argument has its path on that site
+/// (`file:///xxgk/a.html`, so `/css/style.css` is the site's), a page given as a file sits at
+/// the root of its own folder.
+fn local_address(
+    page: &PageFile,
+    sites: &[(usize, govaudit_site::Directory)],
+) -> (PathBuf, url::Url) {
+    let site = page.site.as_ref().and_then(|(argument, path)| {
+        let (_, directory) = sites.iter().find(|(at, _)| at == argument)?;
+        Some((directory.root.clone(), path.clone()))
+    });
+    let (root, path) = site.unwrap_or_else(|| {
+        let root = page.path.parent().map(PathBuf::from).unwrap_or_default();
+        let name = page
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        (root, name)
+    });
+    let mut url = url::Url::parse("file:///").expect("a constant URL");
+    if let Ok(mut segments) = url.path_segments_mut() {
+        segments.clear().extend(path.split('/'));
+    }
+    (root, url)
+}
+
+/// Linked and imported style sheets of offline pages: `file:` URLs read below one folder
+/// (nothing outside it; `..` cannot climb out of a URL's root).
+struct LocalSheets {
+    root: PathBuf,
+}
+
+impl govaudit_html::style::StylesheetSource for LocalSheets {
+    fn load(&self, url: &url::Url) -> govaudit_html::style::SheetState {
+        use govaudit_html::style::{MAX_SHEET_BYTES_PER_PAGE, SheetState};
+        let unavailable = |reason: String| SheetState::Unavailable { reason };
+        if url.scheme() != "file" {
+            return unavailable("not a local file (offline check)".to_owned());
+        }
+        let mut path = self.root.clone();
+        for segment in url.path_segments().into_iter().flatten() {
+            let segment = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+            if segment.is_empty() || segment == "." {
+                continue;
+            }
+            if segment == ".." || segment.contains(['/', '\\']) {
+                return unavailable("outside the checked folder".to_owned());
+            }
+            path.push(segment.as_ref());
+        }
+        let read = std::fs::File::open(&path).and_then(|file| {
+            let mut bytes = Vec::new();
+            file.take(MAX_SHEET_BYTES_PER_PAGE as u64 + 1)
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+        });
+        match read {
+            // Stylesheets are UTF-8 in practice; anything else is read lossily.
+            Ok(bytes) => SheetState::Loaded(String::from_utf8_lossy(&bytes).into()),
+            Err(e) => unavailable(e.to_string()),
+        }
+    }
 }
 
 /// The offline link checks of one directory argument, over the documents parsed for the
