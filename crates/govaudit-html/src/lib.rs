@@ -1,6 +1,9 @@
 //! govaudit's HTML document layer: a page is decoded once (byte order mark, HTTP charset,
 //! `<meta>` prescan, then chardetng detection, so GBK, GB18030 and Big5 pages read right), parsed
-//! once by html5ever, and indexed once; every check borrows the same [`Document`].
+//! once by html5ever, and indexed once; every check borrows the same [`Document`]. The page
+//! semantics several checkers share live here too: the static CSS cascade ([`style`], with
+//! linked and imported sheets from a [`style::StylesheetSource`]) and which elements are
+//! rendered, hidden or visible ([`visibility`]).
 //!
 //! ```
 //! use govaudit_html::{Document, Selector};

@@ -11,8 +11,9 @@ declare_rule! {
     /// landmark. Not counted: content hidden from assistive technology or moved off screen,
     /// in-page links ("跳到主要内容", "返回顶部"), dialogs, live regions (`aria-live`, `role=
     /// "alert"`/`"status"`...) and iframes. A page with no landmark at all gets one finding.
-    /// Style sheets linked from the page are not read: a block whose class or id suggests a
-    /// menu, pop-up or hidden state (`.mobile-menu`, `.hidden`) is reported for `review`.
+    /// When a linked style sheet was not read, a block whose class or id suggests a menu,
+    /// pop-up or hidden state (`.mobile-menu`, `.hidden`) is reported for `review`: the sheet
+    /// may hide it.
     ///
     /// ## Why it matters
     /// Screen-reader users move through a page by landmark; content outside every landmark is
@@ -84,12 +85,8 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         );
         return;
     }
-    let external_styles = page.elements_named("link").any(|l| {
-        l.attr("rel").is_some_and(|r| {
-            r.split_ascii_whitespace()
-                .any(|t| t.eq_ignore_ascii_case("stylesheet"))
-        })
-    });
+    // A sheet that was not read (or a cascade cut short) may hide what looks shown.
+    let external_styles = !page.styles().is_complete();
     for element in outside {
         if external_styles && looks_shown_on_demand(&element) {
             out.review(
