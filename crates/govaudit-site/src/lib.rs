@@ -1,5 +1,6 @@
 //! Where govaudit's resources come from: a built site in a directory (feature `fs`, on by
-//! default) and, behind the `crawl` feature, a polite live crawl. Each source yields
+//! default), behind the `crawl` feature a polite live crawl, and behind the `warc` feature a
+//! web archive (which a live run can also write). Each source yields
 //! [`Resource`](govaudit_core::Resource)s with the URL findings will name.
 //!
 //! ```

@@ -317,6 +317,16 @@ impl WarcReader {
                 return Err(record_error("malformed record header".into()));
             }
         };
+        // Read from the parsed fields, not `Record::header`, which panics on a value that is
+        // not UTF-8.
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|(field_name, _)| field_name.eq_ignore_ascii_case(name))
+                .map(|(_, value)| String::from_utf8_lossy(value).into_owned())
+        };
+        let target_uri = field("WARC-Target-URI");
+        let block_type = field("Content-Type");
         let raw = RawRecordHeader {
             version: version.to_owned(),
             headers: fields
@@ -328,7 +338,7 @@ impl WarcReader {
         let record = Record::<EmptyBody>::try_from(raw);
         let is_http_response = record.as_ref().is_ok_and(|record| {
             *record.warc_type() == RecordType::Response
-                && record.header(WarcHeader::ContentType).is_none_or(|ct| {
+                && block_type.as_deref().is_none_or(|ct| {
                     ct.trim_start()
                         .to_ascii_lowercase()
                         .starts_with("application/http")
@@ -372,8 +382,7 @@ impl WarcReader {
             return Ok(Some(Step::Skipped));
         }
         let block_cut = (kept.len() as u64) < length || record.truncated_type().is_some();
-        let uri = record
-            .header(WarcHeader::TargetURI)
+        let uri = target_uri
             .map(|u| {
                 u.trim()
                     .trim_start_matches('<')

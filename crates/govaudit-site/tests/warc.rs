@@ -238,6 +238,35 @@ fn a_redirect_never_followed_is_yielded_at_the_end() {
     assert!(items[1].resource.redirects.is_empty());
 }
 
+/// The `warc` crate's `Record::header` panics on such a value; the reader does not call it.
+#[test]
+fn header_values_that_are_not_utf8_do_not_panic() {
+    let mut bytes = record(
+        "response",
+        "https://a.gov.cn/XX",
+        "",
+        b"HTTP/1.1 200 OK\r\n\r\nok",
+    );
+    let at = bytes.windows(2).position(|w| w == b"XX").unwrap();
+    bytes[at] = 0xff;
+    bytes[at + 1] = 0xfe;
+    // A block type that is not `application/http` after all: skipped.
+    let mut typed = record(
+        "response",
+        "https://a.gov.cn/",
+        "",
+        b"HTTP/1.1 200 OK\r\n\r\nok",
+    );
+    let at = typed
+        .windows(16)
+        .position(|w| w == b"application/http")
+        .unwrap();
+    typed[at] = 0xff;
+    let items = read_all([bytes, typed].concat(), WarcReadOptions::default());
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].as_ref().unwrap().resource.body, b"ok");
+}
+
 proptest::proptest! {
     /// Any bytes, and any cut of a valid archive: no panic, and the reading ends.
     #[test]
