@@ -209,7 +209,14 @@ fn a_recorded_run_replays_to_the_same_findings() {
             .collect()
     };
     assert!(!findings(&live).is_empty());
-    assert_eq!(findings(&live), findings(&replay), "replay stderr: {}", replay.stderr);
+    let (live, replay) = (findings(&live), findings(&replay));
+    let only_live: Vec<_> = live.iter().filter(|f| !replay.contains(f)).collect();
+    let only_replay: Vec<_> = replay.iter().filter(|f| !live.contains(f)).collect();
+    assert!(
+        only_live.is_empty() && only_replay.is_empty(),
+        "live only: {only_live:#?}\nreplay only: {only_replay:#?}"
+    );
+    assert_eq!(live, replay, "same findings, same order");
 }
 
 #[test]

@@ -43,8 +43,9 @@ pub(crate) fn http_section(http: &HttpReport) -> Value {
 /// Where a wave's pages come from.
 enum Pages {
     Live(Arc<Fetcher>),
-    /// Responses recorded in a WARC file, by URL (fragment removed).
-    Recorded(Arc<HashMap<String, Resource>>),
+    /// Responses recorded in a WARC file, by URL (fragment removed), with a fetcher that makes
+    /// no request: its robots.txt answers come from the recording.
+    Recorded(Arc<HashMap<String, Resource>>, Arc<Fetcher>),
 }
 
 /// Most redirects followed when replaying a recording (as the fetcher's default).
@@ -54,7 +55,7 @@ impl Pages {
     async fn get(&self, url: &Url) -> Result<Fetched, FetchError> {
         match self {
             Pages::Live(fetcher) => fetcher.fetch(url, Method::Get).await,
-            Pages::Recorded(records) => replay_fetch(records, url),
+            Pages::Recorded(records, _) => replay_fetch(records, url),
         }
     }
 }
@@ -163,11 +164,19 @@ pub(crate) fn replay(run: &mut Run<'_>, path: &Path) -> Result<(), EngineError> 
     let Some(start) = start else {
         return Err(EngineError::Empty(display));
     };
+    // The recorded robots.txt decides as it did live; no request is ever made.
+    let fetcher = Fetcher::new(run.config.http.fetch.clone())?;
+    if let Ok(robots) = start.join("/robots.txt") {
+        let answer = records
+            .get(&url_key(&robots))
+            .and_then(|r| Some((r.status?, r.body.as_slice())));
+        fetcher.seed_robots(&start, answer);
+    }
     let runtime = runtime()?;
     walk(
         run,
         &runtime,
-        Pages::Recorded(Arc::new(records)),
+        Pages::Recorded(Arc::new(records), Arc::new(fetcher)),
         &start,
         true,
     )
@@ -192,7 +201,7 @@ fn walk(
     let config = run.config;
     let fetcher = match &pages {
         Pages::Live(fetcher) => Some(fetcher.clone()),
-        Pages::Recorded(_) => None,
+        Pages::Recorded(..) => None,
     };
     let scope = match config.crawl.scope.clone() {
         Some(scope) => scope,
@@ -204,7 +213,7 @@ fn walk(
     let sheets = HttpSheets::new(
         match &pages {
             Pages::Live(fetcher) => SheetOrigin::Live(fetcher.clone()),
-            Pages::Recorded(records) => SheetOrigin::Recorded(records.clone()),
+            Pages::Recorded(records, _) => SheetOrigin::Recorded(records.clone()),
         },
         runtime.handle().clone(),
         config.http.clone(),
@@ -228,7 +237,7 @@ fn walk(
         known.extend(sheets.verdicts());
             let http = match &pages {
             Pages::Live(fetcher) => run.check_links_over_http(runtime, fetcher, targets, &known)?,
-            Pages::Recorded(records) => {
+            Pages::Recorded(records, idle) => {
                 // Nothing is requested in a replay: a target is judged from its recorded answer,
                 // and one that was not recorded is not checked.
                 for (url, _) in &targets {
@@ -239,8 +248,11 @@ fn walk(
                         known.insert(key, judge_response(&fetched.resource, None, false, &config.http));
                     }
                 }
+                // Disallowed targets stay: the checks say so without a request, as live.
                 let (recorded, missing): (Vec<_>, Vec<_>) = targets.into_iter().partition(|(url, _)| {
-                    known.contains_key(&url_key(url)) || !matches!(url.scheme(), "http" | "https")
+                    known.contains_key(&url_key(url))
+                        || !matches!(url.scheme(), "http" | "https")
+                        || idle.robots_allows_known(url) == Some(false)
                 });
                 if !missing.is_empty() {
                     run.note(
@@ -251,8 +263,7 @@ fn walk(
                         ),
                     )?;
                 }
-                let idle = Arc::new(Fetcher::new(config.http.fetch.clone())?);
-                run.check_links_over_http(runtime, &idle, recorded, &known)?
+                run.check_links_over_http(runtime, idle, recorded, &known)?
             }
         };
         links_section["http"] = http_section(&http);
@@ -299,9 +310,10 @@ fn waves(
                 left_out += 1;
                 continue;
             }
-            if obey_robots
-                && let Pages::Live(fetcher) = pages
-                && !runtime.block_on(fetcher.robots_allows(&url))
+            let robots = match pages {
+                Pages::Live(fetcher) | Pages::Recorded(_, fetcher) => fetcher,
+            };
+            if obey_robots && !runtime.block_on(robots.robots_allows(&url))
             {
                 // The link checks report it (unverifiable), from the same robots.txt.
                 run.note(url.to_string(), "not crawled: robots.txt disallows it")?;
@@ -356,7 +368,7 @@ fn wave_pages(
     let (sender, mut answers) = tokio::sync::mpsc::channel(window);
     let source = match pages {
         Pages::Live(fetcher) => Pages::Live(fetcher.clone()),
-        Pages::Recorded(records) => Pages::Recorded(records.clone()),
+        Pages::Recorded(records, fetcher) => Pages::Recorded(records.clone(), fetcher.clone()),
     };
     let producer = runtime.spawn(async move {
         let source = Arc::new(source);

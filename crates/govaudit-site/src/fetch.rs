@@ -405,6 +405,22 @@ impl Fetcher {
         Some(robot.as_ref().is_none_or(|robot| robot.allowed(url.as_str())))
     }
 
+    /// Gives an origin its robots.txt from elsewhere (a recording being replayed): the status
+    /// and body of its `/robots.txt` response, or `None` when none was recorded (everything is
+    /// allowed). No request is made for that origin's robots.txt afterwards.
+    pub fn seed_robots(&self, url: &Url, answer: Option<(u16, &[u8])>) {
+        let robot = answer
+            .filter(|(status, _)| *status == 200)
+            .and_then(|(_, body)| {
+                texting_robots::Robot::new(product_token(&self.options.user_agent), body).ok()
+            });
+        let origin = url.origin().ascii_serialization();
+        let mut robots = self.robots.lock().unwrap_or_else(|e| e.into_inner());
+        let cell = robots.entry(origin).or_default();
+        // Already read (or being read): the first answer stands.
+        let _ = cell.set(robot);
+    }
+
     async fn fetch_robots(&self, origin: &str) -> Option<texting_robots::Robot> {
         let robots_url = Url::parse(&format!("{origin}/robots.txt")).ok()?;
         let fetched = self.fetch(&robots_url, Method::Get).await.ok()?;
