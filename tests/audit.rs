@@ -29,10 +29,18 @@ fn generated_site(dir: &Path, pages: usize) {
              <a href=missing{}.html>缺失</a></main></body></html>",
             i % 3
         );
-        let name = if i == 0 { "index.html".to_owned() } else { format!("p{i}.html") };
+        let name = if i == 0 {
+            "index.html".to_owned()
+        } else {
+            format!("p{i}.html")
+        };
         std::fs::write(dir.join(&name), html).unwrap();
         if i == 0 {
-            std::fs::write(dir.join("p0.html"), "<!doctype html><html lang=zh><title>零</title><p>0").unwrap();
+            std::fs::write(
+                dir.join("p0.html"),
+                "<!doctype html><html lang=zh><title>零</title><p>0",
+            )
+            .unwrap();
         }
     }
 }
@@ -46,10 +54,27 @@ fn one_thread_and_many_give_the_same_bytes() {
         let one = govaudit(&["audit", "--format", format, "--jobs", "1", &site]);
         let many = govaudit(&["audit", "--format", format, "--jobs", "4", &site]);
         assert_eq!(one.code, 1, "{}", one.stderr);
-        assert_eq!(one.stdout, many.stdout, "{format} differs between 1 and 4 threads");
+        assert_eq!(
+            one.stdout, many.stdout,
+            "{format} differs between 1 and 4 threads"
+        );
     }
-    let demo_one = govaudit(&["check", "--format", "json", "--jobs", "1", "examples/demo-site"]);
-    let demo_many = govaudit(&["check", "--format", "json", "--jobs", "3", "examples/demo-site"]);
+    let demo_one = govaudit(&[
+        "check",
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+        "examples/demo-site",
+    ]);
+    let demo_many = govaudit(&[
+        "check",
+        "--format",
+        "json",
+        "--jobs",
+        "3",
+        "examples/demo-site",
+    ]);
     assert_eq!(demo_one.stdout, demo_many.stdout);
 }
 
@@ -79,7 +104,10 @@ fn each_page_is_parsed_exactly_once() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     for area in ["a11y/", "links/", "disclosure/"] {
-        assert!(rules.iter().any(|r| r.starts_with(area)), "no {area} finding");
+        assert!(
+            rules.iter().any(|r| r.starts_with(area)),
+            "no {area} finding"
+        );
     }
     assert!(report["items"].is_array());
 }
@@ -88,7 +116,11 @@ fn each_page_is_parsed_exactly_once() {
 fn a_linked_stylesheet_sets_the_contrast_and_an_unreadable_one_gives_review() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("css")).unwrap();
-    std::fs::write(dir.path().join("css/low.css"), "p{color:#777;background:#888}").unwrap();
+    std::fs::write(
+        dir.path().join("css/low.css"),
+        "p{color:#777;background:#888}",
+    )
+    .unwrap();
     let page = |sheet: &str| {
         format!(
             "<!doctype html><html lang=en><head><title>Contrast</title>\
@@ -98,7 +130,14 @@ fn a_linked_stylesheet_sets_the_contrast_and_an_unreadable_one_gives_review() {
     };
     std::fs::write(dir.path().join("index.html"), page("css/low.css")).unwrap();
     std::fs::write(dir.path().join("gone.html"), page("css/missing.css")).unwrap();
-    let out = govaudit(&["check", "--only", "a11y", "--format", "json", &dir.path().to_string_lossy()]);
+    let out = govaudit(&[
+        "check",
+        "--only",
+        "a11y",
+        "--format",
+        "json",
+        &dir.path().to_string_lossy(),
+    ]);
     let report = json(&out);
     let contrast: Vec<(&str, &str)> = report["findings"]
         .as_array()
@@ -116,14 +155,29 @@ fn a_linked_stylesheet_sets_the_contrast_and_an_unreadable_one_gives_review() {
     };
     assert!(on("index.html").contains(&"fail"), "{contrast:?}");
     let gone = on("gone.html");
-    assert!(!gone.is_empty() && gone.iter().all(|o| *o == "review"), "{contrast:?}");
+    assert!(
+        !gone.is_empty() && gone.iter().all(|o| *o == "review"),
+        "{contrast:?}"
+    );
     // EARL never says `passed` for contrast on the page whose sheet could not be read.
-    let earl = govaudit(&["check", "--only", "a11y", "--format", "earl", &dir.path().join("gone.html").to_string_lossy()]);
+    let earl = govaudit(&[
+        "check",
+        "--only",
+        "a11y",
+        "--format",
+        "earl",
+        &dir.path().join("gone.html").to_string_lossy(),
+    ]);
     assert!(!earl.stdout.is_empty(), "{}", earl.stderr);
     let earl: Value = serde_json::from_str(&earl.stdout).unwrap();
     let text = earl.to_string();
     assert!(text.contains("color-contrast"));
-    for assertion in earl["@graph"].as_array().into_iter().flatten().flat_map(|s| s["assertions"].as_array().into_iter().flatten()) {
+    for assertion in earl["@graph"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["assertions"].as_array().into_iter().flatten())
+    {
         if assertion.to_string().contains("color-contrast\"") {
             assert_ne!(assertion["result"]["outcome"], "earl:passed", "{assertion}");
         }
@@ -132,7 +186,12 @@ fn a_linked_stylesheet_sets_the_contrast_and_an_unreadable_one_gives_review() {
 
 /// A small live site: robots.txt with a Crawl-delay and a disallowed area, pages linking to
 /// each other, to a stylesheet, an image, a missing page and a disallowed page.
-fn live_site(delay: &'static str) -> (String, std::sync::Arc<std::sync::Mutex<Vec<common::Logged>>>) {
+fn live_site(
+    delay: &'static str,
+) -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<common::Logged>>>,
+) {
     serve_logged(move |path| {
         let page = |body: &str| {
             format!(
@@ -142,11 +201,33 @@ fn live_site(delay: &'static str) -> (String, std::sync::Arc<std::sync::Mutex<Ve
             .into_bytes()
         };
         match path {
-            "/robots.txt" => ("200 OK", "text/plain", format!("User-agent: *\nCrawl-delay: {delay}\nDisallow: /private/\n").into_bytes()),
-            "/" => ("200 OK", "text/html", page("<a href=/a.html>a</a> <a href=/b.html>b</a> <a href=/private/x.html>x</a> <img src=/logo.png alt=logo>")),
-            "/a.html" => ("200 OK", "text/html", page("<a href=/b.html>b</a> <a href=/gone.html>gone</a> <a href=/>home</a>")),
-            "/b.html" => ("200 OK", "text/html", page("<a href=/a.html#top>a</a> <img src=/logo.png alt=logo>")),
-            "/s.css" => ("200 OK", "text/css", b"body{color:#111;background:#fff}".to_vec()),
+            "/robots.txt" => (
+                "200 OK",
+                "text/plain",
+                format!("User-agent: *\nCrawl-delay: {delay}\nDisallow: /private/\n").into_bytes(),
+            ),
+            "/" => (
+                "200 OK",
+                "text/html",
+                page(
+                    "<a href=/a.html>a</a> <a href=/b.html>b</a> <a href=/private/x.html>x</a> <img src=/logo.png alt=logo>",
+                ),
+            ),
+            "/a.html" => (
+                "200 OK",
+                "text/html",
+                page("<a href=/b.html>b</a> <a href=/gone.html>gone</a> <a href=/>home</a>"),
+            ),
+            "/b.html" => (
+                "200 OK",
+                "text/html",
+                page("<a href=/a.html#top>a</a> <img src=/logo.png alt=logo>"),
+            ),
+            "/s.css" => (
+                "200 OK",
+                "text/css",
+                b"body{color:#111;background:#fff}".to_vec(),
+            ),
             "/logo.png" => ("200 OK", "image/png", b"\x89PNG".to_vec()),
             _ => ("404 Not Found", "text/html", b"<title>404</title>".to_vec()),
         }
@@ -156,7 +237,15 @@ fn live_site(delay: &'static str) -> (String, std::sync::Arc<std::sync::Mutex<Ve
 #[test]
 fn each_url_is_requested_once_with_the_crawl_delay_kept() {
     let (base, log) = live_site("0.3");
-    let out = govaudit(&["audit", "--allow-private", "--format", "json", "--only", "a11y,links", &format!("{base}/")]);
+    let out = govaudit(&[
+        "audit",
+        "--allow-private",
+        "--format",
+        "json",
+        "--only",
+        "a11y,links",
+        &format!("{base}/"),
+    ]);
     let report = json(&out);
     validate_govaudit_json(&report);
     let log = log.lock().unwrap().clone();
@@ -167,13 +256,28 @@ fn each_url_is_requested_once_with_the_crawl_delay_kept() {
     for (path, count) in &counts {
         assert_eq!(*count, 1, "{path} was requested {count} times: {log:?}");
     }
-    for path in ["/robots.txt", "/", "/a.html", "/b.html", "/s.css", "/logo.png", "/gone.html"] {
+    for path in [
+        "/robots.txt",
+        "/",
+        "/a.html",
+        "/b.html",
+        "/s.css",
+        "/logo.png",
+        "/gone.html",
+    ] {
         assert!(counts.contains_key(path), "{path} never requested: {log:?}");
     }
-    assert!(!counts.contains_key("/private/x.html"), "a disallowed URL was requested");
+    assert!(
+        !counts.contains_key("/private/x.html"),
+        "a disallowed URL was requested"
+    );
     // Crawl-delay: requests after robots.txt are at least 0.3 s apart (a little slack for
     // the clock of the server thread).
-    let mut times: Vec<_> = log.iter().filter(|r| r.path != "/robots.txt").map(|r| r.at).collect();
+    let mut times: Vec<_> = log
+        .iter()
+        .filter(|r| r.path != "/robots.txt")
+        .map(|r| r.at)
+        .collect();
     times.sort();
     for pair in times.windows(2) {
         let gap = pair[1] - pair[0];
@@ -182,10 +286,19 @@ fn each_url_is_requested_once_with_the_crawl_delay_kept() {
     let findings = report["findings"].as_array().unwrap();
     let disallowed = findings
         .iter()
-        .find(|f| f["evidence"]["target"].as_str().is_some_and(|t| t.ends_with("/private/x.html")))
+        .find(|f| {
+            f["evidence"]["target"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("/private/x.html"))
+        })
         .expect("a finding for the disallowed link");
     assert_eq!(disallowed["rule"], "links/unverifiable");
-    assert!(findings.iter().any(|f| f["rule"] == "links/broken" && f["evidence"]["target"].as_str().is_some_and(|t| t.ends_with("/gone.html"))));
+    assert!(findings.iter().any(|f| {
+        f["rule"] == "links/broken"
+            && f["evidence"]["target"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("/gone.html"))
+    }));
     assert_eq!(report["engine"]["parses"], report["engine"]["pages"]);
     assert_eq!(report["engine"]["pages"], 3);
 }
@@ -196,11 +309,25 @@ fn a_recorded_run_replays_to_the_same_findings() {
     let dir = tempfile::tempdir().unwrap();
     let warc = dir.path().join("run.warc.gz");
     let live = govaudit(&[
-        "audit", "--allow-private", "--format", "jsonl", "--only", "a11y,links",
-        "--save-warc", &warc.to_string_lossy(), &format!("{base}/"),
+        "audit",
+        "--allow-private",
+        "--format",
+        "jsonl",
+        "--only",
+        "a11y,links",
+        "--save-warc",
+        &warc.to_string_lossy(),
+        &format!("{base}/"),
     ]);
     assert!(warc.is_file(), "no WARC written: {}", live.stderr);
-    let replay = govaudit(&["audit", "--format", "jsonl", "--only", "a11y,links", &warc.to_string_lossy()]);
+    let replay = govaudit(&[
+        "audit",
+        "--format",
+        "jsonl",
+        "--only",
+        "a11y,links",
+        &warc.to_string_lossy(),
+    ]);
     let findings = |out: &common::Output| -> Vec<String> {
         out.stdout
             .lines()
@@ -224,8 +351,23 @@ fn a_directory_and_the_same_site_served_give_the_same_findings() {
     let dir = tempfile::tempdir().unwrap();
     generated_site(dir.path(), 8);
     let base = common::serve_directory(dir.path());
-    let local = govaudit(&["audit", "--only", "a11y", "--format", "jsonl", &dir.path().to_string_lossy()]);
-    let served = govaudit(&["audit", "--only", "a11y", "--allow-private", "--format", "jsonl", &format!("{base}/index.html")]);
+    let local = govaudit(&[
+        "audit",
+        "--only",
+        "a11y",
+        "--format",
+        "jsonl",
+        &dir.path().to_string_lossy(),
+    ]);
+    let served = govaudit(&[
+        "audit",
+        "--only",
+        "a11y",
+        "--allow-private",
+        "--format",
+        "jsonl",
+        &format!("{base}/index.html"),
+    ]);
     // Pages are named by path on disk and by URL live; the findings are otherwise the same.
     let normalise = |out: &common::Output, prefix: &str| -> Vec<String> {
         let mut lines: Vec<String> = out
@@ -265,7 +407,12 @@ fn hostile_text_flows_through_every_format_intact() {
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
         .find(|v| v["rule"] == "links/broken")
         .expect("the broken link");
-    assert!(broken["evidence"]["href"].as_str().unwrap().contains("<script>"));
+    assert!(
+        broken["evidence"]["href"]
+            .as_str()
+            .unwrap()
+            .contains("<script>")
+    );
     let report = json(&govaudit(&["audit", "--format", "json", &site]));
     validate_govaudit_json(&report);
     let sarif = json(&govaudit(&["audit", "--format", "sarif", &site]));
@@ -273,7 +420,10 @@ fn hostile_text_flows_through_every_format_intact() {
     assert!(sarif.to_string().contains("\\u202e") || sarif.to_string().contains('\u{202e}'));
     let text = govaudit(&["audit", "--format", "text", &site]);
     assert!(!text.stdout.contains('\u{1b}'), "raw ESC in text output");
-    assert!(!text.stdout.contains('\u{202e}'), "raw bidi override in text output");
+    assert!(
+        !text.stdout.contains('\u{202e}'),
+        "raw bidi override in text output"
+    );
 }
 
 #[test]
@@ -289,7 +439,11 @@ fn empty_and_unreachable_targets_are_errors() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     drop(listener);
-    let out = govaudit(&["audit", "--allow-private", &format!("http://127.0.0.1:{port}/")]);
+    let out = govaudit(&[
+        "audit",
+        "--allow-private",
+        &format!("http://127.0.0.1:{port}/"),
+    ]);
     assert_eq!(out.code, 2, "{}", out.stdout);
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     assert!(out.stdout.is_empty());

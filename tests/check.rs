@@ -117,8 +117,18 @@ fn unknown_file_types_are_skipped_with_a_note_and_no_page_is_an_error() {
     let css = dir.path().join("style.css");
     let page = dir.path().join("page.html");
     std::fs::write(&css, "p { color: red }").unwrap();
-    std::fs::write(&page, "<!doctype html><html lang=en><title>t</title><main><h1>t</h1></main>").unwrap();
-    let out = govaudit(&["check", "--format", "json", css.to_str().unwrap(), page.to_str().unwrap()]);
+    std::fs::write(
+        &page,
+        "<!doctype html><html lang=en><title>t</title><main><h1>t</h1></main>",
+    )
+    .unwrap();
+    let out = govaudit(&[
+        "check",
+        "--format",
+        "json",
+        css.to_str().unwrap(),
+        page.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     validate_govaudit_json(&report);
@@ -129,7 +139,11 @@ fn unknown_file_types_are_skipped_with_a_note_and_no_page_is_an_error() {
     let alone = govaudit(&["check", "--format", "json", css.to_str().unwrap()]);
     assert_eq!(alone.code, 2);
     assert!(alone.stdout.is_empty());
-    assert!(alone.stderr.contains("nothing to audit"), "{}", alone.stderr);
+    assert!(
+        alone.stderr.contains("nothing to audit"),
+        "{}",
+        alone.stderr
+    );
 }
 
 #[test]

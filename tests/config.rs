@@ -16,7 +16,13 @@ fn rules(out: &common::Output) -> Vec<(String, String, String)> {
         .map(|f| {
             (
                 f["rule"].as_str().unwrap().to_owned(),
-                f["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned(),
+                f["url"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
                 f["severity"].as_str().unwrap().to_owned(),
             )
         })
@@ -47,11 +53,21 @@ fn site() -> tempfile::TempDir {
 fn inline_comments_and_the_config_file_leave_findings_out() {
     let dir = site();
     let path = dir.path().to_string_lossy().into_owned();
-    let plain = rules(&govaudit(&["check", "--no-config", "--format", "json", &path]));
+    let plain = rules(&govaudit(&[
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        &path,
+    ]));
     // The comment covers the image on the next line only.
     let alt: Vec<_> = plain.iter().filter(|r| r.0 == "a11y/image-alt").collect();
     assert_eq!(alt.len(), 1, "{plain:?}");
-    assert!(plain.iter().any(|r| r.0 == "links/broken" && r.1 == "old.html"));
+    assert!(
+        plain
+            .iter()
+            .any(|r| r.0 == "links/broken" && r.1 == "old.html")
+    );
     std::fs::write(
         dir.path().join("govaudit.toml"),
         "[rules]\n\"a11y/image-alt\" = \"low\"\n\"a11y/region\" = \"off\"\n\n\
@@ -61,14 +77,37 @@ fn inline_comments_and_the_config_file_leave_findings_out() {
     let configured = govaudit(&["check", "--format", "json", &path]);
     let found = rules(&configured);
     // Links under archive/ are ignored; the homepage's own broken images are not.
-    assert!(!found.iter().any(|r| r.0 == "links/broken" && r.1 == "old.html"), "{found:?}");
-    assert!(found.iter().any(|r| r.0 == "links/broken" && r.1 == "index.html"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|r| r.0 == "links/broken" && r.1 == "old.html"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|r| r.0 == "links/broken" && r.1 == "index.html"),
+        "{found:?}"
+    );
     assert!(!found.iter().any(|r| r.0 == "a11y/region"), "{found:?}");
-    assert!(found.iter().any(|r| r.0 == "a11y/image-alt" && r.2 == "low"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|r| r.0 == "a11y/image-alt" && r.2 == "low"),
+        "{found:?}"
+    );
     let report: Value = serde_json::from_str(&configured.stdout).unwrap();
-    assert!(report["notes"].to_string().contains("left out by the configuration"));
+    assert!(
+        report["notes"]
+            .to_string()
+            .contains("left out by the configuration")
+    );
     // A bad file is a clear error, not silence.
-    std::fs::write(dir.path().join("govaudit.toml"), "[rules]\n\"a11y/x\" = \"sometimes\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("govaudit.toml"),
+        "[rules]\n\"a11y/x\" = \"sometimes\"\n",
+    )
+    .unwrap();
     let bad = govaudit(&["check", &path]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("sometimes"), "{}", bad.stderr);
@@ -82,7 +121,15 @@ fn a_baseline_fails_only_on_new_findings() {
     assert_eq!(first.code, 1);
     let baseline = dir.path().join("baseline.json");
     std::fs::write(&baseline, &first.stdout).unwrap();
-    let again = govaudit(&["check", "--no-config", "--format", "json", "--baseline", &baseline.to_string_lossy(), &path]);
+    let again = govaudit(&[
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--baseline",
+        &baseline.to_string_lossy(),
+        &path,
+    ]);
     assert_eq!(again.code, 0, "{}", again.stdout);
     assert!(rules(&again).is_empty());
     // A new defect fails the run, alone.
@@ -91,8 +138,19 @@ fn a_baseline_fails_only_on_new_findings() {
         "<!doctype html><html><title>New</title><main><h1>New</h1></main>",
     )
     .unwrap();
-    let later = govaudit(&["check", "--no-config", "--format", "json", "--baseline", &baseline.to_string_lossy(), &path]);
+    let later = govaudit(&[
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--baseline",
+        &baseline.to_string_lossy(),
+        &path,
+    ]);
     assert_eq!(later.code, 1);
     let found = rules(&later);
-    assert!(!found.is_empty() && found.iter().all(|r| r.1 == "new.html"), "{found:?}");
+    assert!(
+        !found.is_empty() && found.iter().all(|r| r.1 == "new.html"),
+        "{found:?}"
+    );
 }

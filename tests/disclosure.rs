@@ -278,10 +278,18 @@ fn unreachable_urls_and_unknown_profiles_are_usage_errors() {
     assert_eq!(out.stderr.lines().count(), 1);
     let out = govaudit(&["disclosure", "--profile", "cn-gov", "ftp://example.gov.cn/"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("only http and https URLs"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("only http and https URLs"),
+        "{}",
+        out.stderr
+    );
     let out = govaudit(&["disclosure", "--profile", "xx-gov", DEMO]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("not a built-in profile"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("not a built-in profile"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

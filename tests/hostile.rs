@@ -8,7 +8,12 @@ use common::{govaudit, serve_logged};
 use serde_json::Value;
 
 fn report(out: &common::Output) -> Value {
-    assert!(out.code == 0 || out.code == 1, "exit {}: {}", out.code, out.stderr);
+    assert!(
+        out.code == 0 || out.code == 1,
+        "exit {}: {}",
+        out.code,
+        out.stderr
+    );
     serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", out.stderr))
 }
 
@@ -50,7 +55,14 @@ fn a_cascade_over_its_budget_gives_review_not_minutes() {
     }
     let page = dir.path().join("cascade.html");
     std::fs::write(&page, html).unwrap();
-    let out = govaudit(&["check", "--only", "a11y", "--format", "json", &page.to_string_lossy()]);
+    let out = govaudit(&[
+        "check",
+        "--only",
+        "a11y",
+        "--format",
+        "json",
+        &page.to_string_lossy(),
+    ]);
     let report = report(&out);
     let contrast: Vec<&Value> = report["findings"]
         .as_array()
@@ -64,7 +76,9 @@ fn a_cascade_over_its_budget_gives_review_not_minutes() {
         "contrast judged on incomplete styles"
     );
     assert!(
-        contrast.iter().any(|f| f["message"].as_str().unwrap_or("").contains("budget")),
+        contrast
+            .iter()
+            .any(|f| f["message"].as_str().unwrap_or("").contains("budget")),
         "{contrast:?}"
     );
 }
@@ -77,7 +91,11 @@ fn a_page_over_the_size_cap_is_checked_in_part_with_a_note() {
         html.push_str("<p>政府信息公开 government information</p>\n");
     }
     std::fs::write(dir.path().join("index.html"), &html).unwrap();
-    std::fs::write(dir.path().join("small.html"), "<html lang=en><title>s</title><p>x").unwrap();
+    std::fs::write(
+        dir.path().join("small.html"),
+        "<html lang=en><title>s</title><p>x",
+    )
+    .unwrap();
     let out = govaudit(&[
         "check",
         "--format",
@@ -100,8 +118,16 @@ fn a_page_over_the_size_cap_is_checked_in_part_with_a_note() {
 fn a_symlink_loop_ends_the_walk() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("a")).unwrap();
-    std::fs::write(dir.path().join("index.html"), "<html lang=en><title>i</title><a href=a/p.html>p</a>").unwrap();
-    std::fs::write(dir.path().join("a/p.html"), "<html lang=en><title>p</title>").unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<html lang=en><title>i</title><a href=a/p.html>p</a>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a/p.html"),
+        "<html lang=en><title>p</title>",
+    )
+    .unwrap();
     std::os::unix::fs::symlink(dir.path(), dir.path().join("a/loop")).unwrap();
     for command in ["check", "links", "disclosure"] {
         let mut args = vec![command, "--format", "json"];
@@ -128,8 +154,14 @@ fn link_checks_stop_at_max_links_with_a_note() {
     let (base, log) = serve_logged(|path| match path {
         "/" => {
             // Images, not pages: the crawl does not follow them, the link checks request them.
-            let links: String = (0..400).map(|i| format!("<img src=/t{i}.png alt={i}>")).collect();
-            ("200 OK", "text/html", format!("<html lang=en><title>many</title><main>{links}").into_bytes())
+            let links: String = (0..400)
+                .map(|i| format!("<img src=/t{i}.png alt={i}>"))
+                .collect();
+            (
+                "200 OK",
+                "text/html",
+                format!("<html lang=en><title>many</title><main>{links}").into_bytes(),
+            )
         }
         _ => ("200 OK", "image/png", b"png".to_vec()),
     });
@@ -158,7 +190,12 @@ fn link_checks_stop_at_max_links_with_a_note() {
 #[test]
 fn a_run_deadline_keeps_what_was_found() {
     let (base, _log) = serve_logged(|path| match path {
-        "/" => ("200 OK", "text/html", b"<html lang=en><title>slow</title><main><a href=/slow.png>s</a><img src=/x.png>".to_vec()),
+        "/" => (
+            "200 OK",
+            "text/html",
+            b"<html lang=en><title>slow</title><main><a href=/slow.png>s</a><img src=/x.png>"
+                .to_vec(),
+        ),
         "/slow.png" => {
             std::thread::sleep(std::time::Duration::from_secs(8));
             ("200 OK", "image/png", b"png".to_vec())
@@ -179,7 +216,13 @@ fn a_run_deadline_keeps_what_was_found() {
     ]);
     let report = report(&out);
     assert_eq!(report["engine"]["pages"], 1);
-    assert!(report["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "a11y/image-alt"));
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "a11y/image-alt")
+    );
 }
 
 #[test]
@@ -207,7 +250,14 @@ fn text_output_never_carries_terminal_control_sequences() {
         vec!["check", &site],
         vec!["audit", &site],
         vec!["links", &site],
-        vec!["disclosure", "--profile", "cn-gov", "--as-of", "2026-12-01", &site],
+        vec![
+            "disclosure",
+            "--profile",
+            "cn-gov",
+            "--as-of",
+            "2026-12-01",
+            &site,
+        ],
     ];
     let exchange = exchange.to_string_lossy().into_owned();
     let mut runs = runs;
@@ -215,9 +265,16 @@ fn text_output_never_carries_terminal_control_sequences() {
     for args in runs {
         let out = govaudit(&args);
         assert!(out.code == 0 || out.code == 1, "{args:?}: {}", out.stderr);
-        assert!(!out.stdout.contains('\u{1b}'), "{args:?}: raw ESC in {}", out.stdout);
+        assert!(
+            !out.stdout.contains('\u{1b}'),
+            "{args:?}: raw ESC in {}",
+            out.stdout
+        );
         assert!(!out.stdout.contains('\u{7}'), "{args:?}: raw BEL");
-        assert!(!out.stdout.contains('\u{202e}'), "{args:?}: raw bidi override");
+        assert!(
+            !out.stdout.contains('\u{202e}'),
+            "{args:?}: raw bidi override"
+        );
     }
 }
 
@@ -227,23 +284,43 @@ fn a_corrupt_link_cache_is_reported_before_the_crawl() {
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache.json");
     std::fs::write(&cache, "{not json").unwrap();
-    let out = govaudit(&["links", "--allow-private", "--cache", &cache.to_string_lossy(), &format!("{base}/")]);
+    let out = govaudit(&[
+        "links",
+        "--allow-private",
+        "--cache",
+        &cache.to_string_lossy(),
+        &format!("{base}/"),
+    ]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("cache"), "{}", out.stderr);
-    assert!(log.lock().unwrap().is_empty(), "requests were made before the cache was read");
+    assert!(
+        log.lock().unwrap().is_empty(),
+        "requests were made before the cache was read"
+    );
 }
 
 #[test]
 fn written_files_never_clobber_their_neighbours() {
     let (base, _log) = serve_logged(|path| match path {
-        "/" => ("200 OK", "text/html", b"<html lang=en><title>x</title><a href=/a.png>a</a>".to_vec()),
+        "/" => (
+            "200 OK",
+            "text/html",
+            b"<html lang=en><title>x</title><a href=/a.png>a</a>".to_vec(),
+        ),
         _ => ("200 OK", "image/png", b"png".to_vec()),
     });
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("mine.json");
     let neighbour = dir.path().join("mine.tmp");
     std::fs::write(&neighbour, "keep me").unwrap();
-    let out = govaudit(&["links", "--allow-private", "--ignore-robots", "--cache", &cache.to_string_lossy(), &format!("{base}/")]);
+    let out = govaudit(&[
+        "links",
+        "--allow-private",
+        "--ignore-robots",
+        "--cache",
+        &cache.to_string_lossy(),
+        &format!("{base}/"),
+    ]);
     assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
     assert!(cache.is_file());
     assert_eq!(std::fs::read_to_string(&neighbour).unwrap(), "keep me");

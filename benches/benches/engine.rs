@@ -46,12 +46,25 @@ impl Sink for CountingSink {
 /// missing files.
 pub fn write_generated_site(dir: &Path, pages: usize) {
     std::fs::create_dir_all(dir.join("css")).expect("create css/");
-    std::fs::write(dir.join("css/site.css"), "body{color:#222;background:#fff}.nav a{color:#0645ad}")
-        .expect("write the stylesheet");
+    std::fs::write(
+        dir.join("css/site.css"),
+        "body{color:#222;background:#fff}.nav a{color:#0645ad}",
+    )
+    .expect("write the stylesheet");
     for i in 0..pages {
-        let name = if i == 0 { "index.html".to_owned() } else { format!("p{i}.html") };
+        let name = if i == 0 {
+            "index.html".to_owned()
+        } else {
+            format!("p{i}.html")
+        };
         let links: String = (1..=20)
-            .map(|k| format!("<li><a href=p{}.html>第{}条</a></li>", (i * 7 + k) % pages, k))
+            .map(|k| {
+                format!(
+                    "<li><a href=p{}.html>第{}条</a></li>",
+                    (i * 7 + k) % pages,
+                    k
+                )
+            })
             .collect();
         let html = format!(
             "<!doctype html><html lang=zh-CN><head><meta charset=utf-8><title>第{i}页 - 示例市人民政府</title>\

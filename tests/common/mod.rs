@@ -138,7 +138,9 @@ pub fn serve_logged(
             let requests = requests.clone();
             // One thread per connection, so a slow answer does not hold up the others.
             std::thread::spawn(move || {
-                let Ok(clone) = stream.try_clone() else { return };
+                let Ok(clone) = stream.try_clone() else {
+                    return;
+                };
                 let mut reader = BufReader::new(clone);
                 let mut request_line = String::new();
                 if reader.read_line(&mut request_line).is_err() {

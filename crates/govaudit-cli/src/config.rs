@@ -82,7 +82,11 @@ pub struct PolicyArgs {
 
 impl PolicyArgs {
     /// Applies the configuration file and the baseline to a run's configuration.
-    pub fn apply(&self, first_target: Option<&str>, config: &mut AuditConfig) -> anyhow::Result<()> {
+    pub fn apply(
+        &self,
+        first_target: Option<&str>,
+        config: &mut AuditConfig,
+    ) -> anyhow::Result<()> {
         let file = match (&self.config, self.no_config) {
             (Some(path), _) => Some(path.clone()),
             (None, true) => None,
@@ -92,8 +96,8 @@ impl PolicyArgs {
         if let Some(path) = file {
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            let parsed: ConfigFile = toml::from_str(&text)
-                .map_err(|e| anyhow::anyhow!("{}:\n{e}", path.display()))?;
+            let parsed: ConfigFile =
+                toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}:\n{e}", path.display()))?;
             apply_file(parsed, config).with_context(|| path.display().to_string())?;
         }
         if let Some(path) = &self.baseline {

@@ -128,11 +128,14 @@ impl StreamSink {
         if self.stream.is_none() {
             let rules = crate::all_rules();
             let out = BufWriter::new(std::io::stdout());
-            self.stream = Some(ReportStream::new(self.format, &rules, self.style, out).map_err(to_io)?);
+            self.stream =
+                Some(ReportStream::new(self.format, &rules, self.style, out).map_err(to_io)?);
         }
         match self.stream.as_mut() {
             Some(stream) => Ok(stream),
-            None => Err(OutputError::Write(std::io::Error::other("no output stream"))),
+            None => Err(OutputError::Write(std::io::Error::other(
+                "no output stream",
+            ))),
         }
     }
 
@@ -143,7 +146,9 @@ impl StreamSink {
     ) -> Result<Summary, OutputError> {
         self.stream()?;
         let Some(stream) = self.stream.take() else {
-            return Err(OutputError::Write(std::io::Error::other("no output stream")));
+            return Err(OutputError::Write(std::io::Error::other(
+                "no output stream",
+            )));
         };
         let (summary, mut out) = stream.finish(sections).map_err(to_io)?;
         out.flush()?;

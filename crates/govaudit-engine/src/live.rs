@@ -61,12 +61,17 @@ impl Pages {
 }
 
 /// The recorded answer to `url`, redirects followed through the recording.
-pub(crate) fn replay_fetch(records: &HashMap<String, Resource>, url: &Url) -> Result<Fetched, FetchError> {
+pub(crate) fn replay_fetch(
+    records: &HashMap<String, Resource>,
+    url: &Url,
+) -> Result<Fetched, FetchError> {
     let mut current = url.clone();
     let mut redirects = Vec::new();
     loop {
         let Some(record) = records.get(&url_key(&current)) else {
-            return Err(FetchError::Other(format!("{current} is not in the recording")));
+            return Err(FetchError::Other(format!(
+                "{current} is not in the recording"
+            )));
         };
         let status = record.status.unwrap_or(0);
         let location = record.header("location");
@@ -226,16 +231,26 @@ fn walk(
         judge_response: true,
     };
     let mut observed = SiteObservations::default();
-    let walked = waves(run, runtime, &pages, start, crawl, &scope, &cx, &mut observed);
+    let walked = waves(
+        run,
+        runtime,
+        &pages,
+        start,
+        crawl,
+        &scope,
+        &cx,
+        &mut observed,
+    );
     run.parses = parses;
     let walked = walked?;
     let pages_checked = observed.links.len();
-    let mut links_section = json!({ "mode": if fetcher.is_some() { "crawl" } else { "warc" }, "pages": pages_checked });
+    let mut links_section =
+        json!({ "mode": if fetcher.is_some() { "crawl" } else { "warc" }, "pages": pages_checked });
     if config.areas.contains(Area::Links) {
         let targets = link_targets(&observed.links, |_| true);
         let mut known = std::mem::take(&mut observed.verdicts);
         known.extend(sheets.verdicts());
-            let http = match &pages {
+        let http = match &pages {
             Pages::Live(fetcher) => run.check_links_over_http(runtime, fetcher, targets, &known)?,
             Pages::Recorded(records, idle) => {
                 // Nothing is requested in a replay: a target is judged from its recorded answer,
@@ -245,15 +260,19 @@ fn walk(
                     if !known.contains_key(&key)
                         && let Ok(fetched) = replay_fetch(records, url)
                     {
-                        known.insert(key, judge_response(&fetched.resource, None, false, &config.http));
+                        known.insert(
+                            key,
+                            judge_response(&fetched.resource, None, false, &config.http),
+                        );
                     }
                 }
                 // Disallowed targets stay: the checks say so without a request, as live.
-                let (recorded, missing): (Vec<_>, Vec<_>) = targets.into_iter().partition(|(url, _)| {
-                    known.contains_key(&url_key(url))
-                        || !matches!(url.scheme(), "http" | "https")
-                        || idle.robots_allows_known(url) == Some(false)
-                });
+                let (recorded, missing): (Vec<_>, Vec<_>) =
+                    targets.into_iter().partition(|(url, _)| {
+                        known.contains_key(&url_key(url))
+                            || !matches!(url.scheme(), "http" | "https")
+                            || idle.robots_allows_known(url) == Some(false)
+                    });
                 if !missing.is_empty() {
                     run.note(
                         "",
@@ -313,8 +332,7 @@ fn waves(
             let robots = match pages {
                 Pages::Live(fetcher) | Pages::Recorded(_, fetcher) => fetcher,
             };
-            if obey_robots && !runtime.block_on(robots.robots_allows(&url))
-            {
+            if obey_robots && !runtime.block_on(robots.robots_allows(&url)) {
                 // The link checks report it (unverifiable), from the same robots.txt.
                 run.note(url.to_string(), "not crawled: robots.txt disallows it")?;
                 continue;
@@ -328,10 +346,23 @@ fn waves(
             } else {
                 "the page limit was reached"
             };
-            run.note("", format!("the crawl stopped early ({why}): {left_out} pages not fetched"))?;
+            run.note(
+                "",
+                format!("the crawl stopped early ({why}): {left_out} pages not fetched"),
+            )?;
         }
         run.progress.pages_found(requested);
-        let next = wave_pages(run, runtime, pages, wave, depth, scope, cx, observed, &mut walked)?;
+        let next = wave_pages(
+            run,
+            runtime,
+            pages,
+            wave,
+            depth,
+            scope,
+            cx,
+            observed,
+            &mut walked,
+        )?;
         if depth >= max_depth {
             break;
         }
@@ -398,16 +429,24 @@ fn wave_pages(
                 break;
             };
             let is_start = depth == 0 && walked.homepage.is_none() && run.pages == 0;
-            if let Some(input) =
-                page_input(run, url, answer, scope, is_start, observed, walked, &mut pages_seen)?
-            {
+            if let Some(input) = page_input(
+                run,
+                url,
+                answer,
+                scope,
+                is_start,
+                observed,
+                walked,
+                &mut pages_seen,
+            )? {
                 batch.push(input);
             }
         }
         let (requested, inputs): (Vec<String>, Vec<PageInput>) = batch.into_iter().unzip();
         let outcomes: Vec<PageOutcome> =
-            run.workers
-                .check_window(inputs, cx, &|input: PageInput| Ok::<_, PageOutcome>(input));
+            run.workers.check_window(inputs, cx, &|input: PageInput| {
+                Ok::<_, Box<PageOutcome>>(input)
+            });
         for (outcome, requested) in outcomes.into_iter().zip(&requested) {
             navigation.extend(run.emit(outcome, observed, Some(requested))?);
         }
@@ -530,7 +569,8 @@ fn headers(
                 }
                 let audit = govaudit_headers::audit(&recorded.exchange, algorithm, None);
                 run.resource(&recorded.exchange.url, audit.findings)?;
-                run.sections.insert("observatory".into(), observatory_json(audit.observatory));
+                run.sections
+                    .insert("observatory".into(), observatory_json(audit.observatory));
             }
             Err(error) => run.note(start.to_string(), format!("headers not scanned: {error}"))?,
         }

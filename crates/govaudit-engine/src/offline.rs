@@ -53,7 +53,11 @@ pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineErro
         )?;
     }
     run.progress.pages_found(pages.len());
-    let sheet_root = run.config.site_root.clone().unwrap_or_else(|| root.to_owned());
+    let sheet_root = run
+        .config
+        .site_root
+        .clone()
+        .unwrap_or_else(|| root.to_owned());
     let sheets = DiskSheets::new(
         &sheet_root,
         run.config.site_url.clone(),
@@ -175,7 +179,10 @@ fn check_files(
     while pending.peek().is_some() {
         if run.past_deadline() {
             let left = pending.count();
-            result = run.note("", format!("the deadline was reached: {left} pages not checked"));
+            result = run.note(
+                "",
+                format!("the deadline was reached: {left} pages not checked"),
+            );
             break;
         }
         let window: Vec<PageFile> = pending.by_ref().take(run.workers.window()).collect();
@@ -199,25 +206,28 @@ fn read_page(
     page: PageFile,
     secure: Option<bool>,
     served_at: &url::Url,
-) -> Result<PageInput, PageOutcome> {
+) -> Result<PageInput, Box<PageOutcome>> {
     match site.read_capped(&page.file, page.report_url.clone()) {
         Ok(read) => Ok(PageInput {
             url: local_url(&page.file.path).ok(),
-            link_url: Some(govaudit_links::offline::url_of_path(served_at, &page.file.path)),
+            link_url: Some(govaudit_links::offline::url_of_path(
+                served_at,
+                &page.file.path,
+            )),
             report_url: page.report_url,
             site_path: Some(page.file.path),
             resource: read.resource,
             truncated: read.truncated,
             secure,
         }),
-        Err(error) => Err(PageOutcome {
+        Err(error) => Err(Box::new(PageOutcome {
             notes: vec![Note {
                 url: page.report_url.clone(),
                 message: format!("not checked: {error}"),
             }],
             report_url: page.report_url,
             ..PageOutcome::default()
-        }),
+        })),
     }
 }
 
@@ -272,12 +282,8 @@ fn site_links(
         let fetcher = Arc::new(govaudit_site::fetch::Fetcher::new(
             run.config.http.fetch.clone(),
         )?);
-        let http = run.check_links_over_http(
-            &runtime,
-            &fetcher,
-            report.external,
-            &Default::default(),
-        )?;
+        let http =
+            run.check_links_over_http(&runtime, &fetcher, report.external, &Default::default())?;
         if let Some(section) = run.sections.get_mut("links") {
             section["http"] = crate::live::http_section(&http);
         }

@@ -87,8 +87,7 @@ pub(crate) fn check_page(input: PageInput, cx: &PageContext<'_>) -> PageOutcome 
     if document.was_flattened() {
         outcome.notes.push(Note {
             url: input.report_url.clone(),
-            message: "elements nested deeper than 512 levels were flattened, as browsers do"
-                .into(),
+            message: "elements nested deeper than 512 levels were flattened, as browsers do".into(),
         });
     }
     let mut found = if config.applicability {

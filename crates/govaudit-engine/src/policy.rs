@@ -3,8 +3,8 @@
 //! comments in pages, and a baseline of known findings (after which only new findings fail a
 //! run, so CI can gate a real site without fixing everything first).
 
-use govaudit_core::{Finding, Severity};
 use globset::{Glob, GlobMatcher};
+use govaudit_core::{Finding, Severity};
 use std::collections::HashSet;
 
 /// A rule id or a glob over rule ids (`a11y/*`).

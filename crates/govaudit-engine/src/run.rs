@@ -117,7 +117,10 @@ fn list(run: &mut Run<'_>, path: &std::path::Path) -> Result<(), EngineError> {
             Ok(Target::File(file)) => files.push(file),
             Ok(other) => run.note(
                 crate::display_path(path),
-                format!("{}: only URLs and page files can be listed", other.display()),
+                format!(
+                    "{}: only URLs and page files can be listed",
+                    other.display()
+                ),
             )?,
             Err(error) => run.note(crate::display_path(path), error.to_string())?,
         }
@@ -169,7 +172,10 @@ impl Run<'_> {
 
     /// The deadline as an instant, for the link checks.
     pub(crate) fn deadline(&self) -> Option<Instant> {
-        self.config.limits.deadline.map(|limit| self.started + limit)
+        self.config
+            .limits
+            .deadline
+            .map(|limit| self.started + limit)
     }
 
     pub(crate) fn note(
@@ -289,7 +295,10 @@ impl Run<'_> {
         if s.baseline > 0 {
             self.note(
                 "",
-                format!("{} findings known from the baseline are not reported", s.baseline),
+                format!(
+                    "{} findings known from the baseline are not reported",
+                    s.baseline
+                ),
             )?;
         }
         Ok(())
@@ -345,8 +354,7 @@ impl Run<'_> {
             return self.note("", "disclosure skipped: no profile given (--profile)");
         };
         let options = govaudit_disclosure::Options::new(disclosure.as_of);
-        match govaudit_disclosure::conclude(&disclosure.profile, homepage, observations, &options)
-        {
+        match govaudit_disclosure::conclude(&disclosure.profile, homepage, observations, &options) {
             Ok(mut audit) => {
                 audit.relabel(&label);
                 self.site_findings(&audit.findings)?;

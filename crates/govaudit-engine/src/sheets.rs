@@ -107,6 +107,9 @@ fn percent_decode(path: &str) -> Option<String> {
         .map(|text| text.into_owned())
 }
 
+/// One sheet URL's answer, filled once by the first page that asks.
+type SheetCell = Arc<OnceLock<(SheetState, UrlResult)>>;
+
 /// Where the sheets of a site on the web come from.
 pub(crate) enum SheetOrigin {
     /// Requested through the run's fetcher.
@@ -122,7 +125,7 @@ pub(crate) struct HttpSheets {
     origin: SheetOrigin,
     runtime: tokio::runtime::Handle,
     http: HttpOptions,
-    cache: Mutex<HashMap<String, Arc<OnceLock<(SheetState, UrlResult)>>>>,
+    cache: Mutex<HashMap<String, SheetCell>>,
 }
 
 impl HttpSheets {
@@ -146,7 +149,10 @@ impl HttpSheets {
         };
         cache
             .iter()
-            .filter_map(|(url, cell)| cell.get().map(|(_, verdict)| (url.clone(), verdict.clone())))
+            .filter_map(|(url, cell)| {
+                cell.get()
+                    .map(|(_, verdict)| (url.clone(), verdict.clone()))
+            })
             .collect()
     }
 
@@ -157,7 +163,8 @@ impl HttpSheets {
         };
         match answer {
             Ok(fetched) => {
-                let verdict = judge_response(&fetched.resource, None, fetched.truncated, &self.http);
+                let verdict =
+                    judge_response(&fetched.resource, None, fetched.truncated, &self.http);
                 (sheet_state(&fetched.resource), verdict)
             }
             Err(error) => {
@@ -175,7 +182,9 @@ impl HttpSheets {
 
 fn sheet_state(resource: &Resource) -> SheetState {
     match resource.status {
-        Some(status) if (200..300).contains(&status) => SheetState::Loaded(sheet_text(&resource.body)),
+        Some(status) if (200..300).contains(&status) => {
+            SheetState::Loaded(sheet_text(&resource.body))
+        }
         Some(status) => SheetState::Unavailable {
             reason: format!("HTTP {status}"),
         },

@@ -48,7 +48,9 @@ impl Target {
         }
         if let Some((scheme, _)) = argument.split_once("://")
             && !scheme.is_empty()
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '+')
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+')
         {
             return Err(TargetError::Scheme(argument.to_owned()));
         }

@@ -48,14 +48,14 @@ impl Workers {
     ) -> Vec<PageOutcome>
     where
         T: Send,
-        R: Fn(T) -> Result<PageInput, PageOutcome> + Sync,
+        R: Fn(T) -> Result<PageInput, Box<PageOutcome>> + Sync,
     {
         self.pool.install(|| {
             window
                 .into_par_iter()
                 .map(|item| match read(item) {
                     Ok(input) => check_page(input, cx),
-                    Err(unread) => unread,
+                    Err(unread) => *unread,
                 })
                 .collect()
         })

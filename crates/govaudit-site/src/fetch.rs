@@ -402,7 +402,11 @@ impl Fetcher {
         let origin = url.origin().ascii_serialization();
         let robots = self.robots.lock().unwrap_or_else(|e| e.into_inner());
         let robot = robots.get(&origin)?.get()?;
-        Some(robot.as_ref().is_none_or(|robot| robot.allowed(url.as_str())))
+        Some(
+            robot
+                .as_ref()
+                .is_none_or(|robot| robot.allowed(url.as_str())),
+        )
     }
 
     /// Gives an origin its robots.txt from elsewhere (a recording being replayed): the status

@@ -132,7 +132,8 @@ pub fn config(args: &AuditArgs, targets: &[Target]) -> anyhow::Result<AuditConfi
     });
     crate::live::apply(&args.live, &args.http, &args.crawl, start, &mut config)?;
     args.limits.apply(&mut config);
-    args.policy.apply(args.targets.first().map(String::as_str), &mut config)?;
+    args.policy
+        .apply(args.targets.first().map(String::as_str), &mut config)?;
     Ok(config)
 }
 

@@ -52,7 +52,10 @@ pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
     }
     let (verdict, outcome) = run_engine(&targets, &config, &args.output)?;
     let Some(items) = outcome.sections.get("items") else {
-        bail!("{}: no homepage to audit (a directory needs an index.html)", args.path);
+        bail!(
+            "{}: no homepage to audit (a directory needs an index.html)",
+            args.path
+        );
     };
     if args.output.format == FormatArg::Text {
         let mut out = Vec::new();
@@ -72,7 +75,10 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
     let empty = Vec::new();
     let items = items.as_array().unwrap_or(&empty);
     if let Some(profile) = profile {
-        let pages = profile.get("pages").and_then(Value::as_array).map_or(0, Vec::len);
+        let pages = profile
+            .get("pages")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         writeln!(
             out,
             "\nProfile {} ({}), as of {}: {} page(s) from {}",
@@ -97,12 +103,28 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
             "  {:<8} {:<28} {:.2}  {}",
             text(item, "state"),
             clean(text(item, "id")),
-            item.get("confidence").and_then(Value::as_f64).unwrap_or(0.0),
+            item.get("confidence")
+                .and_then(Value::as_f64)
+                .unwrap_or(0.0),
             clean(text(item, "description"))
         )?;
-        for e in item.get("evidence").and_then(Value::as_array).unwrap_or(&empty).iter().take(2) {
-            let line = e.get("line").and_then(Value::as_u64).map(|l| format!(":{l}")).unwrap_or_default();
-            let href = e.get("href").and_then(Value::as_str).map(|h| format!(" -> {}", clean(h))).unwrap_or_default();
+        for e in item
+            .get("evidence")
+            .and_then(Value::as_array)
+            .unwrap_or(&empty)
+            .iter()
+            .take(2)
+        {
+            let line = e
+                .get("line")
+                .and_then(Value::as_u64)
+                .map(|l| format!(":{l}"))
+                .unwrap_or_default();
+            let href = e
+                .get("href")
+                .and_then(Value::as_str)
+                .map(|h| format!(" -> {}", clean(h)))
+                .unwrap_or_default();
             writeln!(
                 out,
                 "           {}{line} {} \"{}\"{href}",
@@ -111,9 +133,24 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
                 clean(text(e, "text"))
             )?;
         }
-        for e in item.get("ignored").and_then(Value::as_array).unwrap_or(&empty).iter().take(2) {
-            let line = e.get("line").and_then(Value::as_u64).map(|l| format!(":{l}")).unwrap_or_default();
-            writeln!(out, "           not counted: {}{line} \"{}\"", clean(text(e, "page")), clean(text(e, "text")))?;
+        for e in item
+            .get("ignored")
+            .and_then(Value::as_array)
+            .unwrap_or(&empty)
+            .iter()
+            .take(2)
+        {
+            let line = e
+                .get("line")
+                .and_then(Value::as_u64)
+                .map(|l| format!(":{l}"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "           not counted: {}{line} \"{}\"",
+                clean(text(e, "page")),
+                clean(text(e, "text"))
+            )?;
         }
     }
     let columns = profile
@@ -131,7 +168,11 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
                     format!(", limit {m} days{}", if stale { ", STALE" } else { "" })
                 })
                 .unwrap_or_default();
-            let line = c.get("line").and_then(Value::as_u64).map(|l| format!(":{l}")).unwrap_or_default();
+            let line = c
+                .get("line")
+                .and_then(Value::as_u64)
+                .map(|l| format!(":{l}"))
+                .unwrap_or_default();
             writeln!(
                 out,
                 "  {} {}: {} days old{limit}  ({}{line})",

@@ -3,9 +3,9 @@
 //! ([`govaudit_engine::exchange`]), and grade it the way the Observatory does.
 
 use crate::Verdict;
-use govaudit_engine::exchange::{MAX_REDIRECTS, Ports, Recorded, record, resolve, site};
 use anyhow::Context as _;
 use govaudit_core::Report;
+use govaudit_engine::exchange::{MAX_REDIRECTS, Ports, Recorded, record, resolve, site};
 use govaudit_headers::{Algorithm, PreloadList};
 use govaudit_site::fetch::{FetchOptions, Fetcher};
 use std::io::Write as _;
