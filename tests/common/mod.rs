@@ -48,43 +48,13 @@ pub fn validate_sarif(sarif: &Value) {
     govaudit_testkit::assert_valid(&schema, sarif);
 }
 
-/// An HTTP/1.1 server on a loopback port, one thread, one request per connection, until the
-/// test process ends: `answer(path)` gives the status line's status, the content type and the
-/// body (HEAD gets the head only). Returns `http://127.0.0.1:PORT`.
+/// An HTTP/1.1 server on a loopback port, one request per connection, until the test process
+/// ends: `answer(path)` gives the status line's status, the content type and the body (HEAD
+/// gets the head only). Returns `http://127.0.0.1:PORT`.
 pub fn serve(
-    answer: impl Fn(&str) -> (&'static str, &'static str, Vec<u8>) + Send + 'static,
+    answer: impl Fn(&str) -> (&'static str, &'static str, Vec<u8>) + Send + Sync + 'static,
 ) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-    let base = format!("http://{}", listener.local_addr().expect("local address"));
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let Ok(clone) = stream.try_clone() else {
-                continue;
-            };
-            let mut reader = BufReader::new(clone);
-            let mut request_line = String::new();
-            if reader.read_line(&mut request_line).is_err() {
-                continue;
-            }
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
-            let target = request_line.split(' ').nth(1).unwrap_or("/");
-            let path = target.split(['?', '#']).next().unwrap_or("/");
-            let (status, content_type, body) = answer(path);
-            let _ = write!(
-                stream,
-                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            if !request_line.starts_with("HEAD") {
-                let _ = stream.write_all(&body);
-            }
-        }
-    });
-    base
+    serve_logged(answer).0
 }
 
 /// Serves the files under `root` as a static web server does (`/dir/` is `dir/index.html`,

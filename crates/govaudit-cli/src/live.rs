@@ -219,6 +219,45 @@ pub fn apply(
     Ok(())
 }
 
+/// Everything a run over a site takes besides its areas and output: where a site on disk is
+/// served, link-check and crawl options, request options, the page-size cap, and the team's
+/// configuration and baseline. `audit` and `links` flatten it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SiteRunArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    #[command(flatten)]
+    pub http: HttpArgs,
+    #[command(flatten)]
+    pub crawl: CrawlArgs,
+    #[command(flatten)]
+    pub live: LiveArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub policy: crate::config::PolicyArgs,
+}
+
+impl SiteRunArgs {
+    /// Fills `config` for these targets (`first`: the first target as written, where
+    /// govaudit.toml is looked for).
+    pub fn apply(
+        &self,
+        targets: &[govaudit_engine::Target],
+        first: Option<&str>,
+        config: &mut AuditConfig,
+    ) -> anyhow::Result<()> {
+        self.site.apply(config);
+        let start = targets.iter().find_map(|t| match t {
+            govaudit_engine::Target::Url(url) => Some(url),
+            _ => None,
+        });
+        apply(&self.live, &self.http, &self.crawl, start, config)?;
+        self.limits.apply(config);
+        self.policy.apply(first, config)
+    }
+}
+
 /// A multi-threaded runtime with I/O and timers (for `headers URL`).
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()

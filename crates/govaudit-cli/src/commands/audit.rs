@@ -3,7 +3,7 @@
 //! every area on every core, results streamed. `check`, `links` and `disclosure` are views of it.
 
 use crate::Verdict;
-use crate::live::{CrawlArgs, HttpArgs, LiveArgs, SiteArgs};
+use crate::live::SiteRunArgs;
 use crate::output::{OutputArgs, TerminalProgress, verdict};
 use anyhow::{Context as _, bail};
 use govaudit_disclosure::Profile;
@@ -99,17 +99,7 @@ pub struct AuditArgs {
     #[command(flatten)]
     pub profile: ProfileArgs,
     #[command(flatten)]
-    pub site: SiteArgs,
-    #[command(flatten)]
-    pub http: HttpArgs,
-    #[command(flatten)]
-    pub crawl: CrawlArgs,
-    #[command(flatten)]
-    pub live: LiveArgs,
-    #[command(flatten)]
-    pub limits: crate::live::LimitArgs,
-    #[command(flatten)]
-    pub policy: crate::config::PolicyArgs,
+    pub run: SiteRunArgs,
     /// A directory, HTML files, an http(s) URL (crawled), a list of URLs or paths (.txt), or a
     /// WARC file (.warc, .warc.gz).
     #[arg(required = true, value_name = "TARGET")]
@@ -125,15 +115,11 @@ pub fn config(args: &AuditArgs, targets: &[Target]) -> anyhow::Result<AuditConfi
         disclosure: args.profile.config()?,
         ..AuditConfig::default()
     };
-    args.site.apply(&mut config);
-    let start = targets.iter().find_map(|t| match t {
-        Target::Url(url) => Some(url),
-        _ => None,
-    });
-    crate::live::apply(&args.live, &args.http, &args.crawl, start, &mut config)?;
-    args.limits.apply(&mut config);
-    args.policy
-        .apply(args.targets.first().map(String::as_str), &mut config)?;
+    args.run.apply(
+        targets,
+        args.targets.first().map(String::as_str),
+        &mut config,
+    )?;
     Ok(config)
 }
 

@@ -5,9 +5,9 @@
 
 use crate::Verdict;
 use crate::commands::audit::{run_engine, targets};
-use crate::live::{CrawlArgs, HttpArgs, LiveArgs, SiteArgs};
+use crate::live::SiteRunArgs;
 use crate::output::OutputArgs;
-use govaudit_engine::{Area, Areas, AuditConfig, Target};
+use govaudit_engine::{Area, Areas, AuditConfig};
 
 #[derive(Debug, clap::Args)]
 pub struct LinksArgs {
@@ -17,17 +17,7 @@ pub struct LinksArgs {
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=512))]
     pub jobs: Option<u16>,
     #[command(flatten)]
-    pub http: HttpArgs,
-    #[command(flatten)]
-    pub crawl: CrawlArgs,
-    #[command(flatten)]
-    pub site: SiteArgs,
-    #[command(flatten)]
-    pub live: LiveArgs,
-    #[command(flatten)]
-    pub limits: crate::live::LimitArgs,
-    #[command(flatten)]
-    pub policy: crate::config::PolicyArgs,
+    pub run: SiteRunArgs,
     /// A directory (checked offline), an http(s) URL (crawled), a list (.txt) or a WARC file.
     #[arg(value_name = "DIR|URL")]
     pub target: String,
@@ -40,13 +30,7 @@ pub fn run(args: &LinksArgs) -> anyhow::Result<Verdict> {
         jobs: args.jobs.map_or(0, usize::from),
         ..AuditConfig::default()
     };
-    args.site.apply(&mut config);
-    let start = targets.iter().find_map(|t| match t {
-        Target::Url(url) => Some(url),
-        _ => None,
-    });
-    crate::live::apply(&args.live, &args.http, &args.crawl, start, &mut config)?;
-    args.limits.apply(&mut config);
-    args.policy.apply(Some(args.target.as_str()), &mut config)?;
+    args.run
+        .apply(&targets, Some(args.target.as_str()), &mut config)?;
     Ok(run_engine(&targets, &config, &args.output)?.0)
 }
