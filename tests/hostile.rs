@@ -113,6 +113,24 @@ fn a_page_over_the_size_cap_is_checked_in_part_with_a_note() {
     );
 }
 
+#[test]
+fn a_page_with_more_tags_than_a_dom_may_hold_is_checked_in_part_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut html = String::from("<!doctype html><html lang=en><title>t</title><main>");
+    for i in 0..160_000 {
+        html.push_str(&format!("<i>{i}</i>"));
+    }
+    let page = dir.path().join("tags.html");
+    std::fs::write(&page, html).unwrap();
+    let out = govaudit(&["check", "--format", "json", &page.to_string_lossy()]);
+    let report = report(&out);
+    assert!(
+        notes(&report).iter().any(|n| n.contains("300,000 tags")),
+        "{:?}",
+        notes(&report)
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_ends_the_walk() {

@@ -90,6 +90,22 @@ pub(crate) fn check_page(input: PageInput, cx: &PageContext<'_>) -> PageOutcome 
             message: "elements nested deeper than 512 levels were flattened, as browsers do".into(),
         });
     }
+    if document.tags_were_dropped() {
+        outcome.notes.push(Note {
+            url: input.report_url.clone(),
+            message: "more than 300,000 tags: the rest of the page was read as text and not checked as markup".into(),
+        });
+    }
+    if document.dropped_attributes() > 0 {
+        outcome.notes.push(Note {
+            url: input.report_url.clone(),
+            message: format!(
+                "{} attributes beyond {} on one element were not read",
+                document.dropped_attributes(),
+                Document::MAX_ATTRIBUTES_PER_ELEMENT
+            ),
+        });
+    }
     let mut found = if config.applicability {
         Collector::with_applicability(input.report_url.clone())
     } else {

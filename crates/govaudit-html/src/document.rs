@@ -53,6 +53,7 @@ pub struct Document {
     decoding: Decoding,
     url: Option<Url>,
     flattened: bool,
+    tags_dropped: bool,
     dropped_attributes: usize,
     html_document: bool,
 }
@@ -155,6 +156,7 @@ impl Document {
         tokenizer.end();
         let guards = tokenizer.sink;
         let flattened = guards.inner.flattened();
+        let tags_dropped = guards.inner.tags_dropped();
         let dropped_by_tag = guards.dropped();
         let tree_sink = guards.inner.inner.sink;
         let dropped_attributes = dropped_by_tag + tree_sink.dropped_attributes();
@@ -167,6 +169,7 @@ impl Document {
             decoding,
             url,
             flattened,
+            tags_dropped,
             dropped_attributes,
             html_document: true,
         };
@@ -272,6 +275,12 @@ impl Document {
     /// ignored, their content kept), as browsers do to keep parsing linear.
     pub fn was_flattened(&self) -> bool {
         self.flattened
+    }
+
+    /// Whether the page had more tags than a page's DOM may hold (300,000): the rest of the
+    /// page was read as text, so its checks cover the first 300,000 tags only.
+    pub fn tags_were_dropped(&self) -> bool {
+        self.tags_dropped
     }
 
     /// How many attributes were dropped because an element had more than

@@ -129,3 +129,28 @@ fn a_tag_with_200k_distinct_attributes_parses() {
     let paragraphs: Vec<String> = document.elements_named("p").map(|p| p.text()).collect();
     assert_eq!(paragraphs, ["before", "after"]);
 }
+
+/// A page with more tags than a DOM may hold keeps the first ones as markup and reads the rest
+/// as text: bounded memory, nothing lost from the text.
+#[test]
+fn a_page_past_the_tag_bound_reads_the_rest_as_text() {
+    let mut html = String::from("<!doctype html><html lang=en><title>t</title><body>");
+    for i in 0..200_000 {
+        html.push_str(&format!("<b>{i}</b>"));
+    }
+    html.push_str("<p id=last>the end</p>");
+    let doc = govaudit_html::Document::from_html(&html);
+    assert!(doc.tags_were_dropped());
+    assert!(
+        doc.element_by_id("last").is_none(),
+        "a tag past the bound became an element"
+    );
+    assert!(doc.element_count() < 160_000, "{}", doc.element_count());
+    let body = doc.elements_named("body").next().unwrap().text();
+    assert!(
+        body.ends_with("199999the end"),
+        "the text after the bound is kept"
+    );
+    let small = govaudit_html::Document::from_html("<p id=a>x</p>");
+    assert!(!small.tags_were_dropped());
+}
