@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{govaudit, serve_logged};
+use common::{govaudit, serve_logged, serve_logged_at};
 use serde_json::Value;
 
 fn report(out: &common::Output) -> Value {
@@ -349,4 +349,62 @@ fn written_files_never_clobber_their_neighbours() {
         .filter(|n| n != "mine.json" && n != "mine.tmp")
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// `--allow-private` allows the start URL's own address, not every non-public one: a loopback
+/// site that links or redirects to another address of this machine does not get it requested
+/// unless `--allow-address` lists it. (Only loopback addresses are used: 127.0.0.2 stands for
+/// the internal network a hostile page points at.)
+#[test]
+fn allow_private_is_the_start_address_only() {
+    let (other, other_log) =
+        serve_logged_at("127.0.0.2", |_| ("200 OK", "image/png", b"png".to_vec()));
+    let other_for_site = other.clone();
+    let (base, _log) = serve_logged(move |path| {
+        match path {
+        "/" => (
+            "200 OK",
+            "text/html",
+            format!("<html lang=en><title>x</title><main><img src=\"{other_for_site}/secret.png\" alt=s><a href=/hop>hop</a>")
+                .into_bytes(),
+        ),
+        _ => ("404 Not Found", "text/html", b"<title>404</title>".to_vec()),
+    }
+    });
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "links",
+            "--allow-private",
+            "--ignore-robots",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let start = format!("{base}/");
+        args.push(&start);
+        let out = govaudit(&args);
+        report(&out)
+    };
+    let refused = run(&[]);
+    assert!(
+        other_log.lock().unwrap().is_empty(),
+        "127.0.0.2 was requested"
+    );
+    let secret = refused["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["evidence"]["target"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("/secret.png"))
+        })
+        .expect("a finding for the link to the other address");
+    assert_eq!(secret["rule"], "links/unverifiable", "{secret}");
+    let allowed = run(&["--allow-address", "127.0.0.2/32"]);
+    assert!(
+        !other_log.lock().unwrap().is_empty(),
+        "the listed address was not requested"
+    );
+    assert!(!allowed["findings"].to_string().contains("secret.png"));
 }

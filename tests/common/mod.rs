@@ -96,8 +96,16 @@ pub struct Logged {
 pub fn serve_logged(
     answer: impl Fn(&str) -> (&'static str, &'static str, Vec<u8>) + Send + Sync + 'static,
 ) -> (String, std::sync::Arc<std::sync::Mutex<Vec<Logged>>>) {
+    serve_logged_at("127.0.0.1", answer)
+}
+
+/// [`serve_logged`] on another loopback address (`127.0.0.2`: a second host on this machine).
+pub fn serve_logged_at(
+    loopback: &str,
+    answer: impl Fn(&str) -> (&'static str, &'static str, Vec<u8>) + Send + Sync + 'static,
+) -> (String, std::sync::Arc<std::sync::Mutex<Vec<Logged>>>) {
     let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let listener = TcpListener::bind(format!("{loopback}:0")).expect("bind a loopback port");
     let base = format!("http://{}", listener.local_addr().expect("local address"));
     let answer = std::sync::Arc::new(answer);
     let requests = log.clone();

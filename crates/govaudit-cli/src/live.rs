@@ -38,7 +38,7 @@ fn rate(text: &str) -> Result<f64, String> {
     }
 }
 
-/// `--timeout`, `--user-agent`, `--allow-private`.
+/// `--timeout`, `--user-agent`, `--allow-private`, `--allow-address`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct LiveArgs {
     /// Seconds allowed for one request.
@@ -47,18 +47,54 @@ pub struct LiveArgs {
     /// The User-Agent sent with every request.
     #[arg(long, value_name = "TEXT")]
     pub user_agent: Option<String>,
-    /// Allow requests to loopback, private and other non-public addresses.
+    /// Allow requests to the start URL's own address when it is non-public (loopback, a
+    /// private network); other non-public addresses stay refused unless `--allow-address`
+    /// lists them. Without a start URL (links of a site on disk), every non-public address
+    /// but the cloud metadata services.
     #[arg(long)]
     pub allow_private: bool,
+    /// Also allow this non-public network or address (repeatable, e.g. 10.1.0.0/16). Cloud
+    /// metadata services (169.254.169.254, ...) are reached only when listed here.
+    #[arg(long, value_name = "CIDR", value_parser = network)]
+    pub allow_address: Vec<ipnet::IpNet>,
+}
+
+/// A network (`10.1.0.0/16`) or one address (`10.1.2.3`).
+fn network(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is not an address or a network (CIDR)"))
 }
 
 impl LiveArgs {
     /// Sets these options on `fetch` (the connect timeout is the timeout, at most 10 s).
-    pub fn apply(&self, fetch: &mut FetchOptions) -> anyhow::Result<()> {
+    /// `start`: the host whose own addresses `--allow-private` allows.
+    pub fn apply(
+        &self,
+        fetch: &mut FetchOptions,
+        start: Option<(&str, u16)>,
+    ) -> anyhow::Result<()> {
         if let Some(agent) = &self.user_agent {
             fetch.user_agent = agent.clone();
         }
-        fetch.allow_private = self.allow_private;
+        fetch.allowed_addresses = self.allow_address.clone();
+        fetch.allow_private = false;
+        if self.allow_private {
+            match start {
+                Some((host, port)) => {
+                    use std::net::ToSocketAddrs as _;
+                    let host = host.trim_start_matches('[').trim_end_matches(']');
+                    let addresses = (host, port)
+                        .to_socket_addrs()
+                        .with_context(|| format!("cannot resolve {host}"))?;
+                    fetch
+                        .allowed_addresses
+                        .extend(addresses.map(|a| ipnet::IpNet::from(a.ip())));
+                }
+                None => fetch.allow_private = true,
+            }
+        }
         fetch.timeout = Duration::from_secs_f64(self.timeout);
         fetch.connect_timeout = fetch.timeout.min(Duration::from_secs(10));
         Ok(())
@@ -202,7 +238,8 @@ pub fn apply(
     });
     options.accept = http.accept.clone();
     options.max_links = usize::try_from(http.max_links).ok();
-    live.apply(&mut options.fetch)?;
+    let start_host = start.and_then(|url| Some((url.host_str()?, url.port_or_known_default()?)));
+    live.apply(&mut options.fetch, start_host)?;
     options.fetch.concurrency = usize::from(http.concurrency);
     options.fetch.per_host_concurrency = usize::from(http.per_host);
     options.fetch.per_host_interval = Duration::from_secs_f64(1.0 / http.rate);

@@ -324,3 +324,60 @@ mod tests {
 
     }
 }
+
+/// Which non-public addresses a client may connect to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddressPolicy {
+    /// Every non-public address except the cloud metadata services (a library's own loopback
+    /// tests, `--allow-private` in programs that want the old meaning).
+    pub any_private: bool,
+    /// These networks even when non-public, metadata services included (`--allow-address`,
+    /// and the start URL's own address under `--allow-private`).
+    pub allowed: Vec<ipnet::IpNet>,
+}
+
+impl AddressPolicy {
+    /// Whether a connection to `ip` may be made: public addresses always; a listed network
+    /// always; other non-public addresses only with `any_private`, and cloud metadata services
+    /// never unless listed.
+    pub fn allows(&self, ip: IpAddr) -> bool {
+        if !is_non_public(ip) {
+            return true;
+        }
+        if self.allowed.iter().any(|net| net.contains(&ip)) {
+            return true;
+        }
+        self.any_private && !is_cloud_metadata(ip)
+    }
+}
+
+#[cfg(test)]
+mod policy_tests {
+    use super::*;
+
+    #[test]
+    fn listed_networks_only_and_metadata_never_by_default() {
+        let loopback: IpAddr = "127.0.0.1".parse().unwrap();
+        let other: IpAddr = "127.0.0.2".parse().unwrap();
+        let metadata: IpAddr = "169.254.169.254".parse().unwrap();
+        let public: IpAddr = "8.8.8.8".parse().unwrap();
+        let start_only = AddressPolicy {
+            any_private: false,
+            allowed: vec!["127.0.0.1/32".parse().unwrap()],
+        };
+        assert!(start_only.allows(loopback) && start_only.allows(public));
+        assert!(!start_only.allows(other) && !start_only.allows(metadata));
+        let any = AddressPolicy {
+            any_private: true,
+            allowed: Vec::new(),
+        };
+        assert!(any.allows(other));
+        assert!(!any.allows(metadata), "metadata services need to be listed");
+        let listed = AddressPolicy {
+            any_private: false,
+            allowed: vec!["169.254.169.254/32".parse().unwrap()],
+        };
+        assert!(listed.allows(metadata));
+        assert!(!AddressPolicy::default().allows(loopback));
+    }
+}

@@ -4,7 +4,7 @@
 //! addresses refused after DNS resolution unless allowed (the check sits in the resolver, so
 //! the address checked is the address connected to).
 
-use crate::address::is_non_public;
+use crate::address::AddressPolicy;
 use crate::exchange::{DEFAULT_MAX_BODY_BYTES, Exchange, ExchangeRecorder};
 use govaudit_core::{HeaderField, Redirect, Resource};
 use std::collections::HashMap;
@@ -27,6 +27,9 @@ pub struct FetchOptions {
     pub max_body_bytes: usize,
     /// Allow loopback, private and other non-public addresses.
     pub allow_private: bool,
+    /// Non-public networks allowed besides (`--allow-address`; the start URL's own address
+    /// under `--allow-private`). Cloud metadata services are refused unless listed here.
+    pub allowed_addresses: Vec<ipnet::IpNet>,
     /// Requests in flight at once, over all hosts.
     pub concurrency: usize,
     /// Requests in flight at once to one host.
@@ -52,10 +55,21 @@ impl Default for FetchOptions {
             max_redirects: 20,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             allow_private: false,
+            allowed_addresses: Vec::new(),
             concurrency: 32,
             per_host_concurrency: 4,
             per_host_interval: Duration::from_millis(100),
             obey_robots: true,
+        }
+    }
+}
+
+impl FetchOptions {
+    /// Which non-public addresses requests may reach.
+    pub fn address_policy(&self) -> AddressPolicy {
+        AddressPolicy {
+            any_private: self.allow_private,
+            allowed: self.allowed_addresses.clone(),
         }
     }
 }
@@ -241,17 +255,17 @@ pub struct Fetched {
 
 /// Resolves names and refuses non-public addresses unless allowed.
 struct GuardedResolver {
-    allow_private: bool,
+    policy: AddressPolicy,
 }
 
 impl reqwest::dns::Resolve for GuardedResolver {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
-        let allow_private = self.allow_private;
+        let policy = self.policy.clone();
         let host = name.as_str().to_owned();
         Box::pin(async move {
             let addresses: Vec<SocketAddr> =
                 tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
-            if !allow_private && let Some(bad) = addresses.iter().find(|a| is_non_public(a.ip())) {
+            if let Some(bad) = addresses.iter().find(|a| !policy.allows(a.ip())) {
                 return Err(Box::new(FetchError::NonPublicAddress {
                     host,
                     address: bad.ip().to_string(),
@@ -684,15 +698,12 @@ impl Fetcher {
 
     /// An IP literal never reaches the resolver: check it here.
     fn check_literal_address(&self, url: &Url) -> Result<(), FetchError> {
-        if self.options.allow_private {
-            return Ok(());
-        }
         let ip = match url.host() {
             Some(url::Host::Ipv4(v4)) => std::net::IpAddr::V4(v4),
             Some(url::Host::Ipv6(v6)) => std::net::IpAddr::V6(v6),
             _ => return Ok(()),
         };
-        if is_non_public(ip) {
+        if !self.options.address_policy().allows(ip) {
             return Err(FetchError::NonPublicAddress {
                 host: url.host_str().unwrap_or("").to_owned(),
                 address: ip.to_string(),
@@ -714,7 +725,7 @@ fn build_client(
         .no_proxy()
         .tls_danger_accept_invalid_certs(accept_invalid_certs)
         .dns_resolver(Arc::new(GuardedResolver {
-            allow_private: options.allow_private,
+            policy: options.address_policy(),
         }))
         .build()
         .map_err(|e| FetchError::Client(e.to_string()))

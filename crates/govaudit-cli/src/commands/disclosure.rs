@@ -42,7 +42,11 @@ pub fn run(args: &DisclosureArgs) -> anyhow::Result<Verdict> {
         disclosure: args.profile.config()?,
         ..AuditConfig::default()
     };
-    args.live.apply(&mut config.http.fetch)?;
+    let start = match targets.first() {
+        Some(Target::Url(url)) => url.host_str().zip(url.port_or_known_default()),
+        _ => None,
+    };
+    args.live.apply(&mut config.http.fetch, start)?;
     args.limits.apply(&mut config);
     if let Some(Target::Url(start)) = targets.first() {
         // Same registrable domain (xxgk.example.gov.cn belongs to www.example.gov.cn), depth 2.

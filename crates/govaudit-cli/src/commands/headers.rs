@@ -73,7 +73,9 @@ pub fn exchange(args: &HeadersArgs) -> anyhow::Result<Recorded> {
         per_host_interval: Duration::ZERO,
         ..FetchOptions::default()
     };
-    args.live.apply(&mut options)?;
+    let port = site.port.unwrap_or(80);
+    args.live
+        .apply(&mut options, Some((site.host.as_str(), port)))?;
     let fetcher = Fetcher::new(options)?;
     let ports = Ports {
         http: args.http_port,
