@@ -268,11 +268,11 @@ fn site_links(
         Some(root) => SiteIndex::new(Directory::walk(root)?.paths()),
         None => SiteIndex::new(site.paths()),
     };
-    let report = check_site_observed(&observed.links, &stylesheets, index, &options);
+    let mut report = check_site_observed(&observed.links, &stylesheets, index, &options);
     for (_, report_url, _) in &sheets {
         run.resource(report_url, Vec::new())?;
     }
-    run.site_findings(&report.findings)?;
+    run.site_findings(std::mem::take(&mut report.findings))?;
     run.sections.insert(
         "links".into(),
         serde_json::json!({ "mode": "offline", "stats": report.stats }),

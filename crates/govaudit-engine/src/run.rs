@@ -253,8 +253,7 @@ impl Run<'_> {
     }
 
     /// The site-level findings, after the policy (each page's ignore comments included).
-    pub(crate) fn site_findings(&mut self, findings: &[Finding]) -> Result<(), EngineError> {
-        let mut findings = findings.to_vec();
+    pub(crate) fn site_findings(&mut self, mut findings: Vec<Finding>) -> Result<(), EngineError> {
         if !self.config.policy.is_empty() {
             let mut kept = Vec::with_capacity(findings.len());
             for finding in findings {
@@ -326,14 +325,14 @@ impl Run<'_> {
         }
         let progress = self.progress;
         let tick = |done: usize, total: usize| progress.links_checked(done, total);
-        let report = runtime.block_on(check_targets(
+        let mut report = runtime.block_on(check_targets(
             fetcher,
             targets,
             known,
             &options,
             Some(&tick),
         ))?;
-        self.site_findings(&report.findings)?;
+        self.site_findings(std::mem::take(&mut report.findings))?;
         if let Some(note) = report.not_checked_note() {
             self.note("", note)?;
         }
@@ -357,7 +356,7 @@ impl Run<'_> {
         match govaudit_disclosure::conclude(&disclosure.profile, homepage, observations, &options) {
             Ok(mut audit) => {
                 audit.relabel(&label);
-                self.site_findings(&audit.findings)?;
+                self.site_findings(std::mem::take(&mut audit.findings))?;
                 self.sections
                     .insert("profile".into(), audit.profile_section());
                 self.sections.insert("items".into(), audit.items_section());
