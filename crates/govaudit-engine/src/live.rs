@@ -41,6 +41,7 @@ pub(crate) fn http_section(http: &HttpReport) -> Value {
 }
 
 /// Where a wave's pages come from.
+#[derive(Clone)]
 enum Pages {
     Live(Arc<Fetcher>),
     /// Responses recorded in a WARC file, by URL (fragment removed), with a fetcher that makes
@@ -397,10 +398,7 @@ fn wave_pages(
     let window = run.workers.window();
     let concurrency = run.config.http.fetch.concurrency.max(1);
     let (sender, mut answers) = tokio::sync::mpsc::channel(window);
-    let source = match pages {
-        Pages::Live(fetcher) => Pages::Live(fetcher.clone()),
-        Pages::Recorded(records, fetcher) => Pages::Recorded(records.clone(), fetcher.clone()),
-    };
+    let source = pages.clone();
     let producer = runtime.spawn(async move {
         let source = Arc::new(source);
         let mut answered = futures_util::stream::iter(wave)

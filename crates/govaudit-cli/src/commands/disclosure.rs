@@ -73,11 +73,27 @@ fn text<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+/// The array under `key`, empty when there is none.
+fn list<'a>(value: &'a Value, key: &str) -> &'a [Value] {
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// `:LINE` when the value has a line, else nothing.
+fn line_suffix(value: &Value) -> String {
+    value
+        .get("line")
+        .and_then(Value::as_u64)
+        .map(|l| format!(":{l}"))
+        .unwrap_or_default()
+}
+
 /// Every item with its state and evidence, then the columns with their newest dates.
 fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std::io::Result<()> {
     let clean = |t: &str| govaudit_report::escape_for_terminal(t).into_owned();
-    let empty = Vec::new();
-    let items = items.as_array().unwrap_or(&empty);
+    let items = items.as_array().map_or(&[][..], Vec::as_slice);
     if let Some(profile) = profile {
         let pages = profile
             .get("pages")
@@ -112,18 +128,7 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
                 .unwrap_or(0.0),
             clean(text(item, "description"))
         )?;
-        for e in item
-            .get("evidence")
-            .and_then(Value::as_array)
-            .unwrap_or(&empty)
-            .iter()
-            .take(2)
-        {
-            let line = e
-                .get("line")
-                .and_then(Value::as_u64)
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
+        for e in list(item, "evidence").iter().take(2) {
             let href = e
                 .get("href")
                 .and_then(Value::as_str)
@@ -131,36 +136,24 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
                 .unwrap_or_default();
             writeln!(
                 out,
-                "           {}{line} {} \"{}\"{href}",
+                "           {}{} {} \"{}\"{href}",
                 clean(text(e, "page")),
+                line_suffix(e),
                 clean(text(e, "signal")),
                 clean(text(e, "text"))
             )?;
         }
-        for e in item
-            .get("ignored")
-            .and_then(Value::as_array)
-            .unwrap_or(&empty)
-            .iter()
-            .take(2)
-        {
-            let line = e
-                .get("line")
-                .and_then(Value::as_u64)
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
+        for e in list(item, "ignored").iter().take(2) {
             writeln!(
                 out,
-                "           not counted: {}{line} \"{}\"",
+                "           not counted: {}{} \"{}\"",
                 clean(text(e, "page")),
+                line_suffix(e),
                 clean(text(e, "text"))
             )?;
         }
     }
-    let columns = profile
-        .and_then(|p| p.get("columns"))
-        .and_then(Value::as_array)
-        .unwrap_or(&empty);
+    let columns = profile.map_or(&[][..], |p| list(p, "columns"));
     if !columns.is_empty() {
         writeln!(out, "Columns (newest dated item):")?;
         for c in columns {
@@ -172,18 +165,14 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
                     format!(", limit {m} days{}", if stale { ", STALE" } else { "" })
                 })
                 .unwrap_or_default();
-            let line = c
-                .get("line")
-                .and_then(Value::as_u64)
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
             writeln!(
                 out,
-                "  {} {}: {} days old{limit}  ({}{line})",
+                "  {} {}: {} days old{limit}  ({}{})",
                 clean(text(c, "name")),
                 text(c, "newest"),
                 c.get("age_days").and_then(Value::as_i64).unwrap_or(0),
-                clean(text(c, "page"))
+                clean(text(c, "page")),
+                line_suffix(c)
             )?;
         }
     }
