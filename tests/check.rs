@@ -409,3 +409,39 @@ fn page_patterns_match_within_segments() {
     assert!(page_matches("**", "xwzx/202611/t20261120_1001.html"));
     assert!(page_matches("lxwm.html", "lxwm.html"));
 }
+
+/// A folder of unrelated saved pages (no homepage at its root) is not read as one site: links
+/// between its pages are not checked unless asked for, and the run says so (issue 9, item 19).
+#[test]
+fn links_are_checked_only_in_a_folder_that_is_a_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = r#"<!doctype html><html lang="en"><head><title>Saved</title></head>
+<body><main><a href="missing.html">gone</a></main></body></html>"#;
+    std::fs::write(dir.path().join("saved-1.html"), page).unwrap();
+    std::fs::write(dir.path().join("saved-2.html"), page).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let broken = |out: &common::Output| {
+        out.stdout
+            .lines()
+            .filter(|l| l.contains("\"rule\":\"links/broken\""))
+            .count()
+    };
+
+    let saved = govaudit(&["check", "--format", "jsonl", folder]);
+    assert_eq!(broken(&saved), 0, "{}", saved.stdout);
+    assert!(
+        saved
+            .stdout
+            .contains("links not checked: the folder has no homepage"),
+        "the skip is said: {}",
+        saved.stdout
+    );
+
+    // Asked for explicitly, or with a homepage: the links are checked.
+    let only = govaudit(&["check", "--only", "links", "--format", "jsonl", folder]);
+    assert_eq!(broken(&only), 2, "{}", only.stdout);
+    std::fs::write(dir.path().join("index.html"), page).unwrap();
+    let site = govaudit(&["check", "--format", "jsonl", folder]);
+    assert_eq!(broken(&site), 3, "{}", site.stdout);
+    assert!(!site.stdout.contains("links not checked"));
+}

@@ -118,6 +118,11 @@ impl Default for Limits {
 #[derive(Debug, Clone)]
 pub struct AuditConfig {
     pub areas: Areas,
+    /// Check links in a directory only when it is a site: it has a homepage at its root, or
+    /// `site_url` is given. A folder of unrelated saved pages would otherwise bury everything
+    /// else under links between pages that were never meant to link (the run says why the
+    /// links were skipped). Off when links were asked for explicitly.
+    pub links_only_in_sites: bool,
     /// Threads that check pages; 0 = one per core.
     pub jobs: usize,
     /// Keep rule applicability records (EARL needs them to tell passed from inapplicable).
@@ -151,6 +156,7 @@ impl Default for AuditConfig {
     fn default() -> Self {
         AuditConfig {
             areas: Areas::all(),
+            links_only_in_sites: false,
             jobs: 0,
             applicability: false,
             disclosure: None,

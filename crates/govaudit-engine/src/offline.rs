@@ -1,7 +1,7 @@
 //! Targets read from disk: a site in a directory, page files, and WARC recordings.
 
 use crate::EngineError;
-use crate::config::Area;
+use crate::config::{Area, AuditConfig};
 use crate::page::{PageContext, PageInput, PageOutcome};
 use crate::run::{Run, SiteObservations};
 use crate::sheets::DiskSheets;
@@ -64,8 +64,26 @@ pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineErro
         run.config.limits.max_page_bytes,
     );
     let mut observed = SiteObservations::default();
-    check_files(run, &site, pages, &sheets, &mut observed)?;
-    if run.config.areas.contains(Area::Links) {
+    let without_links;
+    let mut config = run.config;
+    if config.areas.contains(Area::Links)
+        && config.links_only_in_sites
+        && config.site_url.is_none()
+        && !has_homepage(&site)
+    {
+        run.note(
+            display.clone(),
+            "links not checked: the folder has no homepage (index.html) at its root, so its \
+             pages are not read as one site; give --site-url (or --only links) to check them",
+        )?;
+        without_links = AuditConfig {
+            areas: config.areas.without(Area::Links),
+            ..config.clone()
+        };
+        config = &without_links;
+    }
+    check_files(run, config, &site, pages, &sheets, &mut observed)?;
+    if config.areas.contains(Area::Links) {
         site_links(run, &site, &display, &observed)?;
     }
     let homepage = local_url("index.html").map_err(|e| EngineError::Read {
@@ -139,7 +157,7 @@ pub(crate) fn files(run: &mut Run<'_>, paths: &[PathBuf]) -> Result<(), EngineEr
     let homepage = pages
         .first()
         .map(|p| (p.file.path.clone(), p.report_url.clone()));
-    check_files(run, &site, pages, &sheets, &mut observed)?;
+    check_files(run, run.config, &site, pages, &sheets, &mut observed)?;
     // One page is a site of one page for disclosure (its homepage).
     if single
         && let Some((path, label)) = homepage
@@ -155,13 +173,13 @@ pub(crate) fn files(run: &mut Run<'_>, paths: &[PathBuf]) -> Result<(), EngineEr
 /// Reads and checks page files on the workers, handing results on in order.
 fn check_files(
     run: &mut Run<'_>,
+    config: &AuditConfig,
     site: &Directory,
     pages: Vec<PageFile>,
     sheets: &DiskSheets,
     observed: &mut SiteObservations,
 ) -> Result<(), EngineError> {
-    let secure = run.config.site_url.as_ref().map(|u| u.scheme() == "https");
-    let config = run.config;
+    let secure = config.site_url.as_ref().map(|u| u.scheme() == "https");
     let parses = std::mem::take(&mut run.parses);
     let cx = PageContext {
         config,
@@ -289,6 +307,21 @@ fn site_links(
         }
     }
     Ok(())
+}
+
+/// Whether the folder has a homepage at its root, as a web server would serve for `/`.
+fn has_homepage(site: &Directory) -> bool {
+    const HOMEPAGES: [&str; 6] = [
+        "index.html",
+        "index.htm",
+        "index.shtml",
+        "index.xhtml",
+        "default.html",
+        "default.htm",
+    ];
+    site.files.iter().any(|file| {
+        file.kind == FileKind::Page && HOMEPAGES.iter().any(|h| file.path.eq_ignore_ascii_case(h))
+    })
 }
 
 fn extension(path: &str) -> String {

@@ -110,6 +110,7 @@ pub struct AuditArgs {
 pub fn config(args: &AuditArgs, targets: &[Target]) -> anyhow::Result<AuditConfig> {
     let mut config = AuditConfig {
         areas: Areas::only(&args.only.iter().map(|a| a.area()).collect::<Vec<_>>()),
+        links_only_in_sites: !args.only.iter().any(|a| a.area() == Area::Links),
         jobs: args.jobs.map_or(0, usize::from),
         applicability: args.output.format == crate::output::FormatArg::Earl,
         disclosure: args.profile.config()?,

@@ -68,6 +68,7 @@ pub fn plan(args: &CheckArgs) -> anyhow::Result<(Vec<Target>, AuditConfig)> {
     }
     let mut config = AuditConfig {
         areas,
+        links_only_in_sites: !args.only.contains(&CheckArea::Links),
         jobs: args.jobs.map_or(0, usize::from),
         applicability: args.output.format == crate::output::FormatArg::Earl,
         site_url: args.site_url.clone(),
