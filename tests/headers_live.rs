@@ -71,7 +71,7 @@ fn http_redirecting_to(https: &Server) -> Arc<dyn Fn(&Request) -> Reply + Send +
 fn port_in_use(port: u16) -> bool {
     let open = std::net::TcpStream::connect(("127.0.0.1", port)).is_ok();
     if open {
-        eprintln!("skipped: 127.0.0.1:{port} is in use on this machine");
+        govaudit_testkit::skip(&format!("127.0.0.1:{port} is in use on this machine"));
     }
     open
 }

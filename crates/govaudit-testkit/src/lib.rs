@@ -37,13 +37,47 @@ pub fn shared_dir() -> Option<PathBuf> {
     match resolve_shared(&expected_shared_dir(), std::env::var_os(CI_VAR).is_some()) {
         Ok(Some(dir)) => Some(dir),
         Ok(None) => {
-            eprintln!(
-                "skipping: ../shared not found (looked at {}); set CI to make this an error",
+            skip(&format!(
+                "../shared not found (looked at {}); set CI to make this an error",
                 expected_shared_dir().display()
-            );
+            ));
             None
         }
         Err(message) => panic!("{message}"),
+    }
+}
+
+/// Where [`skip`] also records skips, so that a run can list them at the end: cargo shows a
+/// passing test's stderr only under `--nocapture`, and `.ci/run` prints this file.
+pub const SKIP_LOG_VAR: &str = "GOVAUDIT_SKIP_LOG";
+
+/// Says that the calling test is skipped and why: on stderr, and as one line of the file named
+/// by `GOVAUDIT_SKIP_LOG` when it is set (the test's name comes from its thread).
+#[track_caller]
+pub fn skip(reason: &str) {
+    let log = std::env::var_os(SKIP_LOG_VAR).filter(|v| !v.is_empty());
+    record_skip(
+        reason,
+        log.as_deref().map(Path::new),
+        std::panic::Location::caller(),
+    );
+}
+
+fn record_skip(reason: &str, log: Option<&Path>, caller: &std::panic::Location<'_>) {
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    eprintln!("skipping {test}: {reason}");
+    if let Some(log) = log {
+        use std::io::Write as _;
+        let line = format!("{test} ({}:{}): {reason}\n", caller.file(), caller.line());
+        // One write per line in append mode: lines from parallel tests do not interleave.
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .and_then(|mut file| file.write_all(line.as_bytes()));
+        if let Err(error) = written {
+            eprintln!("could not record the skip in {}: {error}", log.display());
+        }
     }
 }
 
@@ -165,6 +199,22 @@ mod tests {
         assert_eq!(resolve_shared(&missing, false), Ok(None));
         let err = resolve_shared(&missing, true).unwrap_err();
         assert!(err.contains("../shared not found"), "{err}");
+    }
+
+    #[test]
+    fn skips_are_recorded_in_the_log_named_by_the_variable() {
+        let dir = std::env::temp_dir().join(format!("govaudit-skip-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let log = dir.join("skips.txt");
+        let here = std::panic::Location::caller();
+        record_skip("no database", Some(&log), here);
+        record_skip("no browser", Some(&log), here);
+        let lines = std::fs::read_to_string(&log).unwrap();
+        let lines: Vec<&str> = lines.lines().collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].contains("skips_are_recorded") && lines[0].ends_with(": no database"));
+        assert!(lines[1].ends_with(": no browser"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
