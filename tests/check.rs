@@ -445,3 +445,64 @@ fn links_are_checked_only_in_a_folder_that_is_a_site() {
     assert_eq!(broken(&site), 3, "{}", site.stdout);
     assert!(!site.stdout.contains("links not checked"));
 }
+
+/// Accessibility rules are selected by a WCAG conformance target: AAA-only rules are off by
+/// default (as in axe-core), and `--standard` or `standard` in govaudit.toml turns them on
+/// (issue 9, item 17). WCAG 2.0 A/AA findings name Section 508's E205.4.
+#[test]
+fn aaa_rules_run_only_when_the_standard_asks_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    // #767676 on white is 4.54:1: enough for AA (4.5:1), not for AAA (7:1).
+    let page = r#"<!doctype html><html lang="en"><head><title>Grey</title></head>
+<body><main><p style="color:#767676;background:#fff">Grey text</p><img src="a.png"></main></body></html>"#;
+    std::fs::write(dir.path().join("index.html"), page).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let rules = |out: &common::Output| -> Vec<Value> {
+        out.stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|v| v["type"] == "finding")
+            .collect()
+    };
+    let enhanced = |findings: &[Value]| {
+        findings
+            .iter()
+            .filter(|f| f["rule"] == "a11y/color-contrast-enhanced")
+            .count()
+    };
+
+    let default = rules(&govaudit(&["check", "--format", "jsonl", folder]));
+    assert_eq!(enhanced(&default), 0, "{default:?}");
+    let image = default
+        .iter()
+        .find(|f| f["rule"] == "a11y/image-alt")
+        .expect("image-alt still runs");
+    assert!(
+        image["standards"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("Section508:E205.4")),
+        "{image}"
+    );
+
+    let aaa = rules(&govaudit(&[
+        "check",
+        "--standard",
+        "wcag2aaa",
+        "--format",
+        "jsonl",
+        folder,
+    ]));
+    assert_eq!(enhanced(&aaa), 1, "{aaa:?}");
+
+    std::fs::write(
+        dir.path().join("govaudit.toml"),
+        "standard = \"wcag2aaa\"\n",
+    )
+    .unwrap();
+    let from_file = rules(&govaudit(&["check", "--format", "jsonl", folder]));
+    assert_eq!(enhanced(&from_file), 1, "{from_file:?}");
+
+    let bad = govaudit(&["check", "--standard", "wcag3", folder]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+}

@@ -50,6 +50,20 @@ pub fn check_with(doc: &Document, sheets: &dyn StylesheetSource, out: &mut Colle
     run(&Page::with_sheets(doc, sheets), |_| true, out);
 }
 
+/// Runs the rules a WCAG conformance target selects (`wcag2aa` leaves the AAA-only rules out,
+/// as axe-core does by default), with the page's linked and imported style sheets.
+pub fn check_for(
+    doc: &Document,
+    sheets: &dyn StylesheetSource,
+    target: govaudit_core::wcag::Target,
+    out: &mut Collector,
+) {
+    let page = Page::with_sheets(doc, sheets);
+    for rule in RULES.iter().filter(|r| target.selects(r.meta)) {
+        (rule.check)(&page, out);
+    }
+}
+
 /// Runs the rules whose ids are in `ids` (for conformance tests and `--rule` filters).
 pub fn check_rules(doc: &Document, ids: &[&str], out: &mut Collector) {
     run(&Page::new(doc), |id| ids.contains(&id), out);

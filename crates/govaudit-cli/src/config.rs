@@ -39,6 +39,8 @@ struct ConfigFile {
     ignore: Vec<IgnoreEntry>,
     #[serde(default)]
     links: LinksSection,
+    /// The WCAG conformance target (`wcag2aa`, `wcag2aaa`, `wcag21aa`, ...).
+    standard: Option<String>,
 }
 
 fn yes() -> bool {
@@ -78,6 +80,10 @@ pub struct PolicyArgs {
     /// again, so only new findings fail the run.
     #[arg(long, value_name = "REPORT")]
     pub baseline: Option<PathBuf>,
+    /// The WCAG conformance target accessibility rules are selected by: wcag2a, wcag2aa
+    /// (default: levels A and AA of WCAG 2.0-2.2), wcag2aaa, or a version: wcag20aa, wcag21aa.
+    #[arg(long, value_name = "TARGET")]
+    pub standard: Option<govaudit_core::wcag::Target>,
 }
 
 impl PolicyArgs {
@@ -103,6 +109,9 @@ impl PolicyArgs {
         if let Some(path) = &self.baseline {
             config.policy.baseline = baseline(path)?;
         }
+        if let Some(standard) = self.standard {
+            config.standard = standard;
+        }
         Ok(())
     }
 }
@@ -122,6 +131,9 @@ fn find_upward(target: &str) -> Option<PathBuf> {
 }
 
 fn apply_file(file: ConfigFile, config: &mut AuditConfig) -> anyhow::Result<()> {
+    if let Some(standard) = &file.standard {
+        config.standard = standard.parse()?;
+    }
     let policy: &mut Policy = &mut config.policy;
     policy.inline_ignores = file.inline_ignores;
     for (rule, setting) in &file.rules {

@@ -184,7 +184,10 @@ mod tests {
             .fail(&RULE, Location::resource(), "Own.")
             .set_standards(["WCAG22:1.3.1"]);
         let findings = found.into_findings();
-        assert_eq!(*findings[0].standards, ["WCAG22:4.1.2", "ACT:m6b1q3"]);
+        assert_eq!(
+            *findings[0].standards,
+            ["WCAG22:4.1.2", "Section508:E205.4", "ACT:m6b1q3"]
+        );
         assert!(std::sync::Arc::ptr_eq(
             &findings[0].standards,
             &findings[1].standards
@@ -198,7 +201,10 @@ mod tests {
             findings[1].help.as_ref().unwrap()
         ));
         assert_eq!(*findings[2].standards, ["WCAG22:1.3.1"]);
-        assert_eq!(*findings[0].standards, ["WCAG22:4.1.2", "ACT:m6b1q3"]);
+        assert_eq!(
+            *findings[0].standards,
+            ["WCAG22:4.1.2", "Section508:E205.4", "ACT:m6b1q3"]
+        );
     }
 
     #[test]
@@ -209,7 +215,10 @@ mod tests {
         other.id = "test/other";
         other.standards = &["WCAG22:1.1.1"];
         let finding = Finding::new(&other, Outcome::Fail, "a", Location::resource(), "x");
-        assert_eq!(*finding.standards, ["WCAG22:1.1.1", "ACT:m6b1q3"]);
+        assert_eq!(
+            *finding.standards,
+            ["WCAG22:1.1.1", "Section508:E205.4", "ACT:m6b1q3"]
+        );
         assert_eq!(
             finding.help.as_deref(),
             Some("https://govaudit.invalid/rules/test/other")
@@ -223,7 +232,7 @@ mod tests {
             Location::resource(),
             "x",
         );
-        assert_eq!(*finding.standards, ["WCAG22:4.1.2"]);
+        assert_eq!(*finding.standards, ["WCAG22:4.1.2", "Section508:E205.4"]);
         let uncached = RuleMeta {
             cache: None,
             ..RULE
@@ -243,7 +252,7 @@ mod tests {
         let json = serde_json::to_string(finding).unwrap();
         assert_eq!(
             json,
-            r#"{"rule":"test/rule","outcome":"fail","severity":"medium","message":"Broken.","url":"a.html","location":{"line":3},"standards":["WCAG22:4.1.2","ACT:m6b1q3"],"help":"https://govaudit.invalid/rules/test/rule","evidence":{"status":404}}"#
+            r#"{"rule":"test/rule","outcome":"fail","severity":"medium","message":"Broken.","url":"a.html","location":{"line":3},"standards":["WCAG22:4.1.2","Section508:E205.4","ACT:m6b1q3"],"help":"https://govaudit.invalid/rules/test/rule","evidence":{"status":404}}"#
         );
         let back: Finding = serde_json::from_str(&json).unwrap();
         assert_eq!(&back, finding);

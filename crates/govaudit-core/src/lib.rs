@@ -22,7 +22,11 @@
 //! found.fail(&PAGE_TITLE, Location::at_line(1), "The page has no <title>.");
 //! let findings = found.into_findings();
 //! assert_eq!(findings[0].rule, "a11y/document-title");
-//! assert_eq!(*findings[0].standards, ["WCAG22:2.4.2", "ACT:2779a5"]);
+//! // WCAG 2.0 A and AA criteria bring Section 508's E205.4 with them.
+//! assert_eq!(
+//!     *findings[0].standards,
+//!     ["WCAG22:2.4.2", "Section508:E205.4", "ACT:2779a5"]
+//! );
 //! ```
 
 mod collector;
@@ -32,6 +36,7 @@ mod report;
 mod resource;
 mod rule;
 mod severity;
+pub mod wcag;
 
 pub use collector::{Applicability, Collector};
 pub use finding::{Evidence, Finding, Location};

@@ -169,9 +169,19 @@ impl RuleMeta {
     }
 
     /// Standards followed by sources, as every finding of this rule carries them by default.
+    /// A rule that checks a WCAG 2.0 A or AA criterion also names Section 508's E205.4, which
+    /// incorporates them.
     pub fn references(&self) -> Vec<String> {
-        let mut references = Vec::with_capacity(self.standards.len() + self.sources.len());
+        let mut references = Vec::with_capacity(self.standards.len() + self.sources.len() + 1);
         references.extend(self.standards.iter().map(|s| (*s).to_owned()));
+        let in_508 = self
+            .standards
+            .iter()
+            .filter_map(|s| crate::wcag::criterion_of(s))
+            .any(crate::wcag::in_section_508);
+        if in_508 && !self.standards.contains(&crate::wcag::SECTION_508_WEB) {
+            references.push(crate::wcag::SECTION_508_WEB.to_owned());
+        }
         references.extend(self.sources.iter().map(|s| s.id.to_owned()));
         references
     }
@@ -284,7 +294,12 @@ mod tests {
         assert_eq!(EXAMPLE.area(), "test");
         assert_eq!(
             EXAMPLE.references(),
-            ["WCAG22:1.1.1", "ACT:23a2a8", "axe:image-alt"]
+            [
+                "WCAG22:1.1.1",
+                "Section508:E205.4",
+                "ACT:23a2a8",
+                "axe:image-alt"
+            ]
         );
         assert_eq!(EXAMPLE.sources[0].act_rule(), Some("23a2a8"));
         assert_eq!(EXAMPLE.sources[1].act_rule(), None);

@@ -123,6 +123,9 @@ pub struct AuditConfig {
     /// else under links between pages that were never meant to link (the run says why the
     /// links were skipped). Off when links were asked for explicitly.
     pub links_only_in_sites: bool,
+    /// The WCAG conformance target accessibility rules are selected by (default `wcag2aa`:
+    /// levels A and AA; AAA-only rules are off).
+    pub standard: govaudit_core::wcag::Target,
     /// Threads that check pages; 0 = one per core.
     pub jobs: usize,
     /// Keep rule applicability records (EARL needs them to tell passed from inapplicable).
@@ -157,6 +160,7 @@ impl Default for AuditConfig {
         AuditConfig {
             areas: Areas::all(),
             links_only_in_sites: false,
+            standard: govaudit_core::wcag::Target::default(),
             jobs: 0,
             applicability: false,
             disclosure: None,

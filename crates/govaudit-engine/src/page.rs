@@ -112,7 +112,7 @@ pub(crate) fn check_page(input: PageInput, cx: &PageContext<'_>) -> PageOutcome 
         Collector::new(input.report_url.clone())
     };
     if config.areas.contains(Area::A11y) {
-        govaudit_a11y::check_with(&document, cx.sheets, &mut found);
+        govaudit_a11y::check_for(&document, cx.sheets, config.standard, &mut found);
     }
     if config.areas.contains(Area::Links) || cx.judge_response {
         let links = govaudit_links::observe_page(

@@ -115,6 +115,7 @@ fn fail_and_review_findings_map_to_kind_and_level() {
         serde_json::json!([
             "WCAG22:1.1.1",
             "GB/T37668-2019:5.1.1",
+            "Section508:E205.4",
             "ACT:23a2a8",
             "axe:image-alt"
         ])

@@ -1,14 +1,15 @@
 use crate::Page;
-use crate::name::{FORM_FIELD_ROLES, NameSource, input_type, require_name};
+use crate::name::{FORM_FIELD_ROLES, input_type, require_name};
 use govaudit_core::{Collector, Severity, Source, declare_rule};
+use govaudit_html::Element;
 
 declare_rule! {
     /// ## What it checks
     /// Every text field, checkbox, radio button and other `<input>` (except buttons and hidden
     /// inputs) and every `<textarea>` exposed to assistive technology has a non-empty accessible
-    /// name: a `<label>`, `aria-label`, `aria-labelledby`, `title` or `placeholder`. A field
-    /// named only by its `placeholder` is reported too (with medium severity, under WCAG 3.3.2
-    /// only: assistive technology does read the placeholder, so ACT and axe accept it).
+    /// name: a `<label>`, `aria-label`, `aria-labelledby`, `title` or `placeholder`. Like ACT
+    /// and axe, it accepts a name that comes from the placeholder alone; govaudit's stricter
+    /// `a11y/label-placeholder-only` reports those.
     ///
     /// ## Why it matters
     /// A screen reader announces a form field by its name. A field without one is "edit text" or
@@ -28,54 +29,60 @@ declare_rule! {
 
 /// Applies to `<input>` (not hidden, button, submit, reset or image) and `<textarea>`, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let visibility = page.visibility();
-    for element in page.candidates(&["textarea", "input"], &[]) {
-        if !visibility.in_accessibility_tree(&element) {
-            continue;
-        }
-        if matches!(page.role(&element), Some("none" | "presentation")) {
-            continue;
-        }
-        let applies = element.is_html()
-            && (element.name() == "textarea"
-                || (element.name() == "input"
-                    && !matches!(
-                        input_type(&element).as_str(),
-                        "hidden" | "button" | "submit" | "reset" | "image"
-                    )));
-        if !applies {
-            continue;
-        }
-        // Date and time inputs have no role in HTML-AAM but are exposed as text fields, as ACT
-        // e086e5 treats them.
-        let act: &[&str] = if page
-            .role(&element)
-            .is_some_and(|r| FORM_FIELD_ROLES.contains(&r))
-            || (element.name() == "input"
-                && matches!(
-                    input_type(&element).as_str(),
-                    "date" | "datetime-local" | "month" | "time" | "week"
-                )) {
-            &["ACT:e086e5"]
-        } else {
-            &[]
-        };
+    for field in form_fields(page) {
         require_name(
             page,
             out,
             &LABEL,
-            &element,
-            act,
+            &field.element,
+            field.act,
             "This form field has no accessible name (add a <label> for it).",
         );
-        if page.name(&element).source == NameSource::Placeholder {
-            let finding = out.fail(
-                &LABEL,
-                element.location(),
-                "This form field is labelled only by its placeholder, which disappears once the user types (add a <label>).",
-            );
-            finding.severity = Severity::Medium;
-            finding.set_standards(["WCAG22:3.3.2", "EN301549:9.3.3.2", "GB/T37668-2019:3.3.4.1"]);
-        }
     }
+}
+
+/// A form field the label rules apply to, with the ACT rule it falls under (if any).
+pub(crate) struct FormField<'a> {
+    pub element: Element<'a>,
+    pub act: &'static [&'static str],
+}
+
+/// `<input>` (not hidden, button, submit, reset or image) and `<textarea>` elements in the
+/// accessibility tree that keep a form-field role.
+pub(crate) fn form_fields<'a>(page: &'a Page<'_>) -> impl Iterator<Item = FormField<'a>> + 'a {
+    let visibility = page.visibility();
+    page.candidates(&["textarea", "input"], &[])
+        .into_iter()
+        .filter_map(move |element| {
+            if !visibility.in_accessibility_tree(&element)
+                || matches!(page.role(&element), Some("none" | "presentation"))
+            {
+                return None;
+            }
+            let applies = element.is_html()
+                && (element.name() == "textarea"
+                    || (element.name() == "input"
+                        && !matches!(
+                            input_type(&element).as_str(),
+                            "hidden" | "button" | "submit" | "reset" | "image"
+                        )));
+            if !applies {
+                return None;
+            }
+            // Date and time inputs have no role in HTML-AAM but are exposed as text fields, as
+            // ACT e086e5 treats them.
+            let act: &'static [&'static str] = if page
+                .role(&element)
+                .is_some_and(|r| FORM_FIELD_ROLES.contains(&r))
+                || (element.name() == "input"
+                    && matches!(
+                        input_type(&element).as_str(),
+                        "date" | "datetime-local" | "month" | "time" | "week"
+                    )) {
+                &["ACT:e086e5"]
+            } else {
+                &[]
+            };
+            Some(FormField { element, act })
+        })
 }

@@ -63,6 +63,7 @@ mod keyboard_trap;
 mod label;
 mod label_content_name_mismatch;
 mod label_descriptive;
+mod label_placeholder_only;
 mod landmark_banner_is_top_level;
 mod landmark_complementary_is_top_level;
 mod landmark_contentinfo_is_top_level;
@@ -167,6 +168,7 @@ govaudit_core::declare_registry! {
         label::LABEL,
         label_content_name_mismatch::LABEL_CONTENT_NAME_MISMATCH,
         label_descriptive::LABEL_DESCRIPTIVE,
+        label_placeholder_only::LABEL_PLACEHOLDER_ONLY,
         landmark_banner_is_top_level::LANDMARK_BANNER_IS_TOP_LEVEL,
         landmark_complementary_is_top_level::LANDMARK_COMPLEMENTARY_IS_TOP_LEVEL,
         landmark_contentinfo_is_top_level::LANDMARK_CONTENTINFO_IS_TOP_LEVEL,
