@@ -109,6 +109,9 @@ pub struct RuleText {
     pub title: String,
     pub message: Option<String>,
     pub fix: Option<String>,
+    /// What a person should check, for findings whose outcome is `review` (`.review`; most
+    /// rules that can fail leave it out, and [`Catalog::review_text`] has a general phrase).
+    pub review: Option<String>,
 }
 
 /// The messages of one language, with English behind it for anything not yet translated.
@@ -280,7 +283,15 @@ impl Catalog {
             title: self.text(&id)?,
             message: self.attribute(&id, "message", None),
             fix: self.attribute(&id, "fix", None),
+            review: self.attribute(&id, "review", None),
         })
+    }
+
+    /// What to tell a person about a `review` finding of rule `rule_id`: the rule's `.review`,
+    /// or the general `report-review-generic`.
+    pub fn review_text(&self, rule_id: &str) -> String {
+        self.attribute(&rule_message_id(rule_id), "review", None)
+            .unwrap_or_else(|| self.tr("report-review-generic").into_owned())
     }
 
     fn own_format(

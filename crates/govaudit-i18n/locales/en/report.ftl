@@ -21,6 +21,8 @@ report-outcome-review = review
 report-note = note
 # Under a finding: the English message with the specifics (shown only in other languages).
 report-detail = detail: { $text }
+# A review finding of a rule without its own `.review`.
+report-review-generic = A person must check this: the automatic check could not decide.
 report-selector = selector: { $selector }
 report-header = header: { $header }
 report-by-rule = by rule

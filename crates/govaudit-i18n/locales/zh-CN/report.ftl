@@ -21,6 +21,8 @@ report-outcome-review = 需人工核查
 report-note = 说明
 # 检测结果下方：含具体数值的英文原文说明。
 report-detail = 详情（英文）：{ $text }
+# A review finding of a rule without its own `.review`.
+report-review-generic = 需人工核查：自动检测无法确定是否符合要求。
 report-selector = 选择器：{ $selector }
 report-header = 响应头：{ $header }
 report-by-rule = 按规则汇总
