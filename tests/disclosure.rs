@@ -151,8 +151,11 @@ fn freshness_follows_as_of() {
 
 #[test]
 fn text_output_lists_every_item_with_its_state() {
+    // cn-gov writes Chinese text by default; this test reads the English labels.
     let out = govaudit(&[
         "disclosure",
+        "--lang",
+        "en",
         "--profile",
         "cn-gov",
         "--as-of",

@@ -3,6 +3,7 @@
 //!
 //! ```toml
 //! inline_ignores = true              # honour <!-- govaudit-ignore RULE --> comments (default)
+//! lang = "zh-CN"                     # text output language (en, zh-CN); --lang overrides it
 //!
 //! [rules]
 //! "a11y/color-contrast-enhanced" = "off"
@@ -33,6 +34,8 @@ pub const CONFIG_FILE: &str = "govaudit.toml";
 struct ConfigFile {
     #[serde(default = "yes")]
     inline_ignores: bool,
+    /// The language of text output (`en`, `zh-CN`); `--lang` wins over it.
+    lang: Option<String>,
     #[serde(default)]
     rules: BTreeMap<String, String>,
     #[serde(default)]
@@ -104,6 +107,12 @@ impl PolicyArgs {
                 .with_context(|| format!("cannot read {}", path.display()))?;
             let parsed: ConfigFile =
                 toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}:\n{e}", path.display()))?;
+            if let Some(tag) = &parsed.lang {
+                let lang: govaudit_i18n::Lang = tag
+                    .parse()
+                    .map_err(|e| anyhow::anyhow!("{}: lang = {tag:?}: {e}", path.display()))?;
+                crate::lang::set_config_file(lang);
+            }
             apply_file(parsed, config).with_context(|| path.display().to_string())?;
         }
         if let Some(path) = &self.baseline {

@@ -4,6 +4,7 @@
 mod catalogue;
 mod commands;
 mod config;
+mod lang;
 mod live;
 mod output;
 
@@ -30,6 +31,10 @@ pub enum Verdict {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of text output: en or zh-CN (default: en, or zh-CN with --profile cn-gov, or
+    /// `lang` in govaudit.toml). JSON, JSON Lines and SARIF keep English messages.
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang::parse_lang)]
+    lang: Option<govaudit_i18n::Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,6 +70,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
+    lang::set_command_line(cli.lang);
     let result = match cli.command {
         Command::Audit(args) => commands::audit::run(&args),
         Command::Check(args) => commands::check::run(&args),

@@ -100,7 +100,8 @@ impl OutputArgs {
             self.format.format(),
             TextStyle::plain()
                 .with_color(Destination::stdout().color)
-                .with_review_limit(self.review_limit()),
+                .with_review_limit(self.review_limit())
+                .with_lang(crate::lang::chosen()),
         )
     }
 }
@@ -195,7 +196,8 @@ pub fn summary_fails(summary: &Summary, threshold: Severity) -> bool {
 pub fn emit_report(report: &Report, output: &OutputArgs) -> anyhow::Result<crate::Verdict> {
     let style = TextStyle::plain()
         .with_color(Destination::stdout().color)
-        .with_review_limit(output.review_limit());
+        .with_review_limit(output.review_limit())
+        .with_lang(crate::lang::chosen());
     let mut out = BufWriter::new(std::io::stdout().lock());
     govaudit_report::render(
         report,

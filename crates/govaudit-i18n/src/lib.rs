@@ -14,7 +14,9 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast;
 use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -107,6 +109,9 @@ pub struct RuleText {
     pub title: String,
     pub message: Option<String>,
     pub fix: Option<String>,
+    /// What a person should check, for findings whose outcome is `review` (`.review`; most
+    /// rules that can fail leave it out, and [`Catalog::review_text`] has a general phrase).
+    pub review: Option<String>,
 }
 
 /// The messages of one language, with English behind it for anything not yet translated.
@@ -278,7 +283,15 @@ impl Catalog {
             title: self.text(&id)?,
             message: self.attribute(&id, "message", None),
             fix: self.attribute(&id, "fix", None),
+            review: self.attribute(&id, "review", None),
         })
+    }
+
+    /// What to tell a person about a `review` finding of rule `rule_id`: the rule's `.review`,
+    /// or the general `report-review-generic`.
+    pub fn review_text(&self, rule_id: &str) -> String {
+        self.attribute(&rule_message_id(rule_id), "review", None)
+            .unwrap_or_else(|| self.tr("report-review-generic").into_owned())
     }
 
     fn own_format(
@@ -311,8 +324,107 @@ macro_rules! sources {
 }
 
 // One file per area, the same list in every language.
-static EN_SOURCES: &[(&str, &str)] = sources!("en": "report.ftl");
-static ZH_CN_SOURCES: &[(&str, &str)] = sources!("zh-CN": "report.ftl");
+static EN_SOURCES: &[(&str, &str)] = sources!("en": "report.ftl", "a11y.ftl", "headers.ftl", "links.ftl", "disclosure.ftl", "cli.ftl");
+static ZH_CN_SOURCES: &[(&str, &str)] = sources!("zh-CN": "report.ftl", "a11y.ftl", "headers.ftl", "links.ftl", "disclosure.ftl", "cli.ftl");
+
+/// What one shipped message defines: where it is, whether it has a value, its attributes and
+/// the variables (`{ $count }`) it uses anywhere. Read from the Fluent syntax tree, so tests can
+/// compare languages and check rule entries without formatting anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageShape {
+    /// The file that defines it (`a11y.ftl`).
+    pub file: &'static str,
+    pub has_value: bool,
+    pub attributes: BTreeSet<String>,
+    pub variables: BTreeSet<String>,
+}
+
+/// Every message the shipped files of `lang` define, by id (terms and comments left out). A
+/// file that does not parse contributes the messages that did, as the catalog does.
+pub fn shipped_messages(lang: Lang) -> BTreeMap<String, MessageShape> {
+    let mut messages = BTreeMap::new();
+    for (file, text) in lang.sources() {
+        let resource = match fluent_syntax::parser::parse(*text) {
+            Ok(resource) => resource,
+            Err((resource, _)) => resource,
+        };
+        for entry in &resource.body {
+            let ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let mut variables = BTreeSet::new();
+            if let Some(value) = &message.value {
+                pattern_variables(value, &mut variables);
+            }
+            for attribute in &message.attributes {
+                pattern_variables(&attribute.value, &mut variables);
+            }
+            messages.insert(
+                message.id.name.to_owned(),
+                MessageShape {
+                    file,
+                    has_value: message.value.is_some(),
+                    attributes: message
+                        .attributes
+                        .iter()
+                        .map(|a| a.id.name.to_owned())
+                        .collect(),
+                    variables,
+                },
+            );
+        }
+    }
+    messages
+}
+
+fn pattern_variables(pattern: &ast::Pattern<&str>, found: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, found);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, found);
+            for variant in variants {
+                pattern_variables(&variant.value, found);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, found),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            found.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, found),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, found);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, found);
+            }
+        }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, found);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, found);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// The shipped files of `lang`, as (file name, Fluent text).
 pub fn shipped_sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
@@ -393,5 +505,73 @@ mod tests {
         assert_eq!(text.title, "Title");
         assert_eq!(text.message.as_deref(), Some("What is wrong."));
         assert_eq!(text.fix.as_deref(), Some("Do this."));
+    }
+
+    #[test]
+    fn every_language_defines_the_same_messages_and_attributes() {
+        let en = shipped_messages(Lang::En);
+        let zh = shipped_messages(Lang::ZhCn);
+        let shape = |m: &BTreeMap<String, MessageShape>| {
+            m.iter()
+                .map(|(id, s)| (id.clone(), s.file, s.has_value, s.attributes.clone()))
+                .collect::<Vec<_>>()
+        };
+        let (en_shape, zh_shape) = (shape(&en), shape(&zh));
+        for (a, b, missing_from) in [
+            (&en_shape, &zh_shape, "zh-CN"),
+            (&zh_shape, &en_shape, "en"),
+        ] {
+            for entry in a {
+                assert!(
+                    b.contains(entry),
+                    "{missing_from} lacks (or differs on) message {:?} in {} (value: {}, attributes: {:?})",
+                    entry.0,
+                    entry.1,
+                    entry.2,
+                    entry.3
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn variables_used_in_zh_cn_exist_in_en() {
+        let en = shipped_messages(Lang::En);
+        for (id, zh) in shipped_messages(Lang::ZhCn) {
+            let known = en.get(&id).map(|m| &m.variables);
+            for variable in &zh.variables {
+                assert!(
+                    known.is_some_and(|k| k.contains(variable)),
+                    "zh-CN message {id:?} uses ${variable}, which en does not pass"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_list_attributes_and_variables() {
+        let en = shipped_messages(Lang::En);
+        let closing = &en["report-closing"];
+        assert_eq!(closing.file, "report.ftl");
+        let expected: BTreeSet<String> = ["fail", "findings", "resources", "review"]
+            .map(String::from)
+            .into();
+        assert_eq!(closing.variables, expected);
+        let image_alt = &en["a11y-image-alt"];
+        assert!(image_alt.has_value);
+        assert_eq!(
+            image_alt.attributes,
+            ["fix", "message"].map(String::from).into()
+        );
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let en = Catalog::get(Lang::En);
+        let zh = Catalog::get(Lang::ZhCn);
+        let args = |n: i64| [("count", FluentValue::from(n))];
+        assert_eq!(en.tr_args("report-page-failures", &args(1)), "1 failure");
+        assert_eq!(en.tr_args("report-page-failures", &args(3)), "3 failures");
+        assert_eq!(zh.tr_args("report-page-failures", &args(3)), "3 项不通过");
     }
 }

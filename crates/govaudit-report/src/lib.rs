@@ -47,6 +47,8 @@ use std::str::FromStr;
 
 pub use earl::{EARL_CONTEXT, earl_report, write_earl};
 pub use fingerprint::finding_fingerprint;
+/// The language of text output ([`TextStyle::lang`]).
+pub use govaudit_i18n::Lang;
 pub use json::{write_json, write_jsonl};
 pub use sarif::{SARIF_SCHEMA_URI, sarif_log, write_sarif};
 pub use stream::ReportStream;
@@ -118,6 +120,10 @@ pub struct TextStyle {
     /// counted in the summary by rule (page-level review rules otherwise repeat once per page
     /// and bury the failures); `None` lists them all. Failing findings are always listed.
     pub review_limit: Option<usize>,
+    /// The language of headings, rule titles and messages. English shows each finding's own
+    /// message; another language shows the rule's title and message from its catalog, with the
+    /// English message (which carries the specifics) as a detail line.
+    pub lang: Lang,
 }
 
 impl TextStyle {
@@ -126,6 +132,7 @@ impl TextStyle {
         TextStyle {
             color: false,
             review_limit: None,
+            lang: Lang::En,
         }
     }
 
@@ -133,12 +140,18 @@ impl TextStyle {
         TextStyle {
             color: true,
             review_limit: None,
+            lang: Lang::En,
         }
     }
 
     /// The same style with colour on or off.
     pub const fn with_color(self, color: bool) -> Self {
         TextStyle { color, ..self }
+    }
+
+    /// The same style in another language.
+    pub const fn with_lang(self, lang: Lang) -> Self {
+        TextStyle { lang, ..self }
     }
 
     /// The same style listing at most `limit` review findings per rule.

@@ -1,6 +1,7 @@
 //! SARIF 2.1.0: the subset govaudit writes, as plain serde structs (no generated types). Field
 //! names follow the OASIS schema; optional fields are left out rather than written as null.
 
+use crate::Lang;
 use crate::json::write_pretty;
 use crate::uri::is_absolute_uri;
 use crate::{ReportError, ReportLayout, find_rule, finding_fingerprint, uri_reference};
@@ -86,7 +87,38 @@ struct Configuration {
 
 #[derive(Serialize)]
 struct DescriptorProperties {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     tags: Vec<String>,
+    /// The rule's title, message and fix in the language of the run's text output, when that
+    /// is not English. SARIF's own descriptions stay English, as the results' messages are
+    /// (`run.language` is not set, so it is English): a property bag holds the rest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    localized: Option<LocalizedRule>,
+}
+
+#[derive(Serialize)]
+struct LocalizedRule {
+    lang: &'static str,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<String>,
+}
+
+impl LocalizedRule {
+    fn of(rule_id: &str, lang: Lang) -> Option<LocalizedRule> {
+        if lang == Lang::En {
+            return None;
+        }
+        let text = govaudit_i18n::Catalog::get(lang).rule(rule_id)?;
+        Some(LocalizedRule {
+            lang: lang.tag(),
+            title: text.title,
+            message: text.message,
+            fix: text.fix,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -179,7 +211,7 @@ fn pascal_name(id: &str) -> String {
         .collect()
 }
 
-fn descriptor(meta: Option<&RuleMeta>, first: &Finding) -> ReportingDescriptor {
+fn descriptor(meta: Option<&RuleMeta>, first: &Finding, lang: Lang) -> ReportingDescriptor {
     let id = first.rule.clone();
     match meta {
         Some(meta) => {
@@ -202,9 +234,11 @@ fn descriptor(meta: Option<&RuleMeta>, first: &Finding) -> ReportingDescriptor {
                 default_configuration: Some(Configuration {
                     level: level(meta.severity),
                 }),
-                properties: Some(meta.references())
-                    .filter(|tags| !tags.is_empty())
-                    .map(|tags| DescriptorProperties { tags }),
+                properties: Some(DescriptorProperties {
+                    tags: meta.references(),
+                    localized: LocalizedRule::of(meta.id, lang),
+                })
+                .filter(|p| !p.tags.is_empty() || p.localized.is_some()),
             }
         }
         // Not in the catalogue (a report read back from JSON, a newer rule): say what we know.
@@ -287,6 +321,7 @@ fn result<'a>(finding: &'a Finding, rule_index: usize) -> SarifResult<'a> {
 struct RuleTable {
     index: HashMap<String, usize>,
     descriptors: Vec<ReportingDescriptor>,
+    lang: Lang,
 }
 
 impl RuleTable {
@@ -297,8 +332,11 @@ impl RuleTable {
             return index;
         }
         let index = self.descriptors.len();
-        self.descriptors
-            .push(descriptor(find_rule(rules, &finding.rule), finding));
+        self.descriptors.push(descriptor(
+            find_rule(rules, &finding.rule),
+            finding,
+            self.lang,
+        ));
         self.index.insert(finding.rule.clone(), index);
         index
     }
@@ -377,6 +415,7 @@ pub(crate) struct SarifSink {
 impl SarifSink {
     pub(crate) fn start(
         rules: &[&'static RuleMeta],
+        lang: Lang,
         out: &mut dyn Write,
     ) -> Result<Self, ReportError> {
         out.write_all(b"{\n  \"$schema\": ")?;
@@ -384,7 +423,10 @@ impl SarifSink {
         out.write_all(b",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"results\": [")?;
         Ok(SarifSink {
             rules: rules.to_vec(),
-            table: RuleTable::default(),
+            table: RuleTable {
+                lang,
+                ..RuleTable::default()
+            },
             any_result: false,
         })
     }

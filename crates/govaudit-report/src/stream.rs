@@ -80,7 +80,7 @@ impl<W: Write> ReportStream<W> {
             Format::Text => Sink::Text(TextSink::new(rules, style)),
             Format::Json => Sink::Json(JsonSink::start(&mut out)?),
             Format::Jsonl => Sink::Jsonl,
-            Format::Sarif => Sink::Sarif(SarifSink::start(rules, &mut out)?),
+            Format::Sarif => Sink::Sarif(SarifSink::start(rules, style.lang, &mut out)?),
             Format::Earl => Sink::Earl(Box::new(EarlSink::new(rules))),
         };
         Ok(ReportStream {

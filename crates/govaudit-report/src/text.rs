@@ -6,6 +6,7 @@
 use crate::{Format, ReportError, TextStyle, find_rule, render};
 use anstyle::{AnsiColor, Effects, Style};
 use govaudit_core::{Finding, Note, Outcome, Report, RuleMeta, Severity, Summary};
+use govaudit_i18n::{Catalog, FluentValue, Lang};
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -87,8 +88,16 @@ pub fn escape_for_terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
+/// A count as a Fluent number, so each language picks its plural form.
+fn number(count: usize) -> FluentValue<'static> {
+    FluentValue::from(count)
+}
+
+/// The name of a severity in the output language (`high`, `高`).
+fn severity_name(catalog: &Catalog, severity: Severity) -> String {
+    catalog
+        .text(&format!("report-severity-{}", severity.as_str()))
+        .unwrap_or_else(|| severity.as_str().to_owned())
 }
 
 /// Writes the report for people; the same as [`render`] with [`Format::Text`]. The layout:
@@ -112,6 +121,12 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 /// `review`; reviews past [`TextStyle::review_limit`] for their rule are counted under "by
 /// rule". "pages with the most failures" (the top ten) follows "by rule" when failures are on
 /// more than one page.
+///
+/// In a language other than English ([`TextStyle::lang`]) headings and counts are translated,
+/// and a finding's line names the rule's title from the catalog, followed by the rule's message
+/// and the finding's English message (its specifics: a contrast ratio, a status code) as a
+/// detail line. The `place  severity|review  rule` start of the line stays the same in every
+/// language: editors link it, scripts grep it, and `--fail-on` takes the severity names.
 pub fn write_text(
     report: &Report,
     rules: &[&'static RuleMeta],
@@ -152,6 +167,7 @@ pub(crate) struct TextSink {
     tallies: HashMap<String, RuleTally>,
     failures_by_page: HashMap<String, usize>,
     last: Last,
+    catalog: &'static Catalog,
 }
 
 impl TextSink {
@@ -162,6 +178,7 @@ impl TextSink {
             tallies: HashMap::new(),
             failures_by_page: HashMap::new(),
             last: Last::Nothing,
+            catalog: Catalog::get(style.lang),
         }
     }
 
@@ -279,7 +296,7 @@ impl TextSink {
             p.plain("\n")?;
         }
         for finding in findings {
-            write_finding(&mut p, finding)?;
+            write_finding(&mut p, self.catalog, finding)?;
         }
         self.last = Last::Resource;
         Ok(())
@@ -290,7 +307,7 @@ impl TextSink {
         if self.last == Last::Resource {
             p.plain("\n")?;
         }
-        p.paint(HEADING, "note")?;
+        p.paint(HEADING, &self.catalog.tr("report-note"))?;
         p.plain(&format!(
             "  {}  {}\n",
             escape_for_terminal(&note.url),
@@ -303,6 +320,7 @@ impl TextSink {
     /// The summary by rule and by page, then the closing count.
     pub(crate) fn finish(self, out: &mut dyn Write, summary: &Summary) -> Result<(), ReportError> {
         let mut p = self.painter(out);
+        let catalog = self.catalog;
         let mut any = self.last != Last::Nothing;
         let mut rules: Vec<(&String, &RuleTally)> = self.tallies.iter().collect();
         // Rules with failures before rules that only ask for review, then the worst first; ties
@@ -320,10 +338,10 @@ impl TextSink {
             if any {
                 p.plain("\n")?;
             }
-            p.paint(HEADING, "by rule")?;
+            p.paint(HEADING, &catalog.tr("report-by-rule"))?;
             p.plain("\n")?;
             for (id, tally) in rules {
-                write_rule_line(&mut p, id, tally)?;
+                write_rule_line(&mut p, catalog, id, tally)?;
             }
             any = true;
         }
@@ -331,33 +349,35 @@ impl TextSink {
         if pages.len() > 1 {
             pages.sort_by_key(|(url, count)| (Reverse(**count), *url));
             p.plain("\n")?;
-            p.paint(HEADING, "pages with the most failures")?;
+            p.paint(HEADING, &catalog.tr("report-worst-pages"))?;
             p.plain("\n")?;
             for (url, count) in pages.iter().take(PAGES_LISTED) {
                 p.plain(&format!("  {}  ", escape_for_terminal(url)))?;
                 p.paint(
                     AnsiColor::Red.on_default(),
-                    &plural(**count, "failure", "failures"),
+                    &catalog.tr_args("report-page-failures", &[("count", number(**count))]),
                 )?;
                 p.plain("\n")?;
             }
             if pages.len() > PAGES_LISTED {
                 let more = pages.len() - PAGES_LISTED;
                 p.plain(&format!(
-                    "  … and {} with failures\n",
-                    plural(more, "more page", "more pages")
+                    "  {}\n",
+                    catalog.tr_args("report-more-pages", &[("count", number(more))])
                 ))?;
             }
         }
         if any {
             p.plain("\n")?;
         }
-        let closing = format!(
-            "{} ({} fail, {} review) in {}",
-            plural(summary.findings, "finding", "findings"),
-            summary.fail,
-            summary.review,
-            plural(summary.resources, "resource", "resources"),
+        let closing = catalog.tr_args(
+            "report-closing",
+            &[
+                ("findings", number(summary.findings)),
+                ("fail", number(summary.fail)),
+                ("review", number(summary.review)),
+                ("resources", number(summary.resources)),
+            ],
         );
         let closing_style = if summary.fail > 0 {
             HEADING.fg_color(Some(AnsiColor::Red.into()))
@@ -372,34 +392,57 @@ impl TextSink {
 
 /// `  a11y/image-alt  high  3 fail, 2 review  Images must have a text alternative.`, and a line
 /// counting the reviews left unlisted.
-fn write_rule_line(p: &mut Painter<'_>, id: &str, tally: &RuleTally) -> std::io::Result<()> {
+fn write_rule_line(
+    p: &mut Painter<'_>,
+    catalog: &Catalog,
+    id: &str,
+    tally: &RuleTally,
+) -> std::io::Result<()> {
     p.plain("  ")?;
     p.paint(RULE, &escape_for_terminal(id))?;
     p.plain("  ")?;
-    p.paint(severity_style(tally.severity), tally.severity.as_str())?;
-    p.plain(&format!("  {} fail, {} review", tally.fail, tally.review))?;
-    if let Some(meta) = tally.meta {
-        p.plain(&format!("  {}", escape_for_terminal(&meta.summary())))?;
+    p.paint(
+        severity_style(tally.severity),
+        &severity_name(catalog, tally.severity),
+    )?;
+    let counts = catalog.tr_args(
+        "report-rule-counts",
+        &[
+            ("fail", number(tally.fail)),
+            ("review", number(tally.review)),
+        ],
+    );
+    p.plain(&format!("  {counts}"))?;
+    // English keeps the rule's own summary; other languages the catalog's title.
+    let title = match catalog.lang() {
+        Lang::En => tally.meta.map(|meta| meta.summary()),
+        _ => catalog
+            .rule(id)
+            .map(|text| text.title)
+            .or_else(|| tally.meta.map(|meta| meta.summary())),
+    };
+    if let Some(title) = title {
+        p.plain(&format!("  {}", escape_for_terminal(&title)))?;
     }
     p.plain("\n")?;
     if tally.reviews_unlisted > 0 {
-        p.paint(
-            REVIEW,
-            &format!(
-                "      … {} more {} to review in {} (not listed here; every finding is in the JSON output)",
-                tally.reviews_unlisted,
-                if tally.reviews_unlisted == 1 { "finding" } else { "findings" },
-                plural(tally.resources_unlisted, "resource", "resources"),
-            ),
-        )?;
+        let unlisted = catalog.tr_args(
+            "report-reviews-unlisted",
+            &[
+                ("count", number(tally.reviews_unlisted)),
+                ("resources", number(tally.resources_unlisted)),
+            ],
+        );
+        p.paint(REVIEW, &format!("      {unlisted}"))?;
         p.plain("\n")?;
     }
     Ok(())
 }
 
 /// `  index.html:42:7  high  a11y/image-alt  message` (the place as editors and terminals link
-/// it), then the snippet, selector or header below.
-fn write_finding(p: &mut Painter<'_>, finding: &Finding) -> std::io::Result<()> {
+/// it), then the snippet, selector or header below. Outside English: the rule's title instead of
+/// the message, then the rule's message and the finding's own (English) message below.
+fn write_finding(p: &mut Painter<'_>, catalog: &Catalog, finding: &Finding) -> std::io::Result<()> {
     let place = &finding.location;
     let mut position = escape_for_terminal(&finding.url).into_owned();
     if let Some(line) = place.line {
@@ -415,7 +458,35 @@ fn write_finding(p: &mut Painter<'_>, finding: &Finding) -> std::io::Result<()> 
     }
     p.plain("  ")?;
     p.paint(RULE, &escape_for_terminal(&finding.rule))?;
-    p.plain(&format!("  {}\n", escape_for_terminal(&finding.message)))?;
+    let localized = match catalog.lang() {
+        Lang::En => None,
+        _ => catalog.rule(&finding.rule),
+    };
+    match localized {
+        None => p.plain(&format!("  {}\n", escape_for_terminal(&finding.message)))?,
+        Some(text) => {
+            p.plain(&format!("  {}\n", escape_for_terminal(&text.title)))?;
+            // The catalog's message says what fails; a review finding says what to check.
+            let message = match finding.outcome {
+                Outcome::Fail => text.message,
+                Outcome::Review => Some(catalog.review_text(&finding.rule)),
+            };
+            if let Some(message) = message {
+                p.plain(&format!("      {}\n", escape_for_terminal(&message)))?;
+            }
+            if !finding.message.is_empty() {
+                let detail = catalog.tr_args(
+                    "report-detail",
+                    &[(
+                        "text",
+                        escape_for_terminal(&finding.message).as_ref().into(),
+                    )],
+                );
+                p.paint(DETAIL, &format!("      {detail}"))?;
+                p.plain("\n")?;
+            }
+        }
+    }
     if let Some(snippet) = &place.snippet {
         p.paint(DETAIL, &format!("      {}", escape_for_terminal(snippet)))?;
         p.plain("\n")?;
@@ -423,14 +494,26 @@ fn write_finding(p: &mut Painter<'_>, finding: &Finding) -> std::io::Result<()> 
     if let Some(selector) = &place.selector {
         p.paint(
             DETAIL,
-            &format!("      selector: {}", escape_for_terminal(selector)),
+            &format!(
+                "      {}",
+                catalog.tr_args(
+                    "report-selector",
+                    &[("selector", escape_for_terminal(selector).as_ref().into())]
+                )
+            ),
         )?;
         p.plain("\n")?;
     }
     if let Some(header) = &place.header {
         p.paint(
             DETAIL,
-            &format!("      header: {}", escape_for_terminal(header)),
+            &format!(
+                "      {}",
+                catalog.tr_args(
+                    "report-header",
+                    &[("header", escape_for_terminal(header).as_ref().into())]
+                )
+            ),
         )?;
         p.plain("\n")?;
     }

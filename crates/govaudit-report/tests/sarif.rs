@@ -256,3 +256,36 @@ fn fingerprints_are_stable_and_distinguish_places() {
         "cefccb0e40f83d35"
     );
 }
+
+/// With Chinese text output, each rule descriptor carries the catalog's title, message and fix
+/// in its property bag; the SARIF descriptions and result messages stay English, and the log
+/// stays valid.
+#[test]
+fn chinese_runs_add_localized_rule_texts_in_the_property_bag() {
+    let mut out = Vec::new();
+    render(
+        &common::fail_and_review(),
+        &common::RULES,
+        Format::Sarif,
+        TextStyle::plain().with_lang(govaudit_report::Lang::ZhCn),
+        &mut out,
+    )
+    .unwrap();
+    let log: Value = serde_json::from_slice(&out).unwrap();
+    let english = sarif(&common::fail_and_review());
+    let rule = &log["runs"][0]["tool"]["driver"]["rules"][0];
+    assert_eq!(rule["id"], "a11y/image-alt");
+    let localized = &rule["properties"]["localized"];
+    assert_eq!(localized["lang"], "zh-CN");
+    assert_eq!(localized["title"], "图片应有替代文本");
+    assert!(localized["fix"].as_str().unwrap().contains("alt"));
+    assert_eq!(
+        rule["shortDescription"],
+        english["runs"][0]["tool"]["driver"]["rules"][0]["shortDescription"]
+    );
+    assert_eq!(log["runs"][0]["results"], english["runs"][0]["results"]);
+    assert!(english["runs"][0]["tool"]["driver"]["rules"][0]["properties"]["localized"].is_null());
+    if let Some(path) = govaudit_testkit::shared_file("schemas/sarif-schema-2.1.0.json") {
+        govaudit_testkit::assert_valid(&govaudit_testkit::read_json(&path), &log);
+    }
+}

@@ -6,7 +6,7 @@ mod common;
 
 use common::{BROKEN_LINK, HSTS_MISSING, IMAGE_ALT};
 use govaudit_core::{Collector, Finding, Location, Note, Outcome, Report};
-use govaudit_report::{Format, ReportStream, TextStyle, render};
+use govaudit_report::{Format, Lang, ReportStream, TextStyle, render};
 
 fn text(report: &Report, style: TextStyle) -> String {
     let mut out = Vec::new();
@@ -298,4 +298,126 @@ fn streamed_text_writes_each_call_at_once_and_ranks_pages() {
         out.ends_with("\n70 findings (70 fail, 0 review) in 13 resources\n"),
         "{out}"
     );
+}
+
+/// In Chinese a finding names the rule's title and message from the zh-CN catalog, keeps the
+/// English message (its specifics) as a detail, and keeps `place  severity  rule` as it is.
+#[test]
+fn chinese_text_shows_catalog_title_and_message_with_the_english_detail() {
+    let out = text(
+        &common::fail_and_review(),
+        TextStyle::plain().with_lang(Lang::ZhCn),
+    );
+    let expected = "  site/news/index.html:42:7  high  a11y/image-alt  图片应有替代文本
+      图片没有替代文本，读屏软件用户无法得知图片内容。
+      详情（英文）：Image has no alt attribute.
+      <img src=\"logo.png\">
+      选择器：body > header > img:nth-child(1)
+  site/news/index.html:50  review  a11y/image-alt  图片应有替代文本
+      需人工核查：自动检测无法确定是否符合要求。
+      详情（英文）：Check that the alt text describes the chart.
+      <img src=\"chart.png\" alt=\"chart\">
+      选择器：#main > img
+
+按规则汇总
+  a11y/image-alt  高  不通过 1 项，需人工核查 1 项  图片应有替代文本
+
+共 2 项检测结果（不通过 1 项，需人工核查 1 项），涉及 2 个资源
+";
+    assert_eq!(out, expected);
+}
+
+/// English is the default and shows each finding's own message, as before catalogs existed.
+#[test]
+fn english_is_the_default_language() {
+    assert_eq!(TextStyle::plain().lang, Lang::En);
+    assert_eq!(
+        text(&common::fail_and_review(), TextStyle::plain()),
+        text(
+            &common::fail_and_review(),
+            TextStyle::plain().with_lang(Lang::En)
+        )
+    );
+}
+
+/// A rule no catalog knows keeps its English message on the finding's line; headings are still
+/// translated. A review of a rule with its own `.review` text says what to check.
+#[test]
+fn chinese_text_falls_back_to_the_finding_message_for_unknown_rules() {
+    use govaudit_core::{RuleMeta, Severity};
+    static LOCAL: RuleMeta = RuleMeta {
+        id: "local/house-style",
+        severity: Severity::Low,
+        standards: &[],
+        sources: &[],
+        docs: "House style.",
+        cache: None,
+    };
+    static CONTRAST: RuleMeta = RuleMeta {
+        id: "a11y/color-contrast",
+        severity: Severity::High,
+        standards: &[],
+        sources: &[],
+        docs: "Contrast.",
+        cache: None,
+    };
+    let mut found = Collector::new("a.html");
+    found.fail(&LOCAL, Location::at_line(3), "Use the house font.");
+    found.review(
+        &CONTRAST,
+        Location::at_line(9),
+        "Background image behind the text.",
+    );
+    let mut report = Report::new();
+    report.add_resource("a.html", found.into_findings());
+    report.finish();
+    let out = text(&report, TextStyle::plain().with_lang(Lang::ZhCn));
+    assert!(
+        out.contains("  a.html:3  low  local/house-style  Use the house font.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  a.html:9  review  a11y/color-contrast  文字对比度应足够\n      需人工核查：该文字的颜色需页面渲染后才能确定，请用工具核查其对比度。\n      详情（英文）：Background image behind the text.\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("按规则汇总\n"), "{out}");
+    assert!(
+        out.ends_with("共 2 项检测结果（不通过 1 项，需人工核查 1 项），涉及 1 个资源\n"),
+        "{out}"
+    );
+}
+
+/// The review count, the worst pages and the header label follow the language.
+#[test]
+fn chinese_summary_counts_reviews_and_ranks_pages() {
+    let mut report = Report::new();
+    for (page, failures) in [("a.html", 2), ("b.html", 1)] {
+        let mut found = Collector::new(page);
+        for _ in 0..failures {
+            found.fail(&HSTS_MISSING, Location::resource(), "No HSTS.");
+        }
+        found.review(&IMAGE_ALT, Location::default(), "Check the alt text.");
+        found.review(&IMAGE_ALT, Location::default(), "Check again.");
+        report.add_resource(page, found.into_findings());
+    }
+    report.finish();
+    let out = text(
+        &report,
+        TextStyle::plain()
+            .with_lang(Lang::ZhCn)
+            .with_review_limit(Some(1)),
+    );
+    assert!(
+        out.contains(
+            "      …… 另有 3 项需人工核查的结果（涉及 2 个资源）未在此列出，完整结果见 JSON 输出\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("问题最多的页面\n  a.html  2 项不通过\n  b.html  1 项不通过\n"),
+        "{out}"
+    );
+    assert!(!out.contains("failures"), "{out}");
 }

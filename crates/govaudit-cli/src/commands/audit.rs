@@ -48,6 +48,7 @@ impl ProfileArgs {
         let Some(spec) = &self.profile else {
             return Ok(None);
         };
+        crate::lang::set_profile(spec);
         let as_of = match &self.as_of {
             Some(text) => text
                 .parse::<govaudit_disclosure::jiff::civil::Date>()

@@ -8,6 +8,7 @@ use crate::live::LiveArgs;
 use crate::output::{FormatArg, OutputArgs};
 use anyhow::bail;
 use govaudit_engine::{Area, Areas, AuditConfig, Target};
+use govaudit_i18n::Catalog;
 use govaudit_site::scope::Scope;
 use serde_json::Value;
 use std::io::Write as _;
@@ -93,30 +94,35 @@ fn line_suffix(value: &Value) -> String {
 /// Every item with its state and evidence, then the columns with their newest dates.
 fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std::io::Result<()> {
     let clean = |t: &str| govaudit_report::escape_for_terminal(t).into_owned();
+    let catalog = Catalog::get(crate::lang::chosen());
     let items = items.as_array().map_or(&[][..], Vec::as_slice);
     if let Some(profile) = profile {
         let pages = profile
             .get("pages")
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
-        writeln!(
-            out,
-            "\nProfile {} ({}), as of {}: {} page(s) from {}",
-            clean(text(profile, "id")),
-            clean(text(profile, "name")),
-            text(profile, "as_of"),
-            pages,
-            clean(text(profile, "homepage"))
-        )?;
+        let line = catalog.tr_args(
+            "cli-disclosure-profile",
+            &[
+                ("id", clean(text(profile, "id")).into()),
+                ("name", clean(text(profile, "name")).into()),
+                ("date", clean(text(profile, "as_of")).into()),
+                ("pages", pages.into()),
+                ("homepage", clean(text(profile, "homepage")).into()),
+            ],
+        );
+        writeln!(out, "\n{line}")?;
     }
     let count = |state: &str| items.iter().filter(|i| text(i, "state") == state).count();
-    writeln!(
-        out,
-        "Items: {} present, {} absent, {} review",
-        count("present"),
-        count("absent"),
-        count("review")
-    )?;
+    let line = catalog.tr_args(
+        "cli-disclosure-items",
+        &[
+            ("present", count("present").into()),
+            ("absent", count("absent").into()),
+            ("review", count("review").into()),
+        ],
+    );
+    writeln!(out, "{line}")?;
     for item in items {
         writeln!(
             out,
@@ -146,7 +152,8 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
         for e in list(item, "ignored").iter().take(2) {
             writeln!(
                 out,
-                "           not counted: {}{} \"{}\"",
+                "           {} {}{} \"{}\"",
+                catalog.tr("cli-disclosure-not-counted"),
                 clean(text(e, "page")),
                 line_suffix(e),
                 clean(text(e, "text"))
@@ -155,22 +162,38 @@ fn write_items(profile: Option<&Value>, items: &Value, out: &mut Vec<u8>) -> std
     }
     let columns = profile.map_or(&[][..], |p| list(p, "columns"));
     if !columns.is_empty() {
-        writeln!(out, "Columns (newest dated item):")?;
+        writeln!(out, "{}", catalog.tr("cli-disclosure-columns"))?;
         for c in columns {
             let limit = c
                 .get("max_age_days")
                 .and_then(Value::as_u64)
                 .map(|m| {
                     let stale = c.get("stale").and_then(Value::as_bool) == Some(true);
-                    format!(", limit {m} days{}", if stale { ", STALE" } else { "" })
+                    let limit =
+                        catalog.tr_args("cli-disclosure-column-limit", &[("days", m.into())]);
+                    let stale = if stale {
+                        catalog.tr("cli-disclosure-column-stale").into_owned()
+                    } else {
+                        String::new()
+                    };
+                    format!("{limit}{stale}")
                 })
                 .unwrap_or_default();
+            let age = catalog.tr_args(
+                "cli-disclosure-column-age",
+                &[(
+                    "days",
+                    c.get("age_days")
+                        .and_then(Value::as_i64)
+                        .unwrap_or(0)
+                        .into(),
+                )],
+            );
             writeln!(
                 out,
-                "  {} {}: {} days old{limit}  ({}{})",
+                "  {} {}: {age}{limit}  ({}{})",
                 clean(text(c, "name")),
-                text(c, "newest"),
-                c.get("age_days").and_then(Value::as_i64).unwrap_or(0),
+                clean(text(c, "newest")),
                 clean(text(c, "page")),
                 line_suffix(c)
             )?;

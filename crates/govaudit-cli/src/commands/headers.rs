@@ -139,16 +139,21 @@ fn write_observatory_text(report: &Report, out: &mut Vec<u8>) -> std::io::Result
     let Some(section) = report.sections.get("observatory") else {
         return Ok(());
     };
+    let catalog = govaudit_i18n::Catalog::get(crate::lang::chosen());
     if let Some(error) = section.get("error").and_then(|e| e.as_str()) {
-        return writeln!(out, "\nObservatory: not graded ({error})");
+        let line = catalog.tr_args("cli-observatory-not-graded", &[("error", error.into())]);
+        return writeln!(out, "\n{line}");
     }
-    writeln!(
-        out,
-        "\nObservatory (algorithm {}): score {}, grade {}",
-        section["algorithm"],
-        section["score"],
-        section["grade"].as_str().unwrap_or("")
-    )?;
+    // As JSON writes them (numbers as numbers), so the line reads as before.
+    let line = catalog.tr_args(
+        "cli-observatory-grade",
+        &[
+            ("algorithm", section["algorithm"].to_string().into()),
+            ("score", section["score"].to_string().into()),
+            ("grade", section["grade"].as_str().unwrap_or("").into()),
+        ],
+    );
+    writeln!(out, "\n{line}")?;
     if let Some(tests) = section.get("tests").and_then(|t| t.as_object()) {
         for (name, test) in tests {
             writeln!(
@@ -158,9 +163,9 @@ fn write_observatory_text(report: &Report, out: &mut Vec<u8>) -> std::io::Result
                 test["modifier"].as_i64().unwrap_or(0),
                 test["result"].as_str().unwrap_or(""),
                 if test["pass"].as_bool() == Some(false) {
-                    "  (fail)"
+                    format!("  {}", catalog.tr("cli-observatory-test-fail"))
                 } else {
-                    ""
+                    String::new()
                 }
             )?;
         }
