@@ -39,6 +39,7 @@ pub(crate) fn run_json(site: &str, run: &RunRow) -> Result<Value, MonitorError> 
         "as_of": format_time(run.as_of),
         "state": run.state.as_str(),
         "attempts": run.attempts,
+        "worker": run.worker,
         "started_at": run.started_at.map(format_time),
         "finished_at": run.finished_at.map(format_time),
         "pages": run.pages,

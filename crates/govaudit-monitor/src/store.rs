@@ -186,7 +186,16 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS,
             Backend::Postgres => POSTGRES_MIGRATIONS,
         };
-        migrator(migrations).run(&pool).await?;
+        let migrator = migrator(migrations);
+        if let Err(first) = migrator.run(&pool).await {
+            // Two processes opening a new SQLite file at once both try the first migration;
+            // the loser sees the winner's tables. Once more, it finds them applied.
+            if !is_sqlite {
+                return Err(first.into());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            migrator.run(&pool).await?;
+        }
         Ok(Store {
             pool,
             backend,
