@@ -27,7 +27,9 @@ pub mod worker;
 pub use availability::{Availability, ProbeSample, availability};
 pub use config::{Schedule, SiteConfig, SitesFile, slot_of};
 pub use error::MonitorError;
-pub use store::{Backend, FindingRow, ProbeRow, RunRow, RunState, SiteRow, Store, create_database};
+pub use store::{
+    Backend, FindingRow, ProbeRow, RunResult, RunRow, RunState, SiteRow, Store, create_database,
+};
 pub use worker::{WorkOptions, WorkSummary, enqueue, run_once, work};
 
 /// Seconds since the Unix epoch, now (the real clock: leases and heartbeats use it, never the
