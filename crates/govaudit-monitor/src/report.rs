@@ -227,12 +227,8 @@ async fn site_view(store: &Store, site: SiteRow, now: i64) -> Result<SiteView, M
     let mut freshness = Freshness::Unknown;
     if let Some(latest) = last_done(&runs) {
         let first_seen = store.first_seen(site.id).await?;
-        let profiled = latest
-            .error
-            .is_none()
-            .then(|| stored_sections_have_profile(latest))
-            .unwrap_or(false);
-        if profiled || site.site_config().is_ok_and(|c| c.profile.is_some()) {
+        // With a profile, disclosure ran and reports a stale homepage as a finding.
+        if site.site_config().is_ok_and(|c| c.profile.is_some()) {
             freshness = Freshness::Fresh;
         }
         for row in store.findings_of(latest.id).await? {
@@ -260,11 +256,6 @@ async fn site_view(store: &Store, site: SiteRow, now: i64) -> Result<SiteView, M
         open,
         freshness,
     })
-}
-
-fn stored_sections_have_profile(_run: &RunRow) -> bool {
-    // The run row keeps scores and availability; the profile is in the site's configuration.
-    false
 }
 
 fn verdict_markup(week: &Availability, strings: &Strings) -> Markup {
