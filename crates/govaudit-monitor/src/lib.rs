@@ -84,3 +84,8 @@ mod tests {
         assert_eq!(format_date(86_400 + 5), "1970-01-02");
     }
 }
+
+// Keeps the README's example compiling.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -255,6 +255,18 @@ impl Store {
         }
     }
 
+    /// The site with this id.
+    pub async fn site_by_id(&self, id: i64) -> Result<SiteRow, MonitorError> {
+        let row = sqlx::query("SELECT id, name, url, host, config FROM sites WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            Some(row) => site_row(&row),
+            None => Err(MonitorError::UnknownSite(format!("#{id}"))),
+        }
+    }
+
     /// Queues a run of `site_id` for `slot` unless one exists; returns whether it was queued.
     pub async fn queue_run(
         &self,

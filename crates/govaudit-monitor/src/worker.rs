@@ -256,12 +256,7 @@ async fn execute(
     run: RunRow,
     options: &WorkOptions,
 ) -> Result<Outcome, MonitorError> {
-    let site_row = store
-        .sites()
-        .await?
-        .into_iter()
-        .find(|s| s.id == run.site_id)
-        .ok_or_else(|| MonitorError::UnknownSite(format!("#{}", run.site_id)))?;
+    let site_row = store.site_by_id(run.site_id).await?;
     let site = site_row.site_config()?;
     let warc = warc_path(store.data_dir(), &site.name, &run);
     // Renew the lease while the audit runs; stop when the lease was lost.

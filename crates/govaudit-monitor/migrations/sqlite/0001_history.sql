@@ -29,7 +29,7 @@ CREATE TABLE runs (
     warc_path TEXT,
     UNIQUE (site_id, slot)
 );
-CREATE INDEX runs_claim ON runs (state, lease_until);
+CREATE INDEX runs_due ON runs (state, slot, id);
 CREATE INDEX runs_site_as_of ON runs (site_id, as_of);
 
 CREATE TABLE findings (
