@@ -8,8 +8,11 @@ use crate::{MonitorError, wall_clock};
 use govaudit_site::fetch::{FetchOptions, Fetcher, Method};
 use std::time::{Duration, Instant};
 
-/// Probes every site of `file` once, at the same time, stamping each probe `at` (the probe's
-/// clock; the real clock unless injected), and stores the probes.
+/// Sites probed at once.
+pub const PROBE_CONCURRENCY: usize = 32;
+
+/// Probes every site of `file` once ([`PROBE_CONCURRENCY`] at a time), stamping each probe
+/// `at` (the probe's clock; the real clock unless injected), and stores the probes.
 pub async fn probe_all(
     store: &Store,
     file: &SitesFile,
@@ -19,12 +22,15 @@ pub async fn probe_all(
     for site in &file.sites {
         site_ids.push(store.upsert_site(site, wall_clock()).await?);
     }
-    let probes = futures_util::future::join_all(
+    use futures_util::StreamExt as _;
+    let probes: Vec<ProbeRow> = futures_util::stream::iter(
         file.sites
             .iter()
             .zip(site_ids)
             .map(|(site, id)| probe(site, id, at)),
     )
+    .buffered(PROBE_CONCURRENCY)
+    .collect()
     .await;
     for probe in &probes {
         store.add_probe(probe).await?;
