@@ -345,10 +345,16 @@ fn week_chart(week: &Availability) -> Markup {
                 rect x=(x) y=(height - h) width=(bar) height=(h)
                     fill=(if share >= 0.95 { "#2a7" } else { "#c33" }) {}
                 text x=(x + bar / 2.0) y=(height + 15.0) font-size="11" text-anchor="middle" {
-                    (format_date(day.day)[5..].to_owned()) }
+                    (month_day(day.day)) }
             }
         }
     }
+}
+
+/// `MM-DD` of a time (the whole date when it has no such part).
+fn month_day(seconds: i64) -> String {
+    let date = format_date(seconds);
+    date.get(5..).map_or(date.clone(), str::to_owned)
 }
 
 /// Lines of the availability score per run, and of `scores.total` where runs have it.
