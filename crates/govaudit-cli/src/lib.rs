@@ -57,6 +57,9 @@ enum Command {
     Disclosure(Box<commands::disclosure::DisclosureArgs>),
     /// Check links: a directory offline, a URL by crawling it (every occurrence reported).
     Links(Box<commands::links::LinksArgs>),
+    /// Monitor a list of sites on a schedule: runs stored with their history (SQLite, or
+    /// PostgreSQL for a fleet of workers), homepage availability probes, diffs, HTML reports.
+    Monitor(commands::monitor::MonitorArgs),
 }
 
 /// Runs the command line and returns the process exit code: 0 clean, 1 failing findings,
@@ -79,6 +82,7 @@ pub fn run() -> ExitCode {
         Command::Headers(args) => commands::headers::run(&args),
         Command::Disclosure(args) => commands::disclosure::run(&args),
         Command::Links(args) => commands::links::run(&args),
+        Command::Monitor(args) => commands::monitor::run(&args),
     };
     match result {
         Ok(Verdict::Clean) => ExitCode::SUCCESS,

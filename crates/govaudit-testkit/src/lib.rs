@@ -189,8 +189,55 @@ pub fn assert_rule_files_registered(crate_dir: &Path, area: &str, registered: &[
     assert_eq!(ids.len(), registered.len(), "a rule is registered twice");
 }
 
+/// The variable that names the PostgreSQL server for tests (`.ci/start-postgres` sets it):
+/// `postgres://postgres@127.0.0.1:PORT/postgres`.
+pub const POSTGRES_VAR: &str = "GOVAUDIT_TEST_POSTGRES";
+
+/// The test PostgreSQL server's URL, or `None` (after printing `skipping: ...`) when
+/// `GOVAUDIT_TEST_POSTGRES` is not set. Panics when it is not set and `CI` is: CI must not pass
+/// by skipping. Each test should create its own database on it.
+#[track_caller]
+pub fn postgres_url() -> Option<String> {
+    let value = std::env::var(POSTGRES_VAR).ok();
+    match resolve_postgres(value, std::env::var_os(CI_VAR).is_some()) {
+        Ok(Some(url)) => Some(url),
+        Ok(None) => {
+            skip(&format!(
+                "{POSTGRES_VAR} is not set (eval \"$(.ci/start-postgres)\" starts a server); set CI \
+                 to make this an error"
+            ));
+            None
+        }
+        Err(message) => panic!("{message}"),
+    }
+}
+
+/// The decision behind [`postgres_url`], without the environment: `Ok(None)` means skip.
+pub fn resolve_postgres(value: Option<String>, ci: bool) -> Result<Option<String>, String> {
+    match value {
+        Some(url) if !url.trim().is_empty() => Ok(Some(url.trim().to_owned())),
+        _ if ci => Err(format!(
+            "{POSTGRES_VAR} is not set and {CI_VAR} is set: CI must not skip the PostgreSQL tests \
+             (.ci/run starts a server with .ci/start-postgres)"
+        )),
+        _ => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn postgres_is_skipped_locally_and_required_in_ci() {
+        assert_eq!(resolve_postgres(None, false), Ok(None));
+        assert_eq!(resolve_postgres(Some("  ".into()), false), Ok(None));
+        assert!(resolve_postgres(None, true).is_err());
+        assert_eq!(
+            resolve_postgres(Some("postgres://p@127.0.0.1:5/postgres".into()), true),
+            Ok(Some("postgres://p@127.0.0.1:5/postgres".into()))
+        );
+    }
+
     use super::*;
 
     #[test]
