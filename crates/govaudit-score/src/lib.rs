@@ -2,10 +2,22 @@
 //! government website indicators, M-23-22 required elements, the EU accessibility statement,
 //! or a score per area), giving a verdict, a score per indicator, the evidence behind each and
 //! how each number was computed.
+//!
+//! Flow: [`Tally::new`] from a [`ScoringProfile`], fed each resource's findings as the run
+//! streams them; then [`score`] with the run's [`RunFacts`] gives the [`Scorecard`].
 
+mod compute;
 mod model;
+mod profile;
+mod tally;
 
+pub use compute::{RunFacts, score};
 pub use model::{
     AvailabilityVerdict, EVIDENCE_CAP, EvidenceRef, Group, IndicatorScore, IndicatorState, Points,
     Scorecard, Verdict, Verification,
 };
+pub use profile::{
+    BUILTIN_PROFILES, Indicator, Measure, Otherwise, PageScope, PointsSpec, ProfileError,
+    ScoringHeader, ScoringProfile, name_id,
+};
+pub use tally::{AreaTally, MeasureTally, Tally, severity_weight};
