@@ -311,8 +311,8 @@ macro_rules! sources {
 }
 
 // One file per area, the same list in every language.
-static EN_SOURCES: &[(&str, &str)] = sources!("en": "report.ftl");
-static ZH_CN_SOURCES: &[(&str, &str)] = sources!("zh-CN": "report.ftl");
+static EN_SOURCES: &[(&str, &str)] = sources!("en": "report.ftl", "indicators.ftl");
+static ZH_CN_SOURCES: &[(&str, &str)] = sources!("zh-CN": "report.ftl", "indicators.ftl");
 
 /// The shipped files of `lang`, as (file name, Fluent text).
 pub fn shipped_sources(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -416,3 +416,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn every_indicator_and_rule_has_a_name_and_rule_text_in_every_language() {
+    use govaudit_i18n::{Catalog, Lang};
+    for lang in Lang::ALL {
+        let catalog = Catalog::get(lang);
+        assert!(
+            catalog.load_errors().is_empty(),
+            "{:?}",
+            catalog.load_errors()
+        );
+        for (id, _) in govaudit_score::BUILTIN_PROFILES {
+            let profile = ScoringProfile::builtin(id).unwrap();
+            for indicator in &profile.indicators {
+                let name = govaudit_score::name_id(&indicator.id);
+                assert!(catalog.has(&name), "{lang:?}: {name}");
+                assert!(
+                    catalog.has_attribute(&name, "rule"),
+                    "{lang:?}: {name}.rule"
+                );
+            }
+            for rule in &profile.scoring.rules_applied {
+                assert!(catalog.has(rule), "{lang:?}: {rule}");
+            }
+        }
+    }
+    let zh = Catalog::get(Lang::ZhCn);
+    assert_eq!(
+        zh.text("indicator-cn19-web-veto-site-unreachable")
+            .as_deref(),
+        Some("站点无法访问")
+    );
+}
