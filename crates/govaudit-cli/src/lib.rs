@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod live;
 mod output;
+mod scoring;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

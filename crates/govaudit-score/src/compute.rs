@@ -206,6 +206,10 @@ fn score_indicator(
             };
             if !area_ran(area) {
                 out.formula = format!("the {area} area did not run");
+                if *otherwise == Otherwise::NeedsPerson {
+                    out.state = IndicatorState::NeedsPerson;
+                    out.formula.push_str(", so a person decides");
+                }
             } else if let Some(t) = tally.measure(index) {
                 out.count = t.fail;
                 out.measured = Some(json!(t.fail));
