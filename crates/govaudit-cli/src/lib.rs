@@ -14,8 +14,8 @@ use std::process::ExitCode;
 pub use catalogue::all_rules;
 pub use output::{Destination, OutputError, stderr_is_terminal};
 
-/// How a successful run ends: clean (exit 0) or with failing findings at or above `--fail-on`
-/// (exit 1). Errors exit 2.
+/// How a successful run ends: clean (exit 0) or failing (exit 1): a finding at or above
+/// `--fail-on`, or a scored `audit` whose verdict is fail (不合格). Usage and run errors exit 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Clean,
@@ -53,6 +53,8 @@ enum Command {
     Disclosure(Box<commands::disclosure::DisclosureArgs>),
     /// Check links: a directory offline, a URL by crawling it (every occurrence reported).
     Links(Box<commands::links::LinksArgs>),
+    /// List or show the scoring profiles (cn-gov, us-federal, eu-public-sector, generic).
+    Profile(commands::profile::ProfileArgs),
 }
 
 /// Runs the command line and returns the process exit code: 0 clean, 1 failing findings,
@@ -74,6 +76,7 @@ pub fn run() -> ExitCode {
         Command::Headers(args) => commands::headers::run(&args),
         Command::Disclosure(args) => commands::disclosure::run(&args),
         Command::Links(args) => commands::links::run(&args),
+        Command::Profile(args) => commands::profile::run(&args),
     };
     match result {
         Ok(Verdict::Clean) => ExitCode::SUCCESS,

@@ -5,4 +5,5 @@ pub mod check;
 pub mod disclosure;
 pub mod headers;
 pub mod links;
+pub mod profile;
 pub mod rules;
