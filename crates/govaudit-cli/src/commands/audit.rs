@@ -34,7 +34,9 @@ impl AreaArg {
 /// `--profile`, `--as-of`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ProfileArgs {
-    /// Disclosure profile: cn-gov, us-federal, eu-public-sector, or a profile TOML file.
+    /// Profile: cn-gov, us-federal, eu-public-sector, or a profile TOML file. For `audit` also
+    /// the scoring profile (with `generic`, and files with `[scoring]` or `extends`); default:
+    /// govaudit.toml's `profile`.
     #[arg(long, value_name = "PROFILE|FILE.toml")]
     pub profile: Option<String>,
     /// The day freshness is measured against (YYYY-MM-DD); default: today (UTC).
@@ -115,13 +117,13 @@ pub struct AuditArgs {
     pub targets: Vec<String>,
 }
 
-/// The run's configuration from the command line.
+/// The run's configuration from the command line, without the disclosure profile (which
+/// [`run`] derives from the scoring profile).
 pub fn config(args: &AuditArgs, targets: &[Target]) -> anyhow::Result<AuditConfig> {
     let mut config = AuditConfig {
         areas: Areas::only(&args.only.iter().map(|a| a.area()).collect::<Vec<_>>()),
         jobs: args.jobs.map_or(0, usize::from),
         applicability: args.output.format == crate::output::FormatArg::Earl,
-        disclosure: args.profile.config()?,
         ..AuditConfig::default()
     };
     args.run.apply(
