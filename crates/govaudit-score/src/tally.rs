@@ -82,7 +82,10 @@ impl Matcher {
             && self.evidence.iter().all(|(key, want)| {
                 finding.evidence.get(key).is_some_and(|v| match v {
                     serde_json::Value::String(s) => s == want,
-                    other => other.to_string() == *want,
+                    // Numbers and booleans: the wanted text read as JSON (`age_days = "41"`).
+                    other => {
+                        serde_json::from_str::<serde_json::Value>(want).is_ok_and(|w| w == *other)
+                    }
                 })
             })
     }
