@@ -209,3 +209,61 @@ fn profile_show_prints_the_indicators_names_rules_and_points() {
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nope"));
 }
+
+#[test]
+fn govaudit_toml_names_a_profile_file_beside_it_and_flags_win() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!doctype html><html lang=en><head><title>Home</title></head><body><main><h1>Home</h1><a href=gone.html>Gone</a></main></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("govaudit.toml"),
+        "profile = \"scoring/mine.toml\"\nsite_url = \"https://www.example.gov.cn/\"\nas_of = \"2026-01-31\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("scoring")).unwrap();
+    std::fs::write(
+        dir.path().join("scoring/mine.toml"),
+        "extends = \"cn-gov\"\nname = \"Our province\"\n[points.\"cn19.web.ded.link_availability_home\"]\nvalue = 4\nper_instance = 1\n",
+    )
+    .unwrap();
+    let site = dir.path().to_string_lossy().into_owned();
+    let out = govaudit(&["audit", "--format", "json", "--quiet", &site]);
+    let report: Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stderr));
+    let scores = &report["scores"];
+    assert_eq!(scores["profile_name"], "Our province");
+    assert_eq!(scores["as_of"], "2026-01-31");
+    assert_eq!(scores["site_url"], "https://www.example.gov.cn/");
+    assert_eq!(scores["total"], 99.0, "{}", scores["formula"]);
+    // A flag wins over the file.
+    let out = govaudit(&[
+        "audit",
+        "--format",
+        "json",
+        "--quiet",
+        "--profile",
+        "generic",
+        &site,
+    ]);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["scores"]["profile"], "generic");
+}
+
+#[test]
+fn a_broken_profile_file_is_a_clear_error_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.toml");
+    std::fs::write(
+        &path,
+        "[scoring]\nid = \"x\"\nname = \"x\"\nmax = \"a hundred\"\n",
+    )
+    .unwrap();
+    let out = govaudit(&["profile", "show", &path.to_string_lossy()]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("broken.toml"), "{}", out.stderr);
+    assert!(out.stderr.contains("line 4"), "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+}
