@@ -5,6 +5,19 @@
 //!
 //! Flow: [`Tally::new`] from a [`ScoringProfile`], fed each resource's findings as the run
 //! streams them; then [`score`] with the run's [`RunFacts`] gives the [`Scorecard`].
+//!
+//! ```
+//! use govaudit_score::{RunFacts, ScoringProfile, Tally, Verdict, score};
+//!
+//! let profile = ScoringProfile::builtin("cn-gov")?;
+//! let mut tally = Tally::new(&profile, Some("site/index.html".into()));
+//! tally.resource("site/index.html", &[]); // each page's findings as the run streams them
+//! let card = score(&profile, &tally, &RunFacts::default());
+//! // Nothing failed, but an offline run cannot decide every veto: a person must.
+//! assert_eq!(card.verdict, Verdict::NeedsPerson);
+//! assert_eq!(card.total, Some(100.0));
+//! # Ok::<(), govaudit_score::ProfileError>(())
+//! ```
 
 mod compute;
 mod model;

@@ -5,7 +5,7 @@
 use crate::model::{EVIDENCE_CAP, EvidenceRef};
 use crate::profile::{Measure, PageScope, ScoringProfile};
 use govaudit_core::{Finding, Outcome, Severity};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Counts and capped evidence for one findings measure.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -49,7 +49,8 @@ pub struct Tally {
     measures: Vec<Option<(Matcher, MeasureTally)>>,
     areas: BTreeMap<String, AreaTally>,
     homepage: Option<String>,
-    pages: BTreeSet<String>,
+    /// Resources seen (the engine hands each over once).
+    resources: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -143,7 +144,7 @@ impl Tally {
             measures,
             areas: BTreeMap::new(),
             homepage,
-            pages: BTreeSet::new(),
+            resources: 0,
         }
     }
 
@@ -157,9 +158,7 @@ impl Tally {
         if self.homepage.is_none() {
             self.homepage = Some(url.to_owned());
         }
-        if !self.pages.contains(url) {
-            self.pages.insert(url.to_owned());
-        }
+        self.resources += 1;
         self.findings(findings);
     }
 
@@ -217,8 +216,8 @@ impl Tally {
         self.areas.get(area).cloned().unwrap_or_default()
     }
 
-    /// Distinct resources seen.
+    /// Resources seen (pages, stylesheets, exchanges).
     pub fn pages(&self) -> usize {
-        self.pages.len()
+        self.resources
     }
 }

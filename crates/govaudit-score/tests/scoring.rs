@@ -449,3 +449,45 @@ fn every_indicator_and_rule_has_a_name_and_rule_text_in_every_language() {
         Some("站点无法访问")
     );
 }
+
+#[test]
+fn a_missing_required_element_fails_us_and_eu_profiles() {
+    let items = |absent: &str, ids: &[&str]| {
+        let list: Vec<Value> = ids
+            .iter()
+            .map(|id| json!({"id": id, "state": if *id == absent { "absent" } else { "present" }}))
+            .collect();
+        let mut map = Map::new();
+        map.insert("items".into(), Value::Array(list));
+        map
+    };
+    let eu = ScoringProfile::builtin("eu-public-sector").unwrap();
+    let ids = ["eu.accessibility_statement", "eu.accessibility_feedback"];
+    let s = items("eu.accessibility_feedback", &ids);
+    let card = score(&eu, &Tally::new(&eu, None), &facts(&s));
+    assert_eq!(state(&card, "eu.wad.feedback"), IndicatorState::Fail);
+    assert_eq!(
+        state(&card, "eu.wad.accessibility_statement"),
+        IndicatorState::Pass
+    );
+    assert_eq!(card.verdict, Verdict::Fail);
+    let s = items("none", &ids);
+    let card = score(&eu, &Tally::new(&eu, None), &facts(&s));
+    assert_eq!(card.verdict, Verdict::Pass);
+    assert_eq!(card.total, None);
+
+    let us = ScoringProfile::builtin("us-federal").unwrap();
+    let s = items(
+        "us.vdp",
+        &["us.official_banner", "us.about", "us.vdp", "us.contact"],
+    );
+    let card = score(&us, &Tally::new(&us, None), &facts(&s));
+    let links = card
+        .indicators
+        .iter()
+        .find(|i| i.id == "us.m2322.required_links")
+        .unwrap();
+    assert_eq!(links.state, IndicatorState::Fail);
+    assert_eq!(links.evidence[0].message, "item us.vdp: absent");
+    assert_eq!(card.verdict, Verdict::Fail);
+}
