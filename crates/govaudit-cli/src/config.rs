@@ -2,8 +2,12 @@
 //! `--baseline REPORT.json`: a team's decisions about rules and findings.
 //!
 //! ```toml
+//! profile = "cn-gov"                 # audit: scoring profile (and its disclosure profile)
+//! site_url = "https://www.shili.gov.cn/"  # audit: where the site on disk is served
+//! as_of = "2026-11-25"               # audit: the day freshness is measured against
+//! lang = "zh-CN"                     # output language (en, zh-CN; default: the profile's)
 //! inline_ignores = true              # honour <!-- govaudit-ignore RULE --> comments (default)
-//! lang = "zh-CN"                     # text output language (en, zh-CN); --lang overrides it
+//! standard = "wcag2aa"               # WCAG target accessibility rules are selected by
 //!
 //! [rules]
 //! "a11y/color-contrast-enhanced" = "off"
@@ -32,10 +36,16 @@ pub const CONFIG_FILE: &str = "govaudit.toml";
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
+    #[serde(default)]
+    profile: Option<String>,
+    #[serde(default)]
+    site_url: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
     #[serde(default = "yes")]
     inline_ignores: bool,
-    /// The language of text output (`en`, `zh-CN`); `--lang` wins over it.
-    lang: Option<String>,
     #[serde(default)]
     rules: BTreeMap<String, String>,
     #[serde(default)]
@@ -89,24 +99,66 @@ pub struct PolicyArgs {
     pub standard: Option<govaudit_core::wcag::Target>,
 }
 
+/// The run settings `govaudit.toml` may hold for `audit` (command-line flags win over them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunSettings {
+    /// `profile`: a built-in name, or a file path made relative to the configuration file.
+    pub profile: Option<String>,
+    /// `site_url`.
+    pub site_url: Option<String>,
+    /// `as_of` (YYYY-MM-DD).
+    pub as_of: Option<String>,
+    /// `lang` (`en`, `zh-CN`).
+    pub lang: Option<String>,
+}
+
 impl PolicyArgs {
+    fn file(&self, first_target: Option<&str>) -> Option<PathBuf> {
+        match (&self.config, self.no_config) {
+            (Some(path), _) => Some(path.clone()),
+            (None, true) => None,
+            (None, false) => first_target.and_then(find_upward),
+        }
+    }
+
+    fn read(path: &Path) -> anyhow::Result<ConfigFile> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}:\n{e}", path.display()))
+    }
+
+    /// The run settings of the configuration file, if there is one.
+    pub fn run_settings(&self, first_target: Option<&str>) -> anyhow::Result<RunSettings> {
+        let Some(path) = self.file(first_target) else {
+            return Ok(RunSettings::default());
+        };
+        let file = Self::read(&path)?;
+        // A profile file named in govaudit.toml is found beside it, not in the working directory.
+        let profile = file.profile.map(|spec| {
+            let relative = Path::new(&spec);
+            let is_file = spec.ends_with(".toml") && relative.is_relative();
+            match path.parent() {
+                Some(dir) if is_file => dir.join(relative).to_string_lossy().into_owned(),
+                _ => spec,
+            }
+        });
+        Ok(RunSettings {
+            profile,
+            site_url: file.site_url,
+            as_of: file.as_of,
+            lang: file.lang,
+        })
+    }
+
     /// Applies the configuration file and the baseline to a run's configuration.
     pub fn apply(
         &self,
         first_target: Option<&str>,
         config: &mut AuditConfig,
     ) -> anyhow::Result<()> {
-        let file = match (&self.config, self.no_config) {
-            (Some(path), _) => Some(path.clone()),
-            (None, true) => None,
-            (None, false) => first_target.and_then(find_upward),
-        };
         config.policy.inline_ignores = true;
-        if let Some(path) = file {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            let parsed: ConfigFile =
-                toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}:\n{e}", path.display()))?;
+        if let Some(path) = self.file(first_target) {
+            let parsed = Self::read(&path)?;
             if let Some(tag) = &parsed.lang {
                 let lang: govaudit_i18n::Lang = tag
                     .parse()

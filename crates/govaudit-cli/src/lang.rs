@@ -63,6 +63,11 @@ pub fn set_profile(spec: &str) {
     update(|c| c.profile = profile_language(spec));
 }
 
+/// The language a scoring profile names for its readers.
+pub fn set_profile_language(lang: Lang) {
+    update(|c| c.profile = Some(lang));
+}
+
 /// The language a built-in profile's readers use, if it is not English.
 pub fn profile_language(spec: &str) -> Option<Lang> {
     (spec == "cn-gov").then_some(Lang::ZhCn)

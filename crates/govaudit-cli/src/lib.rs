@@ -7,6 +7,7 @@ mod config;
 mod lang;
 mod live;
 mod output;
+mod scoring;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -14,8 +15,8 @@ use std::process::ExitCode;
 pub use catalogue::all_rules;
 pub use output::{Destination, OutputError, stderr_is_terminal};
 
-/// How a successful run ends: clean (exit 0) or with failing findings at or above `--fail-on`
-/// (exit 1). Errors exit 2.
+/// How a successful run ends: clean (exit 0) or failing (exit 1): a finding at or above
+/// `--fail-on`, or a scored `audit` whose verdict is fail (不合格). Usage and run errors exit 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Clean,
@@ -60,6 +61,8 @@ enum Command {
     /// Monitor a list of sites on a schedule: runs stored with their history (SQLite, or
     /// PostgreSQL for a fleet of workers), homepage availability probes, diffs, HTML reports.
     Monitor(commands::monitor::MonitorArgs),
+    /// List or show the scoring profiles (cn-gov, us-federal, eu-public-sector, generic).
+    Profile(commands::profile::ProfileArgs),
 }
 
 /// Runs the command line and returns the process exit code: 0 clean, 1 failing findings,
@@ -83,6 +86,7 @@ pub fn run() -> ExitCode {
         Command::Disclosure(args) => commands::disclosure::run(&args),
         Command::Links(args) => commands::links::run(&args),
         Command::Monitor(args) => commands::monitor::run(&args),
+        Command::Profile(args) => commands::profile::run(&args),
     };
     match result {
         Ok(Verdict::Clean) => ExitCode::SUCCESS,

@@ -6,4 +6,5 @@ pub mod disclosure;
 pub mod headers;
 pub mod links;
 pub mod monitor;
+pub mod profile;
 pub mod rules;
