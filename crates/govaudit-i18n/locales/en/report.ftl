@@ -19,10 +19,7 @@ html-pages = Pages checked
 html-failures = Failures
 html-reviews = For review
 html-indicators = Indicators
-html-veto = Veto indicators
-html-deduction = Deduction indicators
 html-col-indicator = Indicator
-html-col-requirement = Requirement
 html-col-state = Result
 html-col-measured = Measured
 html-col-threshold = Threshold
@@ -31,7 +28,6 @@ html-col-evidence = Evidence
 html-state-pass = Met
 html-state-fail = Not met
 html-state-review = For review
-html-state-na = Not applicable
 html-overview = Overview
 html-chart-areas = Findings by area and severity
 html-chart-pages = Pages with the most failures
@@ -72,3 +68,18 @@ html-area-links = Links
 html-area-disclosure = Information disclosure
 html-area-headers = Security headers
 html-area-content = Content
+html-site = Site
+html-upper-bound = Some deductions have no points set: the real total may be lower.
+html-group-veto = Veto indicators
+html-group-required = Required elements
+html-group-deduction = Deduction indicators
+html-group-bonus = Bonus indicators
+html-group-area = Scores by area
+html-group-field = Recorded fields
+html-col-rule = Scoring rule
+html-state-not-measured = Not measured
+html-points-estimate = Estimated points (secondary source)
+html-evidence-items = { $count ->
+    [one] 1 piece of evidence
+   *[other] { $count } pieces of evidence
+}

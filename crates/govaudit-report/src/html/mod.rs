@@ -40,10 +40,9 @@ mod score;
 use crate::ReportError;
 use govaudit_core::{Finding, Outcome, Report, RuleMeta, Severity};
 use govaudit_i18n::{Catalog, Lang};
+use govaudit_score::{IndicatorScore, Scorecard};
 use std::collections::HashMap;
 use std::io::Write;
-
-pub use score::{IndicatorKind, IndicatorState, IndicatorView, ScoreVerdict, ScoreView};
 
 /// The Content Security Policy of the file: no script, no fetch, no frame; only its own inline
 /// style and `data:` images.
@@ -65,7 +64,7 @@ pub const PAGES_LISTED_PER_REVIEW_ITEM: usize = 200;
 pub fn render(
     report: &Report,
     rules: &[&'static RuleMeta],
-    scorecard: Option<&ScoreView>,
+    scorecard: Option<&Scorecard>,
     lang: Lang,
 ) -> String {
     let input = Input::new(report, rules, scorecard, lang);
@@ -76,7 +75,7 @@ pub fn render(
 pub fn write_html(
     report: &Report,
     rules: &[&'static RuleMeta],
-    scorecard: Option<&ScoreView>,
+    scorecard: Option<&Scorecard>,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), ReportError> {
@@ -88,7 +87,7 @@ pub fn write_html(
 pub(crate) struct Input<'a> {
     report: &'a Report,
     rules: HashMap<&'static str, &'static RuleMeta>,
-    scorecard: Option<&'a ScoreView>,
+    scorecard: Option<&'a Scorecard>,
     catalog: &'static Catalog,
     lang: Lang,
     /// Failing findings by rule, worst rule first, each rule's findings by page.
@@ -109,7 +108,7 @@ impl<'a> Input<'a> {
     fn new(
         report: &'a Report,
         rules: &[&'static RuleMeta],
-        scorecard: Option<&'a ScoreView>,
+        scorecard: Option<&'a Scorecard>,
         lang: Lang,
     ) -> Self {
         Input {
@@ -141,6 +140,18 @@ impl<'a> Input<'a> {
     /// Fixed text `id` with a `count` argument.
     fn count(&self, id: &str, count: usize) -> String {
         self.catalog.tr_args(id, &[("count", count.into())])
+    }
+
+    /// An indicator's name from the catalog, else its id.
+    fn indicator_name(&self, indicator: &IndicatorScore) -> String {
+        self.catalog
+            .text(&indicator.name_id)
+            .unwrap_or_else(|| indicator.id.clone())
+    }
+
+    /// An indicator's rule text (评分细则): the `.rule` attribute of its catalog message.
+    fn indicator_rule(&self, indicator: &IndicatorScore) -> Option<String> {
+        self.catalog.attribute(&indicator.name_id, "rule", None)
     }
 
     /// "line 12" (with `:column` when known).

@@ -2,12 +2,13 @@
 
 use super::chart::{Bar, bar_chart};
 use super::safe::{SNIPPET_CHARS, TEXT_CHARS, anchor, code_spans, display, safe_href, tail_label};
-use super::score::number;
+use super::score::{GROUPS, number, points_text, value_text};
 use super::{
-    CONTENT_SECURITY_POLICY, FINDINGS_LISTED_PER_PAGE, IndicatorKind, IndicatorState,
-    IndicatorView, Input, PAGES_LISTED_PER_REVIEW_ITEM, RuleGroup, ScoreVerdict, ScoreView,
+    CONTENT_SECURITY_POLICY, FINDINGS_LISTED_PER_PAGE, Input, PAGES_LISTED_PER_REVIEW_ITEM,
+    RuleGroup,
 };
 use govaudit_core::{Finding, Outcome, Severity};
+use govaudit_score::{IndicatorScore, IndicatorState, Scorecard, Verdict};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::BTreeMap;
 
@@ -55,15 +56,23 @@ pub(super) fn document(input: &Input<'_>) -> Markup {
 fn header(input: &Input<'_>, title: &str) -> Markup {
     let profile = input
         .scorecard
-        .map(|score| score.profile.as_str())
+        .map(|score| score.profile_name.as_str())
         .or_else(|| input.section_text(&["profile", "name"]));
+    let as_of = input
+        .scorecard
+        .and_then(|score| score.as_of.as_deref())
+        .or_else(|| input.section_text(&["profile", "as_of"]));
+    let site = input.scorecard.and_then(|score| score.site_url.as_deref());
     html! {
         header {
             h1 { (title) }
             @if let Some(profile) = profile {
                 p.meta { (input.t("html-profile")) ": " (display(profile, TEXT_CHARS)) }
             }
-            @if let Some(as_of) = input.section_text(&["profile", "as_of"]) {
+            @if let Some(site) = site {
+                p.meta { (input.t("html-site")) ": " (page_label(site)) }
+            }
+            @if let Some(as_of) = as_of {
                 p.meta { (input.t("html-as-of")) ": " (display(as_of, 40)) }
             }
             nav.toc aria-label=(input.t("html-contents")) {
@@ -103,18 +112,23 @@ fn verdict(input: &Input<'_>) -> Markup {
         section #verdict {
             @if let Some(score) = input.scorecard {
                 @let (class, text) = match score.verdict {
-                    ScoreVerdict::Pass => ("pass", input.t("report-verdict-pass")),
-                    ScoreVerdict::Fail => ("fail", input.t("report-verdict-fail")),
-                    ScoreVerdict::NeedsPerson => ("review", input.t("report-verdict-needs-person")),
+                    Verdict::Pass => ("pass", input.t("report-verdict-pass")),
+                    Verdict::Fail => ("fail", input.t("report-verdict-fail")),
+                    Verdict::NeedsPerson => ("review", input.t("report-verdict-needs-person")),
                 };
                 div class={ "verdict " (class) } {
                     div {
                         span.label { (input.t("html-verdict")) }
                         span.value.state { (text) }
                     }
-                    div {
-                        span.label { (input.t("html-total")) }
-                        span.value { (number(score.total)) " / " (number(score.max)) }
+                    @if let Some(total) = score.total {
+                        div {
+                            span.label { (input.t("html-total")) }
+                            span.value {
+                                @if score.total_is_upper_bound { "≤ " }
+                                (number(total)) " / " (number(score.max))
+                            }
+                        }
                     }
                     @if let Some(mark) = score.pass_mark {
                         div {
@@ -122,6 +136,12 @@ fn verdict(input: &Input<'_>) -> Markup {
                             span.value { (number(mark)) }
                         }
                     }
+                }
+                @if score.total_is_upper_bound {
+                    p.meta { (input.t("html-upper-bound")) }
+                }
+                @if !score.formula.is_empty() {
+                    p.meta.formula { (display(&score.formula, TEXT_CHARS)) }
                 }
             } @else {
                 p.meta { (input.t("html-no-score")) }
@@ -143,44 +163,33 @@ fn verdict(input: &Input<'_>) -> Markup {
     }
 }
 
-/// The indicator tables: veto indicators, then deductions.
-fn indicators(input: &Input<'_>, score: &ScoreView) -> Markup {
-    let veto: Vec<&IndicatorView> = score
-        .indicators
-        .iter()
-        .filter(|i| i.kind == IndicatorKind::Veto)
-        .collect();
-    let deduction: Vec<&IndicatorView> = score
-        .indicators
-        .iter()
-        .filter(|i| i.kind == IndicatorKind::Deduction)
-        .collect();
+/// The indicator tables, one per group: veto indicators, required elements, deductions, ...
+fn indicators(input: &Input<'_>, score: &Scorecard) -> Markup {
     html! {
         section #indicators {
             h2 { (input.t("html-indicators")) }
-            @if !veto.is_empty() {
-                h3 { (input.t("html-veto")) }
-                (indicator_table(input, &veto))
-            }
-            @if !deduction.is_empty() {
-                h3 { (input.t("html-deduction")) }
-                (indicator_table(input, &deduction))
+            @for (group, heading) in GROUPS {
+                @let rows: Vec<&IndicatorScore> = score.indicators.iter().filter(|i| i.group == group).collect();
+                @if !rows.is_empty() {
+                    h3 { (input.t(heading)) }
+                    (indicator_table(input, &rows))
+                }
             }
         }
     }
 }
 
-fn indicator_table(input: &Input<'_>, rows: &[&IndicatorView]) -> Markup {
+fn indicator_table(input: &Input<'_>, rows: &[&IndicatorScore]) -> Markup {
     let columns = [
         input.t("html-col-indicator"),
-        input.t("html-col-requirement"),
+        input.t("html-col-rule"),
         input.t("html-col-state"),
         input.t("html-col-measured"),
         input.t("html-col-threshold"),
         input.t("html-col-points"),
         input.t("html-col-evidence"),
     ];
-    let failing_rules: std::collections::HashSet<&str> = input
+    let listed_rules: std::collections::HashSet<&str> = input
         .failures
         .iter()
         .chain(&input.reviews)
@@ -195,28 +204,48 @@ fn indicator_table(input: &Input<'_>, rows: &[&IndicatorView]) -> Markup {
                         @let (class, state) = match row.state {
                             IndicatorState::Pass => ("state-pass", input.t("html-state-pass")),
                             IndicatorState::Fail => ("state-fail", input.t("html-state-fail")),
-                            IndicatorState::Review => ("state-review", input.t("html-state-review")),
-                            IndicatorState::NotApplicable => ("state-na", input.t("html-state-na")),
+                            IndicatorState::NeedsPerson => ("state-review", input.t("html-state-review")),
+                            IndicatorState::NotMeasured => ("state-na", input.t("html-state-not-measured")),
                         };
+                        @let (points, estimate) = points_text(row);
+                        @let rules = evidence_rules(row);
                         tr {
-                            td data-label=(columns[0]) { (row.name) div.rule-id { (row.id) } }
+                            td data-label=(columns[0]) { (input.indicator_name(row)) div.rule-id { (row.id) } }
                             td data-label=(columns[1]) {
-                                (row.requirement)
-                                @if let Some(formula) = &row.formula {
-                                    div.rule-id { (formula) }
+                                @if let Some(rule) = input.indicator_rule(row) { (rule) }
+                                @if !row.formula.is_empty() {
+                                    div.rule-id { (display(&row.formula, TEXT_CHARS)) }
                                 }
                             }
                             td data-label=(columns[2]) class=(class) { (state) }
-                            td.num data-label=(columns[3]) { (row.measured.as_deref().unwrap_or("—")) }
-                            td.num data-label=(columns[4]) { (row.threshold.as_deref().unwrap_or("—")) }
-                            td.num data-label=(columns[5]) { (row.points.map_or_else(|| "—".to_owned(), number)) }
+                            td.num data-label=(columns[3]) { (display(&row.measured.as_ref().map_or_else(|| "—".to_owned(), value_text), TEXT_CHARS)) }
+                            td.num data-label=(columns[4]) { (display(&row.threshold.as_ref().map_or_else(|| "—".to_owned(), value_text), TEXT_CHARS)) }
+                            td.num data-label=(columns[5]) {
+                                (points)
+                                @if estimate { " " span.rule-id title=(input.t("html-points-estimate")) { "*" } }
+                            }
                             td data-label=(columns[6]) {
-                                @for (i, rule) in row.evidence_rules.iter().enumerate() {
+                                @if row.count > 0 { (input.count("html-count-findings", row.count)) " · " }
+                                @for (i, rule) in rules.iter().enumerate() {
                                     @if i > 0 { ", " }
-                                    @if failing_rules.contains(rule.as_str()) {
+                                    @if listed_rules.contains(rule) {
                                         a href={ "#" (anchor("rule", rule)) } { (input.rule_title(rule)) }
                                     } @else {
                                         (input.rule_title(rule))
+                                    }
+                                }
+                                @if !row.evidence.is_empty() {
+                                    details.evidence {
+                                        summary { (input.count("html-evidence-items", row.evidence_total)) }
+                                        ul.pages {
+                                            @for evidence in &row.evidence {
+                                                li {
+                                                    (page_label(&evidence.url))
+                                                    @if let Some(line) = evidence.line { " · " (input.line(line, None)) }
+                                                    " · " (display(&evidence.message, TEXT_CHARS))
+                                                }
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -226,6 +255,14 @@ fn indicator_table(input: &Input<'_>, rows: &[&IndicatorView]) -> Markup {
             }
         }
     }
+}
+
+/// The rules of an indicator's evidence, each once.
+fn evidence_rules(indicator: &IndicatorScore) -> Vec<&str> {
+    let mut rules: Vec<&str> = indicator.evidence.iter().map(|e| e.rule.as_str()).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
 }
 
 /// The charts: findings by area and severity, the worst pages, links.

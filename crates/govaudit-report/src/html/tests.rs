@@ -1,5 +1,6 @@
 use super::*;
 use govaudit_core::{Location, Severity, declare_rule};
+use govaudit_score::{EvidenceRef, Group, IndicatorState, Points, Verdict};
 use proptest::prelude::*;
 
 declare_rule! {
@@ -39,38 +40,61 @@ fn report(findings: Vec<Finding>) -> Report {
 
 const RULES: [&RuleMeta; 3] = [&IMAGE_ALT, &HEADING, &BROKEN];
 
-fn scorecard(verdict: ScoreVerdict) -> ScoreView {
-    ScoreView {
-        profile: "测试方案".into(),
+fn indicator(id: &str, group: Group, state: IndicatorState, rule: &str) -> IndicatorScore {
+    IndicatorScore {
+        id: id.into(),
+        group,
+        name_id: format!("indicator-{}", id.replace('.', "-")),
+        verification: None,
+        state,
+        measured: Some(serde_json::json!(1)),
+        threshold: Some(serde_json::json!(0)),
+        points: Points::Set {
+            value: 5.0,
+            estimate: false,
+            source: "test".into(),
+        },
+        deducted: (group == Group::Deduction).then_some(2.5),
+        score: None,
+        count: 1,
+        formula: "0.5 × findings".into(),
+        evidence: vec![EvidenceRef {
+            url: "https://a.example/".into(),
+            line: Some(3),
+            selector: None,
+            rule: rule.into(),
+            message: "evidence <message>".into(),
+        }],
+        evidence_total: 1,
+    }
+}
+
+fn scorecard(verdict: Verdict) -> Scorecard {
+    Scorecard {
+        profile: "test".into(),
+        profile_name: "测试方案".into(),
         verdict,
-        total: 82.5,
+        total: Some(82.5),
         max: 100.0,
         pass_mark: Some(60.0),
+        total_is_upper_bound: false,
+        formula: "100 − 17.5".into(),
+        rules_applied: Vec::new(),
+        site_url: Some("https://a.example/".into()),
+        as_of: Some("2026-12-01".into()),
         indicators: vec![
-            IndicatorView {
-                id: "veto-links".into(),
-                name: "严重错链".into(),
-                kind: IndicatorKind::Veto,
-                state: IndicatorState::Fail,
-                requirement: "首页不得有错链".into(),
-                measured: Some("1".into()),
-                threshold: Some("0".into()),
-                points: None,
-                formula: None,
-                evidence_rules: vec!["links/broken".into()],
-            },
-            IndicatorView {
-                id: "a11y".into(),
-                name: "无障碍".into(),
-                kind: IndicatorKind::Deduction,
-                state: IndicatorState::Pass,
-                requirement: "图片有替代文本".into(),
-                measured: Some("0".into()),
-                threshold: Some("0".into()),
-                points: Some(-2.5),
-                formula: Some("0.5 × findings".into()),
-                evidence_rules: vec!["a11y/image-alt".into(), "a11y/unused".into()],
-            },
+            indicator(
+                "t.veto.links",
+                Group::Veto,
+                IndicatorState::Fail,
+                "links/broken",
+            ),
+            indicator(
+                "t.a11y",
+                Group::Deduction,
+                IndicatorState::Pass,
+                "a11y/unused",
+            ),
         ],
     }
 }
@@ -99,13 +123,13 @@ fn the_verdict_and_total_come_first_in_both_languages() {
         "x",
     )]);
     let cases = [
-        (Lang::ZhCn, ScoreVerdict::Fail, "不合格", "总体结论"),
-        (Lang::ZhCn, ScoreVerdict::Pass, "合格", "总体结论"),
-        (Lang::En, ScoreVerdict::Fail, "Fail", "Overall verdict"),
-        (Lang::En, ScoreVerdict::Pass, "Pass", "Overall verdict"),
+        (Lang::ZhCn, Verdict::Fail, "不合格", "总体结论"),
+        (Lang::ZhCn, Verdict::Pass, "合格", "总体结论"),
+        (Lang::En, Verdict::Fail, "Fail", "Overall verdict"),
+        (Lang::En, Verdict::Pass, "Pass", "Overall verdict"),
         (
             Lang::En,
-            ScoreVerdict::NeedsPerson,
+            Verdict::NeedsPerson,
             "Needs a person",
             "Overall verdict",
         ),
@@ -122,17 +146,10 @@ fn the_verdict_and_total_come_first_in_both_languages() {
         assert!(at < html.find("id=\"indicators\"").unwrap());
         assert!(at < html.find("id=\"findings\"").unwrap());
     }
-    let zh = render(
-        &report,
-        &RULES,
-        Some(&scorecard(ScoreVerdict::Fail)),
-        Lang::ZhCn,
-    );
+    let zh = render(&report, &RULES, Some(&scorecard(Verdict::Fail)), Lang::ZhCn);
     assert!(zh.contains("单项否决指标") && zh.contains("扣分指标"));
-    assert!(
-        zh.contains("<td class=\"num\" data-label=\"分值\">-2.5</td>"),
-        "{zh}"
-    );
+    assert!(zh.contains(">−2.5 / 5</td>"), "{zh}");
+    assert!(zh.contains("evidence &lt;message&gt;"));
 }
 
 #[test]
@@ -143,12 +160,7 @@ fn indicator_evidence_links_to_the_rule_group_only_when_it_has_findings() {
         "https://a.example/",
         "x",
     )]);
-    let html = render(
-        &report,
-        &RULES,
-        Some(&scorecard(ScoreVerdict::Fail)),
-        Lang::En,
-    );
+    let html = render(&report, &RULES, Some(&scorecard(Verdict::Fail)), Lang::En);
     assert!(
         html.contains("<a href=\"#rule-links-broken\">links/broken</a>"),
         "{html}"
