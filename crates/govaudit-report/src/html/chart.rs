@@ -16,12 +16,13 @@ impl Bar {
     }
 }
 
-/// Geometry of the chart, in SVG user units (the SVG scales to the width of its box).
-const WIDTH: f64 = 640.0;
+/// Geometry of the chart, in SVG user units. The SVG scales to the width of its box; at about
+/// 440 pixels (a third of a desktop report, a whole phone screen) 12-unit text reads as 12px.
+const WIDTH: f64 = 440.0;
 const ROW: f64 = 24.0;
 const BAR: f64 = 16.0;
-const LABEL_WIDTH: f64 = 230.0;
-const VALUE_WIDTH: f64 = 56.0;
+const LABEL_WIDTH: f64 = 190.0;
+const VALUE_WIDTH: f64 = 40.0;
 
 /// Width of a label in SVG units at 12px: CJK characters count double.
 fn label_units(label: &str) -> f64 {

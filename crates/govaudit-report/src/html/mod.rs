@@ -180,13 +180,13 @@ impl<'a> Input<'a> {
             .or_else(|| safe::how_to_fix(&self.rules.get(rule)?.documentation()))
     }
 
-    /// What the rule says is wrong: the catalog's `.message`, else `fallback` (a finding's
-    /// own message).
-    fn rule_message(&self, rule: &str, fallback: &str) -> String {
+    /// What the rule is about: the catalog's `.message`, else the summary of the rule's
+    /// documentation; `None` without either (each finding's own message says it then).
+    fn rule_about(&self, rule: &str) -> Option<String> {
         self.catalog
             .rule(rule)
             .and_then(|text| text.message)
-            .unwrap_or_else(|| fallback.to_owned())
+            .or_else(|| Some(self.rules.get(rule)?.summary()))
     }
 
     fn severity(&self, severity: Severity) -> String {

@@ -326,7 +326,7 @@ fn charts(input: &Input<'_>) -> Markup {
         .iter()
         .take(WORST_PAGES)
         .map(|(url, counts)| Bar {
-            label: tail_label(url, 40),
+            label: tail_label(url, 28),
             segments: Severity::ALL
                 .into_iter()
                 .map(|s| (severity_class(s), counts.get(&s).copied().unwrap_or(0)))
@@ -412,7 +412,7 @@ fn failures(input: &Input<'_>) -> Markup {
                     summary {
                         span class={ "sev " (group.worst.as_str()) } { (input.severity(group.worst)) }
                         " " strong { (input.rule_title(group.rule)) }
-                        " " span.rule-id { (group.rule) " · " (input.count("html-count-findings", group.count)) " · " (input.count("html-count-pages", group.pages.len())) }
+                        " " span.rule-id { (rule_id_if_titled(input, group.rule)) (input.count("html-count-findings", group.count)) " · " (input.count("html-count-pages", group.pages.len())) }
                     }
                     div.rule-body {
                         (rule_head(input, group))
@@ -438,11 +438,10 @@ fn failures(input: &Input<'_>) -> Markup {
 
 /// What a rule is about, its standards and how to fix it, once per rule.
 fn rule_head(input: &Input<'_>, group: &RuleGroup<'_>) -> Markup {
-    let first = group.pages.first().and_then(|(_, f)| f.first().copied());
     let standards = group.standards().join(", ");
     html! {
-        @if let Some(first) = first {
-            p { (display(&input.rule_message(group.rule, &first.message), TEXT_CHARS)) }
+        @if let Some(about) = input.rule_about(group.rule) {
+            p { (rich(&about)) }
         }
         @if !standards.is_empty() {
             p.standards { (input.t("html-standards")) ": " (display(&standards, TEXT_CHARS)) }
@@ -497,6 +496,15 @@ fn page_label(url: &str) -> Markup {
     }
 }
 
+/// `rule-id · ` after a rule's title, when the title is not the id itself.
+fn rule_id_if_titled(input: &Input<'_>, rule: &str) -> String {
+    if input.catalog.rule(rule).is_some() {
+        format!("{rule} · ")
+    } else {
+        String::new()
+    }
+}
+
 /// Documentation text with its backtick spans as code.
 fn rich(text: &str) -> Markup {
     html! {
@@ -521,10 +529,10 @@ fn checklist(input: &Input<'_>) -> Markup {
                         li id=(anchor("rule", group.rule)) {
                             label for=(id) {
                                 input type="checkbox" id=(id);
-                                span { (input.rule_title(group.rule)) " " span.rule-id { (group.rule) " · " (input.count("html-count-pages", group.pages.len())) } }
+                                span { (input.rule_title(group.rule)) " " span.rule-id { (rule_id_if_titled(input, group.rule)) (input.count("html-count-pages", group.pages.len())) } }
                             }
                             @if let Some(first) = group.pages.first().and_then(|(_, f)| f.first()) {
-                                p { (display(&input.rule_message(group.rule, &first.message), TEXT_CHARS)) }
+                                p { (display(&input.rule_about(group.rule).unwrap_or_else(|| first.message.clone()), TEXT_CHARS)) }
                             }
                             details {
                                 summary { (input.t("html-review-where")) }
