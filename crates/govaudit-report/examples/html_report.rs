@@ -30,7 +30,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .get("scores")
         .map(|section| serde_json::from_value(section.clone()))
         .transpose()?;
+    let started = std::time::Instant::now();
     let html = govaudit_report::html::render(&report, &[], scorecard.as_ref(), lang);
+    // For benches/README.md: the render alone, without reading the JSON.
+    eprintln!(
+        "{} findings rendered in {:.0} ms: {} bytes",
+        report.findings.len(),
+        started.elapsed().as_secs_f64() * 1000.0,
+        html.len()
+    );
     std::io::stdout().lock().write_all(html.as_bytes())?;
     Ok(())
 }
