@@ -300,6 +300,13 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result
     };
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
     file.write_all(bytes)?;
+    // Readable as any report file is (a temporary file is private to its owner).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -32,6 +32,7 @@
 
 mod earl;
 mod fingerprint;
+pub mod html;
 mod json;
 mod sarif;
 mod stream;

@@ -114,7 +114,60 @@ pub fn resolve_shared(candidate: &Path, ci: bool) -> Result<Option<PathBuf>, Str
     }
 }
 
-/// Reads and parses a JSON file, panicking with the path on failure (tests only).
+/// The first of `names` found as an executable on `PATH` (or given as a path), or `None`
+/// (after printing `skipping: <what> not found`) when there is none. Panics when there is none
+/// and the `CI` variable is set: CI installs the tools its tests need. `what` names the tool in
+/// the messages (`Chromium`).
+///
+/// ```no_run
+/// let Some(chromium) = govaudit_testkit::binary("Chromium", &["chromium", "google-chrome"]) else {
+///     return;
+/// };
+/// ```
+#[track_caller]
+pub fn binary(what: &str, names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
+    match resolve_binary(names, &dirs, std::env::var_os(CI_VAR).is_some()) {
+        Ok(Some(found)) => Some(found),
+        Ok(None) => {
+            skip(&format!(
+                "{what} not found (looked for {}); set {CI_VAR} to make this an error",
+                names.join(", ")
+            ));
+            None
+        }
+        Err(message) => panic!("{what}: {message}"),
+    }
+}
+
+/// The decision behind [`binary`], without the environment: the first of `names` that is a
+/// file (a name with a `/` as it is, others in each of `dirs`); `Ok(None)` means skip.
+pub fn resolve_binary(
+    names: &[&str],
+    dirs: &[PathBuf],
+    ci: bool,
+) -> Result<Option<PathBuf>, String> {
+    for name in names {
+        let candidates: Vec<PathBuf> = if name.contains('/') {
+            vec![PathBuf::from(name)]
+        } else {
+            dirs.iter().map(|dir| dir.join(name)).collect()
+        };
+        if let Some(found) = candidates.into_iter().find(|c| c.is_file()) {
+            return Ok(Some(found));
+        }
+    }
+    if ci {
+        Err(format!(
+            "none of {} found and {CI_VAR} is set: CI must not skip tests that need it",
+            names.join(", ")
+        ))
+    } else {
+        Ok(None)
+    }
+}
+
 /// The bytes of every page of `../shared/corpus/pages`, in file-name order; empty (after the
 /// skip message) when `../shared` is absent. For benchmarks and robustness tests.
 #[track_caller]
@@ -129,6 +182,7 @@ pub fn corpus_pages() -> Vec<Vec<u8>> {
     paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
+/// Reads and parses a JSON file, panicking with the path on failure (tests only).
 pub fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
@@ -271,6 +325,33 @@ mod tests {
             let found = resolve_shared(here, ci).unwrap();
             assert!(found.is_some_and(|p| p.is_dir()));
         }
+    }
+
+    #[test]
+    fn missing_binary_skips_outside_ci_and_fails_in_ci() {
+        let dirs = [Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()];
+        assert_eq!(resolve_binary(&["no-such-tool"], &dirs, false), Ok(None));
+        let err = resolve_binary(&["no-such-tool", "other"], &dirs, true).unwrap_err();
+        assert!(
+            err.contains("no-such-tool, other") && err.contains(CI_VAR),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn present_binary_is_found_in_the_dirs_or_by_path() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dirs = [here.join("src"), here.to_path_buf()];
+        assert_eq!(
+            resolve_binary(&["no-such-tool", "Cargo.toml"], &dirs, true),
+            Ok(Some(here.join("Cargo.toml")))
+        );
+        let by_path = here.join("src/lib.rs");
+        let by_path = by_path.to_str().unwrap();
+        assert_eq!(
+            resolve_binary(&[by_path], &[], false),
+            Ok(Some(PathBuf::from(by_path)))
+        );
     }
 
     #[test]

@@ -225,11 +225,23 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<Verdict> {
         crate::scoring::write_text(&card, lang, &mut stdout)?;
     }
     if let Some(dir) = &args.out {
-        // report.html: the HTML report renders the scorecard and the findings in `lang`.
-        // HTML-REPORT CALL SITE — wired at merge to
-        // `govaudit_report::html::render(...)` (written by the HTML report's author) and
-        // written with `crate::output::write_atomically(&dir.join("report.html"), ...)`.
-        let _ = (dir, lang);
+        // report.html is rendered from the report.json just written: the findings were streamed
+        // out, not kept, and the file is the complete report.
+        let json_path = dir.join("report.json");
+        let text = std::fs::read(&json_path)
+            .with_context(|| format!("cannot read {}", json_path.display()))?;
+        let report: govaudit_core::Report = serde_json::from_slice(&text)
+            .with_context(|| format!("cannot read {}", json_path.display()))?;
+        drop(text);
+        let html = govaudit_report::html::render(
+            &report,
+            &crate::catalogue::all_rules(),
+            Some(&card),
+            lang,
+        );
+        let html_path = dir.join("report.html");
+        crate::output::write_atomically(&html_path, html.as_bytes())
+            .with_context(|| format!("cannot write {}", html_path.display()))?;
     }
     let failing = verdict(&summary, args.output.fail_on) == Verdict::Failing
         || card.verdict == govaudit_score::Verdict::Fail;
