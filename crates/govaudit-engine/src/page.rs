@@ -114,6 +114,14 @@ pub(crate) fn check_page(input: PageInput, cx: &PageContext<'_>) -> PageOutcome 
     if config.areas.contains(Area::A11y) {
         govaudit_a11y::check_with(&document, cx.sheets, &mut found);
     }
+    if config.areas.contains(Area::Content) {
+        let content = govaudit_content::Input {
+            source: Some(&input.resource.body),
+            sheets: Some(cx.sheets),
+            config: Some(&config.content),
+        };
+        govaudit_content::check(&document, &content, &mut found);
+    }
     if config.areas.contains(Area::Links) || cx.judge_response {
         let links = govaudit_links::observe_page(
             input.report_url.clone(),

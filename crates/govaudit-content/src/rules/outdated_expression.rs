@@ -146,11 +146,19 @@ fn publication_date(page: &Page<'_>) -> Option<Date> {
     })
 }
 
+/// The first full date in `text`. Word by word first: a time right after the date
+/// (`2017-06-05 09:00`) would otherwise glue it to other digits, which is how
+/// [`dates::extract`] rejects phone numbers.
 fn first_full_date(text: &str) -> Option<Date> {
-    dates::extract(text).into_iter().find_map(|d| match d {
-        DateMatch::Full(date) => Some(date),
-        DateMatch::MonthDay { .. } => None,
-    })
+    let full = |text: &str| {
+        dates::extract(text).into_iter().find_map(|d| match d {
+            DateMatch::Full(date) => Some(date),
+            DateMatch::MonthDay { .. } => None,
+        })
+    };
+    text.split(|c: char| c.is_whitespace() || c == 'T')
+        .find_map(full)
+        .or_else(|| full(text))
 }
 
 /// The list item, table row or definition around `element` shows a date before `change`
@@ -163,10 +171,10 @@ fn dated_before(element: &Element<'_>, change: Date) -> bool {
         .is_some_and(|item| {
             let text = item.normalized_text();
             text.chars().count() <= 400
-                && dates::extract(&text).into_iter().any(|d| match d {
-                    DateMatch::Full(date) => date < change,
-                    DateMatch::MonthDay { .. } => false,
-                })
+                && text
+                    .split_whitespace()
+                    .filter_map(first_full_date)
+                    .any(|date| date < change)
         })
 }
 
