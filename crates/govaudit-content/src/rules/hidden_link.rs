@@ -22,9 +22,10 @@ declare_rule! {
     /// `<template>` contents, closed dialogs, the US government banner (`.usa-banner`), and
     /// `aria-hidden` links that are visible. A hidden link whose text, title or address has a
     /// spam word (gambling, adult, loans, 私服, 代孕: `data/keywords.toml`) is critical; one
-    /// hidden with a trick only spam uses (off screen, transparent, tiny, same colour,
-    /// marquee, written by a script, after `</html>`) fails; one merely `display: none` without
-    /// a spam word is left for review (hover menus look the same).
+    /// hidden with a trick only spam uses (off screen, negative `text-indent`, zero size,
+    /// marquee, written by `document.write`, after `</html>`) fails; one hidden in a way
+    /// ordinary pages also use (`display: none`, `opacity: 0`, `font-size: 0` on icon links,
+    /// text the colour of its background, `<noscript>`) is left for review without a spam word.
     ///
     /// ## Why it matters
     /// Hidden links to gambling, adult or loan sites are the most common sign that a
@@ -53,11 +54,20 @@ struct Hiding {
 }
 
 impl Hiding {
-    /// `display: none`-like hiding, which hover menus and tabs use too.
-    fn is_ordinary(&self) -> bool {
+    /// Hiding that ordinary pages use too: hover menus and tabs (`display: none` and the
+    /// like), fade-in slides (`opacity: 0`), icon links whose text is set to `font-size: 0`,
+    /// light text on a background image the cascade cannot see.
+    fn is_ambiguous(&self) -> bool {
         matches!(
             self.technique,
-            "display-none" | "visibility-hidden" | "hidden-attribute" | "script-hidden" | "noscript"
+            "display-none"
+                | "visibility-hidden"
+                | "hidden-attribute"
+                | "script-hidden"
+                | "noscript"
+                | "opacity-zero"
+                | "tiny-font"
+                | "colour-as-background"
         )
     }
 }
@@ -131,7 +141,7 @@ fn report(
     hiding: &Hiding,
     keyword: Option<(String, &str)>,
 ) {
-    let finding = match (&keyword, hiding.is_ordinary()) {
+    let finding = match (&keyword, hiding.is_ambiguous()) {
         (Some((word, _)), _) => {
             let message = format!(
                 "A hidden link ({}) points to another site and has the spam word \"{word}\": the page looks tampered with.",
@@ -281,16 +291,21 @@ fn css_hiding(
         return Some(found("tiny-font", hider, &["font-size", "font"]));
     }
     let colour = styles.get(link).color.as_deref().and_then(parse_colour)?;
-    let background = chain()
-        .find_map(|e| {
-            styles
-                .get(&e)
-                .background_color
-                .as_deref()
-                .and_then(parse_colour)
-                .filter(|c| c[3] > 0)
-        })
-        .unwrap_or([255, 255, 255, 255]);
+    let mut background = None;
+    for element in chain() {
+        let style = styles.get(&element);
+        if style.background_image {
+            // The text may stand on the image: nothing can be said.
+            return None;
+        }
+        if let Some(colour) = style.background_color.as_deref().and_then(parse_colour)
+            && colour[3] > 0
+        {
+            background = Some(colour);
+            break;
+        }
+    }
+    let background = background.unwrap_or([255, 255, 255, 255]);
     (colour[3] > 0 && colour[..3] == background[..3])
         .then(|| found("colour-as-background", *link, &["color"]))
 }
@@ -385,7 +400,7 @@ fn written_links(page: &Page<'_>, out: &mut Collector) {
     let Some(data) = page.data else { return };
     for (script, signals) in page.scripts() {
         for signal in signals {
-            let Signal::Written { html, snippet } = signal else {
+            let Signal::Written { html, snippet, .. } = signal else {
                 continue;
             };
             if !html.to_ascii_lowercase().contains("<a") {

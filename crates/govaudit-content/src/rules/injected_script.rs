@@ -14,12 +14,14 @@ declare_rule! {
     /// `allowed_script_hosts`), and no inline script shows the signs of injected code:
     /// obfuscation (`eval(unescape(...))`, long `String.fromCharCode` chains, hex blobs),
     /// a search-engine referrer test followed by a redirect, a crypto-currency miner, a script
-    /// or frame from an unknown host written by `document.write`, a foreign frame of zero size
-    /// or hidden, and scripts or frames after `</html>`.
+    /// or frame from an unknown host written by `document.write` from escaped text, a foreign
+    /// frame of zero size or hidden, and scripts or frames after `</html>`.
     ///
-    /// Miners and referrer redirects are critical; obfuscation, hidden frames, written scripts
-    /// and markup after `</html>` fail; a script or frame from an unknown host is only
-    /// reported for review.
+    /// Miners, referrer redirects and hidden frames of spam sites are critical; obfuscation,
+    /// escaped `document.write`s and markup after `</html>` fail. Only reported for review:
+    /// a script or frame from an unknown host, a plain `document.write('<script src=...>')`
+    /// of one (an old way of loading widgets), and a hidden frame from an unknown host whose
+    /// address has no spam word (social widgets and ad networks use them).
     ///
     /// ## Why it matters
     /// Attackers who get into a CMS or a server add scripts that send visitors from search
@@ -71,12 +73,32 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             continue;
         }
         if is_zero_size(&element) || !page.styles().1.is_visible(&element) {
-            let f = out.fail(
-                &INJECTED_SCRIPT,
-                element.location(),
-                "A frame from another site is hidden or has no size: hidden frames load pages readers never see.",
-            );
+            // Social widgets and ad networks use hidden frames too: a spam word decides.
+            let keyword = page.data.and_then(|d| d.keyword_in(url.as_str()));
+            let f = match &keyword {
+                Some(_) => {
+                    let f = out.fail(
+                        &INJECTED_SCRIPT,
+                        element.location(),
+                        "A hidden frame loads a spam site: the page looks tampered with.",
+                    );
+                    f.severity = Severity::Critical;
+                    f
+                }
+                None => {
+                    let f = out.review(
+                        &INJECTED_SCRIPT,
+                        element.location(),
+                        "A frame from another site is hidden or has no size: check that the site uses it on purpose.",
+                    );
+                    f.severity = Severity::Medium;
+                    f
+                }
+            };
             f.evidence("src", url.as_str()).evidence("reason", "hidden-frame");
+            if let Some((word, _)) = keyword {
+                f.evidence("keyword", word);
+            }
             continue;
         }
         unknown_host(page, out, element.location(), name, &url);
@@ -115,15 +137,31 @@ fn inline_signal(page: &Page<'_>, out: &mut Collector, script: &Element<'_>, sig
             Severity::High,
             "A script decodes and runs hidden code (eval of escaped text): a common shape of injected code.".to_owned(),
         ),
-        Signal::Written { html, snippet } => {
+        Signal::Written {
+            html,
+            snippet,
+            decoded,
+        } => {
             let Some((tag, url)) = written_foreign_source(page, html) else {
                 return;
             };
-            let f = out.fail(
-                &INJECTED_SCRIPT,
-                script.location(),
-                format!("A script writes a <{tag}> from an unknown host ({}) into the page.", url.host_str().unwrap_or("")),
-            );
+            let host = url.host_str().unwrap_or("");
+            let f = if *decoded {
+                out.fail(
+                    &INJECTED_SCRIPT,
+                    script.location(),
+                    format!("A script decodes and writes a <{tag}> from an unknown host ({host}) into the page."),
+                )
+            } else {
+                // Plain `document.write('<script src=...>')` is an old way of loading a widget.
+                let f = out.review(
+                    &INJECTED_SCRIPT,
+                    script.location(),
+                    format!("A script writes a <{tag}> from {host}, a host outside the site that is not a known service: check that the site uses it on purpose."),
+                );
+                f.severity = Severity::Low;
+                f
+            };
             f.evidence("src", url.as_str())
                 .evidence("snippet", snippet)
                 .evidence("reason", "document-write");

@@ -16,7 +16,8 @@ declare_rule! {
     /// 管理委员会 → 国家金融监督管理总局, each with the decision and its date).
     ///
     /// History keeps its words, so these are not findings: a page whose visible publication
-    /// date (发布时间, 发布日期, `<meta name="PubDate">`, ...) is before the change; a list item
+    /// date (发布时间, 发布日期, `<meta name="PubDate">`, ...) is before the change, or that
+    /// shows no publication date and no date at all on or after the change; a list item
     /// or table row dated before it; the name after 原 or 前 ("former"); the name inside 《》
     /// (the title of a document, cited as published) or followed by 令 (a numbered order); a
     /// name ending in 部 followed by 门 (国土资源部门 is "land departments", not the ministry);
@@ -57,6 +58,7 @@ const DATE_META: &[&str] = &[
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let Some(data) = page.data else { return };
     let published: OnceCell<Option<Date>> = OnceCell::new();
+    let latest_shown: OnceCell<Option<Date>> = OnceCell::new();
     for element in page.doc.elements() {
         if matches!(
             element.name(),
@@ -77,7 +79,14 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
                     continue;
                 }
                 let page_date = *published.get_or_init(|| publication_date(page));
-                if page_date.is_some_and(|d| d < entry.date) || dated_before(&element, entry.date) {
+                let undated_and_older = page_date.is_none()
+                    && latest_shown
+                        .get_or_init(|| latest_date(page))
+                        .is_none_or(|d| d < entry.date);
+                if page_date.is_some_and(|d| d < entry.date)
+                    || undated_and_older
+                    || dated_before(&element, entry.date)
+                {
                     continue;
                 }
                 let f = out.fail(
@@ -149,6 +158,16 @@ fn publication_date(page: &Page<'_>) -> Option<Date> {
 /// The first full date in `text`. Word by word first: a time right after the date
 /// (`2017-06-05 09:00`) would otherwise glue it to other digits, which is how
 /// [`dates::extract`] rejects phone numbers.
+/// The latest full date the page shows (a page updated after a change shows some date after
+/// it: its news list, its own date).
+fn latest_date(page: &Page<'_>) -> Option<Date> {
+    let body = page.doc.elements_named("body").next()?;
+    body.normalized_text()
+        .split_whitespace()
+        .filter_map(first_full_date)
+        .max()
+}
+
 fn first_full_date(text: &str) -> Option<Date> {
     let full = |text: &str| {
         dates::extract(text).into_iter().find_map(|d| match d {
