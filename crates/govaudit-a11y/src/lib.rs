@@ -50,6 +50,12 @@ pub fn check_with(doc: &Document, sheets: &dyn StylesheetSource, out: &mut Colle
     run(&Page::with_sheets(doc, sheets), |_| true, out);
 }
 
+/// Runs every rule over a [`Page`] the caller built, so that what the rules compute on it
+/// (styles, visibility) can serve other checks of the same page afterwards.
+pub fn check_page(page: &Page<'_>, out: &mut Collector) {
+    run(page, |_| true, out);
+}
+
 /// Runs the rules whose ids are in `ids` (for conformance tests and `--rule` filters).
 pub fn check_rules(doc: &Document, ids: &[&str], out: &mut Collector) {
     run(&Page::new(doc), |id| ids.contains(&id), out);

@@ -16,10 +16,7 @@ pub enum DataError {
         source: toml::de::Error,
     },
     #[error("data/{file}: {message}")]
-    Invalid {
-        file: &'static str,
-        message: String,
-    },
+    Invalid { file: &'static str, message: String },
 }
 
 /// A category of spam words (`gambling`, `adult`, ...).
@@ -110,29 +107,33 @@ impl Data {
                 keyword_category.insert(term.to_lowercase(), i);
             }
         }
-        let keyword_matcher = alternation(keyword_category.keys().map(String::as_str))
-            .map_err(|message| DataError::Invalid {
-                file: "keywords.toml",
-                message,
+        let keyword_matcher =
+            alternation(keyword_category.keys().map(String::as_str)).map_err(|message| {
+                DataError::Invalid {
+                    file: "keywords.toml",
+                    message,
+                }
             })?;
         let mut entries = Vec::with_capacity(renamed.renamed.len());
         for mut entry in renamed.renamed {
-            entry.source = renamed
-                .sources
-                .get(&entry.source)
-                .cloned()
-                .ok_or_else(|| DataError::Invalid {
-                    file: "renamed_bodies.toml",
-                    message: format!("{}: unknown source {:?}", entry.term, entry.source),
-                })?;
+            entry.source =
+                renamed
+                    .sources
+                    .get(&entry.source)
+                    .cloned()
+                    .ok_or_else(|| DataError::Invalid {
+                        file: "renamed_bodies.toml",
+                        message: format!("{}: unknown source {:?}", entry.term, entry.source),
+                    })?;
             entries.push(entry);
         }
-        let renamed_matcher = alternation(entries.iter().map(|e| e.term.as_str())).map_err(
-            |message| DataError::Invalid {
-                file: "renamed_bodies.toml",
-                message,
-            },
-        )?;
+        let renamed_matcher =
+            alternation(entries.iter().map(|e| e.term.as_str())).map_err(|message| {
+                DataError::Invalid {
+                    file: "renamed_bodies.toml",
+                    message,
+                }
+            })?;
         Ok(Data {
             keywords: keywords.category,
             keyword_matcher,
@@ -233,14 +234,18 @@ mod tests {
     fn keywords_match_in_any_case_with_their_category() {
         let data = Data::builtin().unwrap();
         assert_eq!(
-            data.keyword_in("澳门葡京 百家乐在线").map(|(_, c)| c.to_owned()),
+            data.keyword_in("澳门葡京 百家乐在线")
+                .map(|(_, c)| c.to_owned()),
             Some("gambling".into())
         );
         assert_eq!(
             data.keyword_in("https://www.BOCAI88.com/").map(|(t, _)| t),
             Some("bocai".into())
         );
-        assert_eq!(data.keyword_in("传奇私服").unwrap().1, "private-game-server");
+        assert_eq!(
+            data.keyword_in("传奇私服").unwrap().1,
+            "private-game-server"
+        );
         assert!(data.keyword_in("政务公开").is_none());
     }
 

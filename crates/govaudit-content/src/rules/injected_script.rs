@@ -95,7 +95,8 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
                     f
                 }
             };
-            f.evidence("src", url.as_str()).evidence("reason", "hidden-frame");
+            f.evidence("src", url.as_str())
+                .evidence("reason", "hidden-frame");
             if let Some((word, _)) = keyword {
                 f.evidence("keyword", word);
             }
@@ -214,7 +215,8 @@ fn unknown_host(page: &Page<'_>, out: &mut Collector, location: Location, tag: &
         format!("A <{tag}> comes from {host}, a host outside the site that is not a known service: check that the site uses it on purpose."),
     );
     f.severity = Severity::Low;
-    f.evidence("src", url.as_str()).evidence("reason", "unknown-host");
+    f.evidence("src", url.as_str())
+        .evidence("reason", "unknown-host");
 }
 
 /// `width` and `height` attributes of 0 or 1 (or either one 0).

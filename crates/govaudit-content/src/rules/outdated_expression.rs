@@ -40,7 +40,10 @@ declare_rule! {
 }
 
 static PUBLISHED_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:发布时间|发布日期|发表时间|发文日期|成文日期|印发日期|发稿时间|时间|日期)\s*[:：]\s*").ok()
+    Regex::new(
+        r"(?:发布时间|发布日期|发表时间|发文日期|成文日期|印发日期|发稿时间|时间|日期)\s*[:：]\s*",
+    )
+    .ok()
 });
 
 const DATE_META: &[&str] = &[
@@ -214,9 +217,9 @@ fn sentence(text: &str, range: std::ops::Range<usize>) -> String {
         .rev()
         .collect();
     let after = &text[range.end..];
-    let end = after
-        .find(ENDS)
-        .map_or(after.len(), |i| i + after[i..].chars().next().map_or(0, char::len_utf8));
+    let end = after.find(ENDS).map_or(after.len(), |i| {
+        i + after[i..].chars().next().map_or(0, char::len_utf8)
+    });
     let tail: String = after[..end].chars().take(60).collect();
     let sentence = format!("{head}{}{tail}", &text[range]);
     sentence.split_whitespace().collect::<Vec<_>>().join(" ")
