@@ -3,9 +3,9 @@
 
 use crate::script::{self, Signal};
 use crate::{Config, Data, Input};
-use govaudit_html::style::{Styles, StylesheetSource};
+use govaudit_html::style::{StyleRule, Styles, StylesheetSource, parse_stylesheet_with};
 use govaudit_html::visibility::Visibility;
-use govaudit_html::{Document, Element};
+use govaudit_html::{Document, Element, Selector};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use url::Url;
@@ -26,6 +26,7 @@ pub struct Page<'a> {
     computed: Option<(&'a Styles, &'a Visibility)>,
     styles: OnceCell<(Styles, Visibility)>,
     scripts: OnceCell<Vec<(Element<'a>, Vec<Signal>)>>,
+    hiding_rules: OnceCell<Vec<(Selector, StyleRule)>>,
     after_html: OnceCell<Option<u32>>,
 }
 
@@ -42,6 +43,7 @@ impl<'a> Page<'a> {
             computed: input.computed,
             styles: OnceCell::new(),
             scripts: OnceCell::new(),
+            hiding_rules: OnceCell::new(),
             after_html: OnceCell::new(),
         }
     }
@@ -66,6 +68,32 @@ impl<'a> Page<'a> {
             (styles, visibility)
         });
         (styles, visibility)
+    }
+
+    /// The rules of the page's sheets (`<style>` and the linked sheets the cascade read) that
+    /// set a property that can hide something, with their parsed selectors; parsed once, when
+    /// the first finding names the rule that hides it.
+    pub fn hiding_rules(&self) -> &[(Selector, StyleRule)] {
+        self.hiding_rules.get_or_init(|| {
+            let (styles, _) = self.styles();
+            let mut sheets: Vec<String> = self
+                .doc
+                .elements_named("style")
+                .filter(|s| !s.is_in_template())
+                .map(|s| s.text())
+                .collect();
+            sheets.extend(
+                styles
+                    .external_sheets()
+                    .iter()
+                    .map(|(_, text)| text.to_string()),
+            );
+            sheets
+                .iter()
+                .flat_map(|css| parse_stylesheet_with(css, can_hide))
+                .filter_map(|rule| Some((Selector::parse(&rule.selectors).ok()?, rule)))
+                .collect()
+        })
     }
 
     /// Every inline script with what [`script::scan`] finds in it.
@@ -131,6 +159,27 @@ impl<'a> Page<'a> {
                 self.config.allowed_script_hosts.iter().map(String::as_str),
             )
     }
+}
+
+/// Properties a hiding technique sets.
+fn can_hide(property: &str) -> bool {
+    matches!(
+        property,
+        "display"
+            | "visibility"
+            | "opacity"
+            | "font-size"
+            | "font"
+            | "color"
+            | "text-indent"
+            | "left"
+            | "top"
+            | "right"
+            | "width"
+            | "height"
+            | "clip"
+            | "clip-path"
+    )
 }
 
 /// `type` absent or a JavaScript MIME type / `module`.

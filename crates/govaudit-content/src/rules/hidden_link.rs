@@ -2,7 +2,7 @@ use crate::Page;
 use crate::page::is_government;
 use crate::script::Signal;
 use govaudit_core::{Collector, Location, Severity, declare_rule};
-use govaudit_html::style::{Display, StyleRule, Visibility as CssVisibility, parse_stylesheet};
+use govaudit_html::style::{Display, StyleRule, Visibility as CssVisibility};
 use govaudit_html::visibility::Visibility;
 use govaudit_html::{Document, Element, Selector};
 use url::Url;
@@ -344,31 +344,18 @@ fn rule_for(page: &Page<'_>, element: &Element<'_>, properties: &[&str]) -> Opti
     if let Some(style) = element.attr("style").filter(|s| sets(s)) {
         return Some(format!("style=\"{}\"", style.trim()));
     }
-    let (styles, _) = page.styles();
-    let mut sheets: Vec<String> = page
-        .doc
-        .elements_named("style")
-        .filter(|s| !s.is_in_template())
-        .map(|s| s.text())
-        .collect();
-    sheets.extend(
-        styles
-            .external_sheets()
-            .iter()
-            .map(|(_, text)| text.to_string()),
-    );
-    let mut last: Option<String> = None;
-    for css in &sheets {
-        for rule in parse_stylesheet(css) {
-            if let Some(text) = matching_rule(element, &rule, properties) {
-                last = Some(text);
-            }
-        }
-    }
-    last
+    page.hiding_rules()
+        .iter()
+        .filter_map(|(selector, rule)| matching_rule(element, selector, rule, properties))
+        .last()
 }
 
-fn matching_rule(element: &Element<'_>, rule: &StyleRule, properties: &[&str]) -> Option<String> {
+fn matching_rule(
+    element: &Element<'_>,
+    selector: &Selector,
+    rule: &StyleRule,
+    properties: &[&str],
+) -> Option<String> {
     let declarations: Vec<String> = rule
         .declarations
         .iter()
@@ -378,8 +365,7 @@ fn matching_rule(element: &Element<'_>, rule: &StyleRule, properties: &[&str]) -
     if declarations.is_empty() {
         return None;
     }
-    let selector = Selector::parse(&rule.selectors).ok()?;
-    element.matches(&selector).then(|| {
+    element.matches(selector).then(|| {
         format!(
             "{} {{ {} }}",
             rule.selectors.trim(),
