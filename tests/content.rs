@@ -31,14 +31,26 @@ fn check_only_content_finds_the_planted_problems_and_nothing_on_the_clean_page()
                 && f["evidence"][key] == value
         })
     };
-    assert!(has("content/hidden-link", "technique", "display-none"), "{found:#?}");
-    assert!(has("content/hidden-link", "rule", ".ft-links { display: none }"), "{found:#?}");
-    assert!(has("content/injected-script", "reason", "referrer-redirect"), "{found:#?}");
-    assert!(has("content/outdated-expression", "term", "国土资源部"), "{found:#?}");
     assert!(
-        found
-            .iter()
-            .all(|f| f["rule"].as_str().is_some_and(|r| r.starts_with("content/"))),
+        has("content/hidden-link", "technique", "display-none"),
+        "{found:#?}"
+    );
+    assert!(
+        has("content/hidden-link", "rule", ".ft-links { display: none }"),
+        "{found:#?}"
+    );
+    assert!(
+        has("content/injected-script", "reason", "referrer-redirect"),
+        "{found:#?}"
+    );
+    assert!(
+        has("content/outdated-expression", "term", "国土资源部"),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|f| f["rule"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("content/"))),
         "--only content runs no other area"
     );
     assert!(
@@ -57,6 +69,9 @@ fn rules_lists_the_content_rules() {
         "content/injected-script",
         "content/outdated-expression",
     ] {
-        assert!(out.stdout.contains(id), "{id} missing from `govaudit rules`");
+        assert!(
+            out.stdout.contains(id),
+            "{id} missing from `govaudit rules`"
+        );
     }
 }

@@ -344,10 +344,11 @@ fn rule_for(page: &Page<'_>, element: &Element<'_>, properties: &[&str]) -> Opti
     if let Some(style) = element.attr("style").filter(|s| sets(s)) {
         return Some(format!("style=\"{}\"", style.trim()));
     }
+    // The last matching rule in sheet order is the one that wins (same specificity aside).
     page.hiding_rules()
         .iter()
-        .filter_map(|(selector, rule)| matching_rule(element, selector, rule, properties))
-        .last()
+        .rev()
+        .find_map(|(selector, rule)| matching_rule(element, selector, rule, properties))
 }
 
 fn matching_rule(
