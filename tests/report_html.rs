@@ -66,10 +66,17 @@ fn run_chromium(chromium: &Path, html: &Path, args: &[String], stdout_file: &Pat
 /// The hostile fixture (`tests/fixtures/report-html/hostile.html`) audited by the binary, plus a finding as a live crawl could make it: a
 /// `javascript:` URL as the page, markup in the message.
 fn hostile_report() -> Report {
-    // The directory, so links between its files are checked too (the broken link's target
-    // ends up in a message).
+    // The directory, read as a site (`--site-url`), so links between its files are checked too
+    // (the broken link's target ends up in a message).
     let site = repo().join("tests/fixtures/report-html");
-    let out = govaudit(&["audit", "--format", "json", &site.to_string_lossy()]);
+    let out = govaudit(&[
+        "audit",
+        "--format",
+        "json",
+        "--site-url",
+        "https://hostile.example/",
+        &site.to_string_lossy(),
+    ]);
     assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
     let mut report: Report = serde_json::from_str(&out.stdout).unwrap();
     assert!(

@@ -53,7 +53,12 @@ fn demo_site_out_dir_holds_the_scored_report_and_matches_defects_md() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["findings.sarif", "report.json"]);
+    assert_eq!(names, ["findings.sarif", "report.html", "report.json"]);
+    // report.html: the same verdict, in Chinese (the cn-gov profile's language), under a CSP.
+    let html = std::fs::read_to_string(out_dir.join("report.html")).unwrap();
+    assert!(html.contains("需人工核查"), "the verdict");
+    assert!(html.contains("http-equiv=\"Content-Security-Policy\""));
+    assert!(!html.contains("<script"));
     assert_eq!(report["scores"], stdout["scores"]);
     assert_eq!(report["findings"], stdout["findings"]);
 

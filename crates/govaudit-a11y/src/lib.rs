@@ -58,9 +58,14 @@ pub fn check_for(
     target: govaudit_core::wcag::Target,
     out: &mut Collector,
 ) {
-    let page = Page::with_sheets(doc, sheets);
+    check_page(&Page::with_sheets(doc, sheets), target, out);
+}
+
+/// Runs the rules `target` selects over a [`Page`] the caller built, so that what the rules
+/// compute on it (styles, visibility) can serve other checks of the same page afterwards.
+pub fn check_page(page: &Page<'_>, target: govaudit_core::wcag::Target, out: &mut Collector) {
     for rule in RULES.iter().filter(|r| target.selects(r.meta)) {
-        (rule.check)(&page, out);
+        (rule.check)(page, out);
     }
 }
 

@@ -9,6 +9,7 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
         .chain(govaudit_headers::rules())
         .chain(govaudit_disclosure::rules())
         .chain(govaudit_links::rules())
+        .chain(govaudit_content::rules())
         .collect();
     rules.sort_by_key(|r| r.id);
     rules

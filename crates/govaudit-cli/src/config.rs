@@ -21,6 +21,11 @@
 //! [links]
 //! exclude = ["^https://weibo\\.com/"]
 //! accept = [403]
+//!
+//! [content]
+//! allowed_terms = ["国家林业局"]     # old names the site may keep (a history column)
+//! allowed_script_hosts = ["stats.example.com"]
+//! site_domains = ["example.cn"]      # other registrable domains of the same site
 //! ```
 
 use anyhow::{Context as _, bail};
@@ -54,6 +59,8 @@ struct ConfigFile {
     links: LinksSection,
     /// The WCAG conformance target (`wcag2aa`, `wcag2aaa`, `wcag21aa`, ...).
     standard: Option<String>,
+    #[serde(default)]
+    content: ContentSection,
 }
 
 fn yes() -> bool {
@@ -78,6 +85,17 @@ struct LinksSection {
     include: Vec<String>,
     #[serde(default)]
     accept: Vec<u16>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContentSection {
+    #[serde(default)]
+    allowed_terms: Vec<String>,
+    #[serde(default)]
+    allowed_script_hosts: Vec<String>,
+    #[serde(default)]
+    site_domains: Vec<String>,
 }
 
 /// `--config`, `--no-config`, `--baseline`.
@@ -245,6 +263,11 @@ fn apply_file(file: ConfigFile, config: &mut AuditConfig) -> anyhow::Result<()> 
         );
     }
     config.http.accept.extend(&file.links.accept);
+    config.content = govaudit_content::Config {
+        allowed_terms: file.content.allowed_terms,
+        allowed_script_hosts: file.content.allowed_script_hosts,
+        site_domains: file.content.site_domains,
+    };
     Ok(())
 }
 

@@ -29,7 +29,9 @@
 //! assert!(result.findings.iter().any(|f| f.rule == "disclosure/missing-item"));
 //! ```
 
-pub mod dates;
+/// Dates as list items and pages show them (moved to [`govaudit_html::dates`], shared with the
+/// content checks).
+pub use govaudit_html::dates;
 mod detect;
 pub mod freshness;
 #[cfg(feature = "fs")]

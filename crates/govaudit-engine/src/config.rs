@@ -20,10 +20,18 @@ pub enum Area {
     Disclosure,
     /// Security headers of the start URL's exchange and of each other origin serving pages.
     Headers,
+    /// Content security on every page: hidden links, injected scripts, outdated names.
+    Content,
 }
 
 impl Area {
-    pub const ALL: [Area; 4] = [Area::A11y, Area::Links, Area::Disclosure, Area::Headers];
+    pub const ALL: [Area; 5] = [
+        Area::A11y,
+        Area::Links,
+        Area::Disclosure,
+        Area::Headers,
+        Area::Content,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -31,6 +39,7 @@ impl Area {
             Area::Links => "links",
             Area::Disclosure => "disclosure",
             Area::Headers => "headers",
+            Area::Content => "content",
         }
     }
 }
@@ -41,7 +50,7 @@ pub struct Areas(u8);
 
 impl Areas {
     pub fn all() -> Areas {
-        Areas(0b1111)
+        Areas(0b1_1111)
     }
 
     pub fn none() -> Areas {
@@ -153,6 +162,8 @@ pub struct AuditConfig {
     pub header_ports: (Option<u16>, Option<u16>),
     /// Rules off, severities, ignores and a baseline, applied to every finding.
     pub policy: crate::policy::Policy,
+    /// Content checks: what the site allows beside the built-in data (`[content]`).
+    pub content: govaudit_content::Config,
 }
 
 impl Default for AuditConfig {
@@ -175,6 +186,7 @@ impl Default for AuditConfig {
             observatory: govaudit_headers::Algorithm::V6,
             header_ports: (None, None),
             policy: crate::policy::Policy::default(),
+            content: govaudit_content::Config::default(),
         }
     }
 }

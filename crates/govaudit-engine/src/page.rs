@@ -111,8 +111,24 @@ pub(crate) fn check_page(input: PageInput, cx: &PageContext<'_>) -> PageOutcome 
     } else {
         Collector::new(input.report_url.clone())
     };
-    if config.areas.contains(Area::A11y) {
-        govaudit_a11y::check_for(&document, cx.sheets, config.standard, &mut found);
+    {
+        // One cascade for both areas: content reads the styles accessibility computed.
+        let a11y = govaudit_a11y::Page::with_sheets(&document, cx.sheets);
+        if config.areas.contains(Area::A11y) {
+            govaudit_a11y::check_page(&a11y, config.standard, &mut found);
+        }
+        if config.areas.contains(Area::Content) {
+            let content = govaudit_content::Input {
+                source: Some(&input.resource.body),
+                sheets: Some(cx.sheets),
+                config: Some(&config.content),
+                computed: config
+                    .areas
+                    .contains(Area::A11y)
+                    .then(|| (a11y.styles(), a11y.visibility())),
+            };
+            govaudit_content::check(&document, &content, &mut found);
+        }
     }
     if config.areas.contains(Area::Links) || cx.judge_response {
         let links = govaudit_links::observe_page(

@@ -18,6 +18,7 @@
 //! assert_eq!(doc.title().as_deref(), Some("首页"));
 //! ```
 
+pub mod dates;
 mod decode;
 mod document;
 mod fragment;

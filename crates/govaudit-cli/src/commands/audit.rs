@@ -18,6 +18,7 @@ pub enum AreaArg {
     Links,
     Disclosure,
     Headers,
+    Content,
 }
 
 impl AreaArg {
@@ -27,6 +28,7 @@ impl AreaArg {
             AreaArg::Links => Area::Links,
             AreaArg::Disclosure => Area::Disclosure,
             AreaArg::Headers => Area::Headers,
+            AreaArg::Content => Area::Content,
         }
     }
 }

@@ -1,5 +1,5 @@
-//! `govaudit check`: `audit` over files offline: accessibility on every page, links between the
-//! files of each directory.
+//! `govaudit check`: `audit` over files offline: accessibility and content security on every
+//! page, links between the files of each directory.
 
 use crate::Verdict;
 use crate::commands::audit::run_engine;
@@ -15,6 +15,8 @@ pub enum CheckArea {
     /// Links between the files of each directory given (offline: files, letter case,
     /// fragments, insecure references).
     Links,
+    /// Content security: hidden links to other sites, injected scripts, outdated names.
+    Content,
 }
 
 #[derive(Debug, clap::Args)]
@@ -60,6 +62,7 @@ pub fn plan(args: &CheckArgs) -> anyhow::Result<(Vec<Target>, AuditConfig)> {
         let wanted = match area {
             Area::A11y => args.only.is_empty() || args.only.contains(&CheckArea::A11y),
             Area::Links => args.only.is_empty() || args.only.contains(&CheckArea::Links),
+            Area::Content => args.only.is_empty() || args.only.contains(&CheckArea::Content),
             Area::Disclosure | Area::Headers => false,
         };
         if wanted {

@@ -174,9 +174,6 @@ struct ReportArgs {
     /// The report's clock (availability over the week before it); default now.
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
-    /// The report's language: zh-CN or en.
-    #[arg(long, default_value = "zh-CN", value_name = "LANG", value_parser = ["zh-CN", "en"])]
-    lang: String,
 }
 
 /// The output format of `export`.
@@ -331,7 +328,13 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
         }
         MonitorCommand::Report(args) => {
             let store = args.db.open().await?;
-            let lang = Lang::parse(&args.lang).unwrap_or(Lang::ZhCn);
+            // The global --lang (or govaudit.toml); without one, the supervising office's
+            // language, zh-CN.
+            crate::lang::set_profile_language(govaudit_i18n::Lang::ZhCn);
+            let lang = match crate::lang::chosen() {
+                govaudit_i18n::Lang::En => Lang::En,
+                govaudit_i18n::Lang::ZhCn => Lang::ZhCn,
+            };
             let sites = govaudit_monitor::report::write_report(
                 &store,
                 &args.out,

@@ -1,3 +1,5 @@
+// Rule ids in the `demo` area have no catalog entries: these tests show what the report does
+// without one (rule summary, rule docs, the finding's message).
 use super::*;
 use govaudit_core::{Location, Severity, declare_rule};
 use govaudit_score::{EvidenceRef, Group, IndicatorState, Points, Verdict};
@@ -8,19 +10,19 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Add `alt="..."` that says what the image shows.
-    pub IMAGE_ALT = { id: "a11y/image-alt", severity: Severity::Critical,
+    pub IMAGE_ALT = { id: "demo/image-alt", severity: Severity::Critical,
                       standards: ["WCAG22:1.1.1"], sources: [] }
 }
 
 declare_rule! {
     /// Headings should describe their section.
-    pub HEADING = { id: "a11y/heading-descriptive", severity: Severity::Medium,
+    pub HEADING = { id: "demo/heading-descriptive", severity: Severity::Medium,
                     standards: ["WCAG22:2.4.6"], sources: [] }
 }
 
 declare_rule! {
     /// Links must work.
-    pub BROKEN = { id: "links/broken", severity: Severity::High,
+    pub BROKEN = { id: "demo/broken", severity: Severity::High,
                    standards: [], sources: [] }
 }
 
@@ -87,7 +89,7 @@ fn scorecard(verdict: Verdict) -> Scorecard {
                 "t.veto.links",
                 Group::Veto,
                 IndicatorState::Fail,
-                "links/broken",
+                "demo/broken",
             ),
             indicator(
                 "t.a11y",
@@ -162,10 +164,10 @@ fn indicator_evidence_links_to_the_rule_group_only_when_it_has_findings() {
     )]);
     let html = render(&report, &RULES, Some(&scorecard(Verdict::Fail)), Lang::En);
     assert!(
-        html.contains("<a href=\"#rule-links-broken\">links/broken</a>"),
+        html.contains("<a href=\"#rule-demo-broken\">demo/broken</a>"),
         "{html}"
     );
-    assert!(html.contains("id=\"rule-links-broken\""));
+    assert!(html.contains("id=\"rule-demo-broken\""));
     assert!(!html.contains("href=\"#rule-a11y-unused\""));
 }
 
@@ -220,8 +222,8 @@ fn findings_are_grouped_by_rule_then_page_worst_first() {
         finding(&IMAGE_ALT, Outcome::Fail, "b.html", "m4"),
     ]);
     let html = render(&report, &RULES, None, Lang::En);
-    let image = html.find("id=\"rule-a11y-image-alt\"").unwrap();
-    let heading = html.find("id=\"rule-a11y-heading-descriptive\"").unwrap();
+    let image = html.find("id=\"rule-demo-image-alt\"").unwrap();
+    let heading = html.find("id=\"rule-demo-heading-descriptive\"").unwrap();
     assert!(image < heading, "critical before medium");
     let (m2, m4, m3) = (
         html.find(">m2<").unwrap(),
