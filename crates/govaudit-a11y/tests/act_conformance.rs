@@ -238,21 +238,22 @@ struct RuleResult<'a> {
     chosen: Vec<String>,
     level: Level,
     /// The cases and, per case, the pooled outcomes of the chosen procedures.
-    cases: Vec<(&'a TestCase, Vec<Earl>)>,
+    cases: PooledCases<'a>,
 }
 
+/// Each case of a rule with the pooled outcomes of the chosen procedures.
+type PooledCases<'a> = Vec<(&'a TestCase, Vec<Earl>)>;
+
 fn judge_rule<'a>(
-    act_id: &'a str,
     cases: &[&'a TestCase],
     procedures: Vec<Procedure<'a>>,
-) -> (Vec<String>, Level, Vec<(&'a TestCase, Vec<Earl>)>) {
+) -> (Vec<String>, Level, PooledCases<'a>) {
     let requirements = Requirements::of(cases[0]);
     let levels: Vec<Level> = procedures
         .iter()
         .map(|p| consistency(&p.results, &p.failed_requirements, &requirements))
         .collect();
     let Some(&best) = levels.iter().max() else {
-        let _ = act_id;
         return (Vec::new(), Level::Inconsistent, Vec::new());
     };
     let chosen: Vec<&Procedure<'_>> = procedures
@@ -568,7 +569,7 @@ fn act_rules_are_consistent_at_their_recorded_levels() {
                 }
             })
             .collect();
-        let (chosen, level, pooled) = judge_rule(act_id, cases, procedures);
+        let (chosen, level, pooled) = judge_rule(cases, procedures);
         results.push(RuleResult {
             act_id,
             name: &cases[0].rule_name,

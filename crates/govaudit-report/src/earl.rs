@@ -84,7 +84,8 @@ impl EarlSources {
             base.push('/');
         }
         self.bases.push((prefix, base));
-        self.bases.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        self.bases
+            .sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
         self
     }
 
