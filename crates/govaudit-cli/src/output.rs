@@ -4,7 +4,7 @@
 
 use govaudit_core::{Applicability, Finding, Note, Report, Severity, Summary};
 use govaudit_engine::{Progress, Sink, SinkError};
-use govaudit_report::{Format, ReportStream, TextStyle};
+use govaudit_report::{EarlSources, Format, ReportStream, TextStyle};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -86,12 +86,36 @@ pub struct OutputArgs {
     /// No progress display on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// EARL: name each page file by the URL it is served at, this URL plus its path inside the
+    /// directory given (`--earl-source-base https://www.w3.org/WAI/content-assets/wcag-act-rules/testcases/`
+    /// names the ACT test cases by their `url`), in `subject.source`. Default: its path.
+    #[arg(long, value_name = "URL")]
+    pub earl_source_base: Option<url::Url>,
 }
 
 impl OutputArgs {
     /// How many review findings per rule text output lists.
     pub fn review_limit(&self) -> Option<usize> {
         (!self.all_reviews).then_some(REVIEWS_LISTED_PER_RULE)
+    }
+
+    /// What EARL names the pages of `targets` (`--earl-source-base`): a directory's pages by
+    /// their path inside it, a page file by its name, after the base URL.
+    pub fn earl_sources(&self, targets: &[govaudit_engine::Target]) -> EarlSources {
+        let Some(base) = &self.earl_source_base else {
+            return EarlSources::new();
+        };
+        targets.iter().fold(EarlSources::new(), |sources, target| {
+            let dir = match target {
+                govaudit_engine::Target::Directory(dir) => dir.clone(),
+                govaudit_engine::Target::File(file) => file
+                    .parent()
+                    .map(std::path::Path::to_owned)
+                    .unwrap_or_default(),
+                _ => return sources,
+            };
+            sources.with_base(&govaudit_engine::display_path(&dir), base.as_str())
+        })
     }
 
     /// The stream every command writes its results through.
@@ -114,6 +138,7 @@ pub struct StreamSink {
     stream: Option<ReportStream<Stdout>>,
     format: Format,
     style: TextStyle,
+    earl_sources: EarlSources,
 }
 
 impl StreamSink {
@@ -122,15 +147,23 @@ impl StreamSink {
             stream: None,
             format,
             style,
+            earl_sources: EarlSources::new(),
         })
+    }
+
+    /// What EARL names each resource; before the first result.
+    pub fn set_earl_sources(&mut self, sources: EarlSources) {
+        self.earl_sources = sources;
     }
 
     fn stream(&mut self) -> Result<&mut ReportStream<Stdout>, OutputError> {
         if self.stream.is_none() {
             let rules = crate::all_rules();
             let out = BufWriter::new(std::io::stdout());
-            self.stream =
-                Some(ReportStream::new(self.format, &rules, self.style, out).map_err(to_io)?);
+            let mut stream =
+                ReportStream::new(self.format, &rules, self.style, out).map_err(to_io)?;
+            stream.set_earl_sources(self.earl_sources.clone());
+            self.stream = Some(stream);
         }
         match self.stream.as_mut() {
             Some(stream) => Ok(stream),

@@ -38,6 +38,7 @@ mod sarif;
 mod stream;
 mod text;
 mod uri;
+mod wcag;
 
 use govaudit_core::{Report, RuleMeta};
 use std::borrow::Cow;
@@ -46,7 +47,9 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
-pub use earl::{EARL_CONTEXT, earl_report, write_earl};
+pub use earl::{
+    EARL_CONTEXT_URL, EarlSources, earl_context, earl_report, earl_report_with_sources, write_earl,
+};
 pub use fingerprint::finding_fingerprint;
 /// The language of text output ([`TextStyle::lang`]).
 pub use govaudit_i18n::Lang;
@@ -55,6 +58,7 @@ pub use sarif::{SARIF_SCHEMA_URI, sarif_log, write_sarif};
 pub use stream::ReportStream;
 pub use text::{escape_for_terminal, write_text};
 pub use uri::uri_reference;
+pub use wcag::success_criterion_id;
 
 /// An output format, named on the command line by its lowercase name (`--format sarif`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,7 +3,7 @@
 //!
 //! [`render`]: crate::render
 
-use crate::earl::EarlSink;
+use crate::earl::{EarlSink, EarlSources};
 use crate::json::{JsonSink, write_jsonl_line, write_jsonl_summary};
 use crate::sarif::SarifSink;
 use crate::text::TextSink;
@@ -95,6 +95,14 @@ impl<W: Write> ReportStream<W> {
     /// [`finish`](Self::finish), since both write it at the end.
     pub fn set_tool(&mut self, tool: Tool) {
         self.tool = tool;
+    }
+
+    /// What EARL names each resource in `subject.source` (ignored by the other formats); any
+    /// time before [`finish`](Self::finish).
+    pub fn set_earl_sources(&mut self, sources: EarlSources) {
+        if let Sink::Earl(earl) = &mut self.sink {
+            earl.set_sources(sources);
+        }
     }
 
     /// One checked resource (page, stylesheet, exchange) and its findings (+ applicability

@@ -520,11 +520,8 @@ fn hostile_strings_flow_through_every_format() {
     );
 
     let earl = parsed(&report, Format::Earl);
-    assert_eq!(earl["@graph"][0]["source"], url);
-    assert_eq!(
-        earl["@graph"][0]["assertions"][0]["result"]["description"],
-        finding.message
-    );
+    assert_eq!(earl["@graph"][1]["subject"]["source"], url);
+    assert_eq!(earl["@graph"][1]["result"]["info"], finding.message);
 
     for style in [TextStyle::plain(), TextStyle::colored()] {
         let text = String::from_utf8(rendered(&report, Format::Text, style)).unwrap();

@@ -21,7 +21,8 @@ declare_rule! {
     }
 }
 
-/// Applies to `<iframe>` and `<frame>` elements in the accessibility tree.
+/// Applies to `<frame>` elements and to `<iframe>` elements in sequential focus navigation and
+/// not presentational, in the accessibility tree.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
     let visibility = page.visibility();
     for element in page.candidates(&["iframe", "frame"], &[]) {
@@ -32,11 +33,14 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         if !applies {
             continue;
         }
-        // ACT cae760 leaves out frames taken out of the tab order or marked presentational.
-        let act: &[&str] = if element.name() == "iframe"
-            && page.focus().in_sequential_focus(&element)
-            && !crate::aria::explicit_role(&element).is_some_and(|r| r.is_presentational())
-        {
+        // As ACT cae760 (and axe): an iframe out of the tab order or marked presentational is
+        // not reached as a frame, so it needs no name; `<frame>` elements always do.
+        let act: &[&str] = if element.name() == "iframe" {
+            if !page.focus().in_sequential_focus(&element)
+                || crate::aria::explicit_role(&element).is_some_and(|r| r.is_presentational())
+            {
+                continue;
+            }
             &["ACT:cae760"]
         } else {
             &[]

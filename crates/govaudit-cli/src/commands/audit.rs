@@ -150,6 +150,7 @@ pub fn run_engine(
     output: &OutputArgs,
 ) -> anyhow::Result<(Verdict, RunOutcome)> {
     let mut sink = output.stream()?;
+    sink.set_earl_sources(output.earl_sources(targets));
     let progress = TerminalProgress::new(output.quiet);
     let outcome = govaudit_engine::audit(targets, config, &mut sink, &progress);
     progress.finish();
