@@ -218,8 +218,8 @@ fn indicator_table(input: &Input<'_>, rows: &[&IndicatorScore]) -> Markup {
                                 }
                             }
                             td data-label=(columns[2]) class=(class) { (state) }
-                            td.num data-label=(columns[3]) { (display(&row.measured.as_ref().map_or_else(|| "—".to_owned(), value_text), TEXT_CHARS)) }
-                            td.num data-label=(columns[4]) { (display(&row.threshold.as_ref().map_or_else(|| "—".to_owned(), value_text), TEXT_CHARS)) }
+                            td.num.value data-label=(columns[3]) { (display(&row.measured.as_ref().map_or_else(|| "—".to_owned(), value_text), TEXT_CHARS)) }
+                            td.num.value data-label=(columns[4]) { (display(&row.threshold.as_ref().map_or_else(|| "—".to_owned(), value_text), TEXT_CHARS)) }
                             td.num data-label=(columns[5]) {
                                 (points)
                                 @if estimate { " " span.rule-id title=(input.t("html-points-estimate")) { "*" } }

@@ -26,14 +26,40 @@ pub(crate) fn number(value: f64) -> String {
 }
 
 /// A measured value or threshold (any JSON) as short text: strings as they are, numbers as
-/// [`number`], anything else as compact JSON.
+/// [`number`], lists joined by commas, and tables as `key: value` pairs, so a cell wraps
+/// between them instead of holding one long line of JSON.
 pub(crate) fn value_text(value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
         Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), number),
         Value::Bool(b) => b.to_string(),
         Value::Null => "—".to_owned(),
-        other => other.to_string(),
+        Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join(", "),
+        Value::Object(fields) => fields
+            .iter()
+            .map(|(key, field)| format!("{key}: {}", value_text(field)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+#[cfg(test)]
+mod value_text_tests {
+    use super::value_text;
+    use serde_json::json;
+
+    #[test]
+    fn tables_and_lists_read_as_text_not_json() {
+        assert_eq!(
+            value_text(&json!({"window_days": 7, "fail_ratio_gte": 0.05})),
+            "window_days: 7; fail_ratio_gte: 0.05"
+        );
+        assert_eq!(value_text(&json!(["a", 2, null])), "a, 2, —");
+        assert_eq!(
+            value_text(&json!({"limits": {"days": 14}})),
+            "limits: days: 14"
+        );
+        assert_eq!(value_text(&json!("5 columns")), "5 columns");
     }
 }
 
@@ -83,6 +109,6 @@ mod tests {
         assert_eq!(value_text(&serde_json::json!("2026-11-01")), "2026-11-01");
         assert_eq!(value_text(&serde_json::json!(0.25)), "0.25");
         assert_eq!(value_text(&serde_json::json!(3)), "3");
-        assert_eq!(value_text(&serde_json::json!({"a": 1})), "{\"a\":1}");
+        assert_eq!(value_text(&serde_json::json!({"a": 1})), "a: 1");
     }
 }
