@@ -126,8 +126,6 @@ pub struct RunSettings {
     pub site_url: Option<String>,
     /// `as_of` (YYYY-MM-DD).
     pub as_of: Option<String>,
-    /// `lang` (`en`, `zh-CN`).
-    pub lang: Option<String>,
 }
 
 impl PolicyArgs {
@@ -164,7 +162,6 @@ impl PolicyArgs {
             profile,
             site_url: file.site_url,
             as_of: file.as_of,
-            lang: file.lang,
         })
     }
 
