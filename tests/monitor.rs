@@ -376,8 +376,10 @@ fn a_run_that_stops_before_its_commit_leaves_nothing_and_is_resumed() {
         "nothing of the run was committed"
     );
 
-    // Once its lease has expired, the next run takes the same slot over.
-    std::thread::sleep(std::time::Duration::from_millis(3_500));
+    // Once its lease has expired, the next run takes the same slot over. Leases are whole
+    // seconds: the last heartbeat (before the crash) set `floor(t) + 3`, and a claim needs
+    // `floor(now)` past it, so 4 s after the crash always suffices; 5 s leaves a margin.
+    std::thread::sleep(std::time::Duration::from_secs(5));
     let mut resume = vec!["monitor", "run", "--db", db, sites];
     resume.extend_from_slice(&now);
     let out = govaudit(&resume);
