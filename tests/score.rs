@@ -272,3 +272,46 @@ fn a_broken_profile_file_is_a_clear_error_with_its_line() {
     assert!(out.stderr.contains("line 4"), "{}", out.stderr);
     assert_eq!(out.stdout, "");
 }
+
+#[test]
+fn an_unreachable_start_url_is_scored_as_the_unreachable_veto_and_exits_2() {
+    // A loopback port with nothing listening: the connection is refused.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("report");
+    let url = format!("http://127.0.0.1:{port}/");
+    let out = govaudit(&[
+        "audit",
+        "--profile",
+        "cn-gov",
+        "--lang",
+        "en",
+        "--quiet",
+        "--allow-private",
+        "--out",
+        &out_dir.to_string_lossy(),
+        &url,
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1, "one line: {}", out.stderr);
+    assert!(out.stderr.contains("could not be fetched"), "{}", out.stderr);
+    assert!(out.stderr.contains("holds its scored report"), "{}", out.stderr);
+    let report = govaudit_testkit::read_json(&out_dir.join("report.json"));
+    validate_govaudit_json(&report);
+    let scores = &report["scores"];
+    assert_eq!(scores["verdict"], "fail", "{scores:#}");
+    let veto = scores["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "cn19.web.veto.site_unreachable")
+        .unwrap();
+    assert_eq!(veto["state"], "fail", "{veto:#}");
+    // The text scorecard still ends standard output, and report.html is written.
+    assert!(out.stdout.contains("Not met"), "{}", out.stdout);
+    let html = std::fs::read_to_string(out_dir.join("report.html")).unwrap();
+    assert!(html.contains("Site unreachable"));
+}

@@ -199,7 +199,15 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<Verdict> {
     let progress = TerminalProgress::new(args.output.quiet);
     let outcome = govaudit_engine::audit(&targets, &config, &mut sink, &progress);
     progress.finish();
-    let mut outcome = outcome?;
+    // An unreachable start URL is itself a measurement (the site_unreachable veto): the run is
+    // scored and its files written, then it ends as an unreachable run does (exit 2).
+    let (mut outcome, unreachable) = match outcome {
+        Ok(outcome) => (outcome, None),
+        Err(error @ govaudit_engine::EngineError::Unreachable { .. }) => {
+            (govaudit_engine::RunOutcome::default(), Some(error))
+        }
+        Err(error) => return Err(error.into()),
+    };
     let areas = Area::ALL
         .iter()
         .filter(|a| config.areas.contains(**a))
@@ -245,6 +253,16 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<Verdict> {
         let html_path = dir.join("report.html");
         crate::output::write_atomically(&html_path, html.as_bytes())
             .with_context(|| format!("cannot write {}", html_path.display()))?;
+    }
+    if let Some(error) = unreachable {
+        let error = anyhow::Error::new(error);
+        return Err(match &args.out {
+            Some(dir) => error.context(format!(
+                "the site could not be audited; {} holds its scored report",
+                dir.display()
+            )),
+            None => error,
+        });
     }
     let failing = verdict(&summary, args.output.fail_on) == Verdict::Failing
         || card.verdict == govaudit_score::Verdict::Fail;
