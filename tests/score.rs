@@ -112,6 +112,21 @@ fn text_output_ends_with_the_scorecard_in_the_profiles_language() {
         out.stdout
     );
     assert!(out.stdout.contains("不符合"));
+    // How the verdict was reached is in Chinese too, and the columns line up by display width
+    // (a Chinese character takes two cells): every indicator name starts in the same column.
+    assert!(out.stdout.contains("合格线 60：已达到"), "{}", out.stdout);
+    let scorecard = out.stdout.split("(cn-gov): ").nth(1).unwrap();
+    let name_columns: std::collections::BTreeSet<usize> = scorecard
+        .lines()
+        .filter(|l| l.ends_with(']') && l.contains(" [cn19."))
+        .map(|l| {
+            let state_end = l.trim_start().find("  ").unwrap() + 2;
+            let rest = &l.trim_start()[state_end..];
+            let name_at = l.len() - rest.trim_start().len();
+            unicode_width::UnicodeWidthStr::width(&l[..name_at])
+        })
+        .collect();
+    assert_eq!(name_columns.len(), 1, "{scorecard}");
     let english = govaudit(&["audit", "--quiet", "--lang", "en", "examples/demo-site"]);
     assert!(
         english.stdout.contains("(cn-gov): Needs a person"),
@@ -297,8 +312,16 @@ fn an_unreachable_start_url_is_scored_as_the_unreachable_veto_and_exits_2() {
     ]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_eq!(out.stderr.lines().count(), 1, "one line: {}", out.stderr);
-    assert!(out.stderr.contains("could not be fetched"), "{}", out.stderr);
-    assert!(out.stderr.contains("holds its scored report"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("could not be fetched"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("holds its scored report"),
+        "{}",
+        out.stderr
+    );
     let report = govaudit_testkit::read_json(&out_dir.join("report.json"));
     validate_govaudit_json(&report);
     let scores = &report["scores"];

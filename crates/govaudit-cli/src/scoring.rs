@@ -11,6 +11,7 @@ use govaudit_report::{Format, ReportStream, TextStyle};
 use govaudit_score::{Scorecard, ScoringProfile, Tally};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr as _;
 
 /// The section of a report that holds the scorecard.
 pub const SCORES_SECTION: &str = "scores";
@@ -214,26 +215,37 @@ pub fn write_text(card: &Scorecard, lang: Lang, out: &mut impl Write) -> std::io
         };
         writeln!(out, "  {total} / {}{bound}", card.max)?;
     }
-    writeln!(out, "  {}", card.formula)?;
-    for indicator in &card.indicators {
-        let state = match indicator.state {
-            govaudit_score::IndicatorState::Pass => "scorecard-state-pass",
-            govaudit_score::IndicatorState::Fail => "scorecard-state-fail",
-            govaudit_score::IndicatorState::NeedsPerson => "scorecard-state-needs-person",
-            govaudit_score::IndicatorState::NotMeasured => "scorecard-state-not-measured",
-        };
+    writeln!(out, "  {}", card.explain(lang))?;
+    let state_id = |state: govaudit_score::IndicatorState| match state {
+        govaudit_score::IndicatorState::Pass => "scorecard-state-pass",
+        govaudit_score::IndicatorState::Fail => "scorecard-state-fail",
+        govaudit_score::IndicatorState::NeedsPerson => "scorecard-state-needs-person",
+        govaudit_score::IndicatorState::NotMeasured => "scorecard-state-not-measured",
+    };
+    // Columns line up by display width: a Chinese character takes two terminal cells.
+    let states: Vec<String> = card
+        .indicators
+        .iter()
+        .map(|i| catalog.tr(state_id(i.state)).into_owned())
+        .collect();
+    let width = states.iter().map(|s| s.width()).max().unwrap_or(0);
+    for (indicator, state) in card.indicators.iter().zip(&states) {
         let score = match (indicator.deducted, indicator.score) {
             (Some(d), _) if d > 0.0 => format!(" −{d}"),
             (_, Some(s)) => format!(" {s}"),
             _ => String::new(),
         };
+        let padding = " ".repeat(width - state.width());
         writeln!(
             out,
-            "  {:<14} {}{score} [{}]",
-            catalog.tr(state),
+            "  {state}{padding}  {}{score} [{}]",
             catalog.tr(&indicator.name_id),
             indicator.id
         )?;
+        // Why an indicator is not met is what the reader acts on.
+        if indicator.state == govaudit_score::IndicatorState::Fail {
+            writeln!(out, "  {}  {}", " ".repeat(width), indicator.explain(lang))?;
+        }
     }
     Ok(())
 }

@@ -1,11 +1,13 @@
 //! From a tally and the run's report sections to a [`Scorecard`].
 
+use crate::explain::{Phrase, explain};
 use crate::model::{
     AvailabilityVerdict, EVIDENCE_CAP, EvidenceRef, Group, IndicatorScore, IndicatorState, Points,
     Scorecard, Verdict,
 };
 use crate::profile::{Indicator, Measure, Otherwise, PageScope, ScoringProfile, name_id};
 use crate::tally::Tally;
+use govaudit_i18n::Lang;
 use serde_json::{Map, Value, json};
 
 /// What a run tells scoring besides its findings.
@@ -43,6 +45,7 @@ pub fn score(profile: &ScoringProfile, tally: &Tally, facts: &RunFacts<'_>) -> S
         pass_mark: profile.scoring.pass_mark,
         total_is_upper_bound: false,
         formula: String::new(),
+        explanation: Vec::new(),
         rules_applied: profile.scoring.rules_applied.clone(),
         site_url: facts.site_url.clone(),
         as_of: facts.as_of.clone(),
@@ -97,6 +100,11 @@ fn decide(card: &mut Scorecard, has_total: bool) {
                     .map(|d| format!("{d} ({})", i.id))
             })
             .collect();
+        let terms = if terms.is_empty() {
+            "0".to_owned()
+        } else {
+            terms.join(" − ")
+        };
         let total = (card.max - deducted).clamp(0.0, card.max);
         let unknown: Vec<&str> = deductions
             .iter()
@@ -105,55 +113,55 @@ fn decide(card: &mut Scorecard, has_total: bool) {
             .collect();
         card.total = Some(total);
         card.total_is_upper_bound = !unknown.is_empty();
-        parts.push(if terms.is_empty() {
-            format!("total = {} − 0 = {total}", card.max)
-        } else {
-            format!("total = {} − {} = {total}", card.max, terms.join(" − "))
-        });
+        parts.push(
+            Phrase::new("formula-total")
+                .number("max", card.max)
+                .text("terms", terms)
+                .number("total", total),
+        );
         if card.total_is_upper_bound {
-            parts.push(format!(
-                "an upper bound: {} deduction(s) failed or unmeasured without points set ({})",
-                unknown.len(),
-                unknown.join(", ")
-            ));
+            parts.push(
+                Phrase::new("formula-upper-bound")
+                    .count("count", unknown.len())
+                    .indicators("indicators", unknown.iter().copied()),
+            );
         }
         if let Some(mark) = card.pass_mark {
             below_mark = total < mark;
-            parts.push(format!(
-                "pass mark {mark}: {}",
-                if below_mark { "below" } else { "reached" }
-            ));
+            parts.push(
+                Phrase::new("formula-pass-mark")
+                    .number("mark", mark)
+                    .choice("below", if below_mark { "yes" } else { "no" }),
+            );
         }
     }
     card.verdict = if !vetoes_failed.is_empty() {
-        parts.push(format!(
-            "fail: {} failed ({})",
-            vetoes_failed.len(),
-            vetoes_failed.join(", ")
-        ));
+        parts.push(
+            Phrase::new("formula-fail-vetoes")
+                .count("count", vetoes_failed.len())
+                .indicators("indicators", vetoes_failed.iter().copied()),
+        );
         Verdict::Fail
     } else if below_mark {
-        parts.push("fail: total below the pass mark".to_owned());
+        parts.push(Phrase::new("formula-fail-below-mark"));
         Verdict::Fail
     } else if !undecided.is_empty() || (card.total_is_upper_bound && card.pass_mark.is_some()) {
         if !undecided.is_empty() {
-            parts.push(format!(
-                "needs a person: {} veto/required indicator(s) undecided ({})",
-                undecided.len(),
-                undecided.join(", ")
-            ));
-        } else {
             parts.push(
-                "needs a person: the total is an upper bound, so the pass mark is not settled"
-                    .to_owned(),
+                Phrase::new("formula-needs-person-undecided")
+                    .count("count", undecided.len())
+                    .indicators("indicators", undecided.iter().copied()),
             );
+        } else {
+            parts.push(Phrase::new("formula-needs-person-upper-bound"));
         }
         Verdict::NeedsPerson
     } else {
-        parts.push("pass: no veto or required element failed".to_owned());
+        parts.push(Phrase::new("formula-pass"));
         Verdict::Pass
     };
-    card.formula = parts.join("; ");
+    card.formula = explain(&parts, Lang::En);
+    card.explanation = parts;
 }
 
 fn score_indicator(
@@ -186,6 +194,7 @@ fn score_indicator(
         score: None,
         count: 0,
         formula: String::new(),
+        explanation: Vec::new(),
         evidence: Vec::new(),
         evidence_total: 0,
     };
@@ -200,15 +209,15 @@ fn score_indicator(
             ..
         } => {
             let scope = match page {
-                PageScope::Any => "",
-                PageScope::Homepage => " on the homepage",
-                PageScope::Other => " on pages other than the homepage",
+                PageScope::Any => "any",
+                PageScope::Homepage => "homepage",
+                PageScope::Other => "other",
             };
             if !area_ran(area) {
-                out.formula = format!("the {area} area did not run");
+                out.say(Phrase::new("formula-area-not-run").text("area", area.as_str()));
                 if *otherwise == Otherwise::NeedsPerson {
                     out.state = IndicatorState::NeedsPerson;
-                    out.formula.push_str(", so a person decides");
+                    out.say(Phrase::new("formula-so-person-decides"));
                 }
             } else if let Some(t) = tally.measure(index) {
                 out.count = t.fail;
@@ -226,19 +235,18 @@ fn score_indicator(
                         Otherwise::NeedsPerson => IndicatorState::NeedsPerson,
                     }
                 };
-                out.formula = format!(
-                    "{} failing finding(s) of {}{scope}; fails at {fail_at}{}",
-                    t.fail,
-                    rules.join(", "),
-                    if t.review > 0 {
-                        format!("; {} for review", t.review)
-                    } else {
-                        String::new()
-                    }
+                out.say(
+                    Phrase::new("formula-findings")
+                        .count("fail", t.fail)
+                        .text("rules", rules.join(", "))
+                        .choice("scope", scope)
+                        .count("fail_at", fail_at),
                 );
+                if t.review > 0 {
+                    out.say(Phrase::new("formula-for-review").count("review", t.review));
+                }
                 if out.state == IndicatorState::NeedsPerson && t.review == 0 {
-                    out.formula
-                        .push_str("; finding nothing does not prove it, so a person decides");
+                    out.say(Phrase::new("formula-nothing-proves"));
                 }
             }
         }
@@ -261,20 +269,23 @@ fn score_indicator(
                 } else {
                     IndicatorState::Pass
                 };
-                out.formula = format!(
-                    "{} of {} probes over {} days failed = {ratio:.4}; fails at ≥ {fail_ratio}",
-                    a.failed, a.probes, a.window_days
+                out.say(
+                    Phrase::new("formula-availability")
+                        .number("failed", a.failed)
+                        .number("probes", a.probes)
+                        .number("days", a.window_days)
+                        .text("ratio", format!("{ratio:.4}"))
+                        .number("fail_ratio", *fail_ratio),
                 );
             } else if facts.start_url_failed == Some(true) {
                 out.state = IndicatorState::Fail;
                 out.count = 1;
-                out.formula =
-                    "the start URL could not be fetched in this live run (one probe)".to_owned();
+                out.say(Phrase::new("formula-start-url-failed"));
             } else if facts.start_url_failed == Some(false) {
                 out.state = IndicatorState::NeedsPerson;
-                out.formula = "the start URL answered in this live run (one probe); the indicator needs a week of probes (govaudit monitor)".to_owned();
+                out.say(Phrase::new("formula-start-url-answered"));
             } else {
-                out.formula = "an offline run makes no probes; the indicator needs a week of probes (govaudit monitor)".to_owned();
+                out.say(Phrase::new("formula-offline-no-probes"));
             }
         }
         Measure::Domain { suffix } => match facts.site_url.as_deref().and_then(host_of) {
@@ -287,18 +298,20 @@ fn score_indicator(
                     IndicatorState::Fail
                 };
                 out.count = usize::from(!ok);
-                out.formula = format!(
-                    "host {host} {} with {suffix}",
-                    if ok { "ends" } else { "does not end" }
+                out.say(
+                    Phrase::new("formula-domain")
+                        .text("host", host)
+                        .choice("ends", if ok { "yes" } else { "no" })
+                        .text("suffix", suffix.as_str()),
                 );
             }
-            None => out.formula = "no site URL is known (set site_url in govaudit.toml)".to_owned(),
+            None => out.say(Phrase::new("formula-no-site-url")),
         },
         Measure::AreaScore { area } => {
             if area_ran(area) {
                 area_score(&mut out, area, tally);
             } else {
-                out.formula = format!("the {area} area did not run");
+                out.say(Phrase::new("formula-area-not-run").text("area", area.as_str()));
             }
         }
         Measure::Observatory => {
@@ -312,8 +325,10 @@ fn score_indicator(
                 out.score = Some(score);
                 out.measured = Some(json!(raw));
                 out.state = IndicatorState::Pass;
-                out.formula = format!(
-                    "Mozilla Observatory score of the start URL: {raw}, capped at 100 = {score}"
+                out.say(
+                    Phrase::new("formula-observatory")
+                        .number("raw", raw)
+                        .number("score", score),
                 );
                 let area = tally.area("headers");
                 out.count = area.fail;
@@ -322,24 +337,30 @@ fn score_indicator(
             } else if area_ran("headers") {
                 area_score(&mut out, "headers", tally);
             } else {
-                out.formula = "the headers area did not run".to_owned();
+                out.say(Phrase::new("formula-area-not-run").text("area", "headers"));
             }
         }
         Measure::Person => {
             out.state = IndicatorState::NeedsPerson;
-            out.formula = "no machine measure: a person decides".to_owned();
+            out.say(Phrase::new("formula-person"));
         }
         Measure::NotMeasured => {
-            out.formula = "not measurable in one run".to_owned();
+            out.say(Phrase::new("formula-not-measurable"));
         }
     }
-    if let Some(note) = &indicator.note {
-        out.formula.push_str("; ");
-        out.formula.push_str(note);
+    // A user's own note is shown as written; a shipped indicator's note is catalog text.
+    match &indicator.note {
+        Some(note) => out.say(Phrase::new("formula-text").text("text", note.as_str())),
+        None if govaudit_i18n::Catalog::get(Lang::En).has_attribute(&out.name_id, "note") => {
+            let note = format!("{}.note", out.name_id);
+            out.say(Phrase::new(&note));
+        }
+        None => {}
     }
     if indicator.group == Group::Deduction {
         deduct(&mut out, indicator);
     }
+    out.formula = explain(&out.explanation, Lang::En);
     out
 }
 
@@ -348,8 +369,7 @@ fn score_indicator(
 fn deduct(out: &mut IndicatorScore, indicator: &Indicator) {
     let Some(points) = &indicator.points else {
         if out.state == IndicatorState::Fail {
-            out.formula
-                .push_str("; points not set (set them in your profile file), not deducted");
+            out.say(Phrase::new("formula-points-not-set"));
         }
         return;
     };
@@ -360,24 +380,22 @@ fn deduct(out: &mut IndicatorScore, indicator: &Indicator) {
                 .per_instance
                 .map_or(points.value, |p| p * out.count.max(1) as f64);
             let capped = raw.min(points.value);
-            out.formula.push_str(&match points.per_instance {
-                Some(p) => format!(
-                    "; deducted min({} × {p}, {}) = {capped}",
-                    out.count.max(1),
-                    points.value
-                ),
-                None => format!("; deducted {capped}"),
+            let estimate = if points.estimate { "yes" } else { "no" };
+            out.say(match points.per_instance {
+                Some(p) => Phrase::new("formula-deducted-per-instance")
+                    .count("count", out.count.max(1))
+                    .number("per_instance", p)
+                    .number("value", points.value)
+                    .number("deducted", capped)
+                    .choice("estimate", estimate),
+                None => Phrase::new("formula-deducted")
+                    .number("deducted", capped)
+                    .choice("estimate", estimate),
             });
-            if points.estimate {
-                out.formula.push_str(" (estimate)");
-            }
             Some(capped)
         }
         IndicatorState::NeedsPerson | IndicatorState::NotMeasured => {
-            out.formula.push_str(&format!(
-                "; up to {} not known to be deducted",
-                points.value
-            ));
+            out.say(Phrase::new("formula-up-to-unknown").number("value", points.value));
             None
         }
     };
@@ -397,9 +415,11 @@ fn area_score(out: &mut IndicatorScore, area: &str, tally: &Tally) {
     } else {
         IndicatorState::Fail
     };
-    out.formula = format!(
-        "100 − weighted failures per resource (critical 10, high 5, medium 2, low 1) = 100 − {} / {pages} = {score}",
-        t.weighted
+    out.say(
+        Phrase::new("formula-area-score")
+            .number("weighted", t.weighted)
+            .count("pages", pages)
+            .number("score", score),
     );
     out.evidence_total = t.fail;
     out.evidence = t.evidence;
@@ -411,7 +431,7 @@ fn score_items(out: &mut IndicatorScore, wanted: &[String], facts: &RunFacts<'_>
         .and_then(|s| s.get("items"))
         .and_then(Value::as_array)
     else {
-        out.formula = "the disclosure area did not run with a profile".to_owned();
+        out.say(Phrase::new("formula-items-not-run"));
         return;
     };
     let page = facts
@@ -464,19 +484,16 @@ fn score_items(out: &mut IndicatorScore, wanted: &[String], facts: &RunFacts<'_>
             message: format!("item {id}: {state}"),
         })
         .collect();
-    out.formula = format!(
-        "{} of {} item(s) present ({}), {} absent, {} unsure",
-        present.len(),
-        wanted.len(),
-        wanted.join(", "),
-        absent.len(),
-        review.len()
+    out.say(
+        Phrase::new("formula-items")
+            .count("present", present.len())
+            .count("wanted", wanted.len())
+            .text("items", wanted.join(", "))
+            .count("absent", absent.len())
+            .count("unsure", review.len()),
     );
     if !unknown.is_empty() {
-        out.formula.push_str(&format!(
-            "; not in the disclosure profile: {}",
-            unknown.join(", ")
-        ));
+        out.say(Phrase::new("formula-items-unknown").text("items", unknown.join(", ")));
     }
 }
 

@@ -5,6 +5,7 @@
 //! (`name_id`; the rule text is that message's `.rule` attribute), so the same scorecard renders
 //! in any language of `govaudit-i18n`.
 
+use crate::explain::Phrase;
 use serde::{Deserialize, Serialize};
 
 /// The result of scoring one run against one profile.
@@ -26,8 +27,12 @@ pub struct Scorecard {
     pub pass_mark: Option<f64>,
     /// True when some deductions have no points set, so the real total may be lower.
     pub total_is_upper_bound: bool,
-    /// How the total and the verdict were computed, in words with the numbers.
+    /// How the total and the verdict were computed, in words with the numbers (English; the
+    /// rendering of `explanation`).
     pub formula: String,
+    /// The same as sentences of the message catalogs, for other languages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanation: Vec<Phrase>,
     /// The rules of the profile's 指标说明 that were applied, as message-catalog ids.
     pub rules_applied: Vec<String>,
     /// The site the scorecard is about, when known.
@@ -142,8 +147,12 @@ pub struct IndicatorScore {
     pub score: Option<f64>,
     /// How many findings (or instances) counted towards it.
     pub count: usize,
-    /// How the state and the points were computed, in words with the numbers.
+    /// How the state and the points were computed, in words with the numbers (English; the
+    /// rendering of `explanation`).
     pub formula: String,
+    /// The same as sentences of the message catalogs, for other languages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanation: Vec<Phrase>,
     /// The evidence: the first findings that counted (at most [`EVIDENCE_CAP`]).
     pub evidence: Vec<EvidenceRef>,
     /// How many pieces of evidence there were in all (`evidence` may hold fewer).
@@ -180,4 +189,32 @@ pub struct AvailabilityVerdict {
     pub probes: u32,
     /// Probes that failed (no page within the timeout).
     pub failed: u32,
+}
+
+impl IndicatorScore {
+    /// Adds a sentence to how the score was computed.
+    pub(crate) fn say(&mut self, phrase: Phrase) {
+        self.explanation.push(phrase);
+    }
+
+    /// How the score was computed, in `lang`.
+    pub fn explain(&self, lang: govaudit_i18n::Lang) -> String {
+        explain_or(&self.explanation, &self.formula, lang)
+    }
+}
+
+impl Scorecard {
+    /// How the total and the verdict were computed, in `lang`.
+    pub fn explain(&self, lang: govaudit_i18n::Lang) -> String {
+        explain_or(&self.explanation, &self.formula, lang)
+    }
+}
+
+/// The phrases in `lang`, or the English formula of a scorecard written without them.
+fn explain_or(phrases: &[Phrase], formula: &str, lang: govaudit_i18n::Lang) -> String {
+    if phrases.is_empty() {
+        formula.to_owned()
+    } else {
+        crate::explain::explain(phrases, lang)
+    }
 }

@@ -491,3 +491,146 @@ fn a_missing_required_element_fails_us_and_eu_profiles() {
     assert_eq!(links.evidence[0].message, "item us.vdp: absent");
     assert_eq!(card.verdict, Verdict::Fail);
 }
+
+/// Every sentence a scorecard can say, over runs that reach every branch of every built-in
+/// profile: offline and live, start URL up and down, a week of probes, nothing and everything
+/// failing, points set and unset.
+fn scorecards_of_every_kind() -> Vec<govaudit_score::Scorecard> {
+    let rules = [
+        "disclosure/stale-homepage",
+        "disclosure/stale-column",
+        "links/broken",
+        "headers/hsts-missing",
+        "content/hidden-link",
+        "a11y/image-alt",
+    ];
+    let mut cards = Vec::new();
+    for (id, _) in govaudit_score::BUILTIN_PROFILES {
+        let profile = ScoringProfile::builtin(id).unwrap();
+        let with_points = ScoringProfile::from_toml(
+            &format!(
+                "extends = \"{id}\"\n[points.\"cn19.web.ded.link_availability_home\"]\nvalue = 5\nper_instance = 1\n[points.\"cn19.web.ded.security\"]\nvalue = 2\n"
+            ),
+            "user.toml",
+        );
+        let profiles: Vec<ScoringProfile> =
+            std::iter::once(profile).chain(with_points.ok()).collect();
+        for profile in &profiles {
+            for failing in [false, true] {
+                let findings: Vec<Finding> = if failing {
+                    rules
+                        .iter()
+                        .flat_map(|r| {
+                            [
+                                finding(r, Outcome::Fail, "site/index.html"),
+                                finding(r, Outcome::Fail, "site/a.html"),
+                                finding(r, Outcome::Review, "site/b.html"),
+                            ]
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let all = sections(if failing { &["cn.interaction"] } else { &[] });
+                let mut variants = vec![facts(&all), RunFacts::default()];
+                let mut live_down = facts(&all);
+                live_down.start_url_failed = Some(true);
+                let mut live_up = facts(&all);
+                live_up.start_url_failed = Some(false);
+                let mut watched = facts(&all);
+                watched.availability = Some(govaudit_score::AvailabilityVerdict {
+                    window_days: 7,
+                    probes: 140,
+                    failed: if failing { 10 } else { 0 },
+                });
+                watched.site_url = Some("https://example.com/".into());
+                variants.extend([live_down, live_up, watched]);
+                for facts in &variants {
+                    let mut tally = Tally::new(profile, Some("site/index.html".into()));
+                    tally.resource("site/index.html", &findings);
+                    cards.push(score(profile, &tally, facts));
+                }
+            }
+        }
+    }
+    cards
+}
+
+#[test]
+fn every_sentence_of_a_scorecard_is_in_both_catalogs_and_renders_whole() {
+    use govaudit_i18n::{Catalog, Lang};
+    let cards = scorecards_of_every_kind();
+    let mut seen = std::collections::BTreeSet::new();
+    for card in &cards {
+        let phrases = card
+            .explanation
+            .iter()
+            .chain(card.indicators.iter().flat_map(|i| i.explanation.iter()));
+        for phrase in phrases {
+            seen.insert(phrase.id.clone());
+            for lang in Lang::ALL {
+                let catalog = Catalog::get(lang);
+                let own = match phrase.id.split_once('.') {
+                    Some((message, attribute)) => catalog.has_attribute(message, attribute),
+                    None => catalog.has(&phrase.id),
+                };
+                assert!(own, "{lang:?} lacks {}", phrase.id);
+                let text = phrase.render(lang);
+                assert!(
+                    !text.contains('{') && !text.contains(&phrase.id),
+                    "{lang:?} {}: {text}",
+                    phrase.id
+                );
+            }
+        }
+        // The English rendering is the formula field.
+        assert_eq!(card.formula, card.explain(Lang::En));
+        for indicator in &card.indicators {
+            assert_eq!(indicator.formula, indicator.explain(Lang::En));
+        }
+    }
+    // The branches were reached: the test would pass vacuously otherwise.
+    for id in [
+        "formula-total",
+        "formula-upper-bound",
+        "formula-fail-vetoes",
+        "formula-needs-person-undecided",
+        "formula-findings",
+        "formula-for-review",
+        "formula-availability",
+        "formula-start-url-failed",
+        "formula-start-url-answered",
+        "formula-offline-no-probes",
+        "formula-deducted-per-instance",
+        "formula-points-not-set",
+        "formula-items",
+        "formula-area-score",
+        "indicator-cn19-web-ded-ipv6.note",
+    ] {
+        assert!(seen.contains(id), "no scorecard said {id}: {seen:?}");
+    }
+}
+
+#[test]
+fn a_chinese_scorecard_explains_itself_in_chinese_and_names_indicators() {
+    let profile = cn();
+    let mut tally = Tally::new(&profile, Some("site/index.html".into()));
+    tally.resource(
+        "site/index.html",
+        &[finding("links/broken", Outcome::Fail, "site/index.html")],
+    );
+    let all = sections(&["cn.interaction"]);
+    let card = score(&profile, &tally, &facts(&all));
+    let zh = card.explain(govaudit_i18n::Lang::ZhCn);
+    assert!(zh.contains("不合格"), "{zh}");
+    assert!(
+        zh.contains("互动回应差"),
+        "the failed veto by its name: {zh}"
+    );
+    assert!(!zh.contains("fail:"), "{zh}");
+    assert!(
+        card.formula.contains("Poor interaction"),
+        "{}",
+        card.formula
+    );
+}

@@ -9,15 +9,19 @@ indicator-cn19-web-veto-home-not-updated = Homepage not updated
 
 indicator-cn19-web-veto-columns-not-updated = Columns not updated
     .rule = Any one of: 5 or more columns not updated (news columns within 2 weeks, first-level notice and policy-document columns within 6 months); 10 or more columns that should be updated but long were not; 5 or more empty columns. Veto.
+    .note = Part 1 only (news columns 2 weeks, notice and policy-document columns 6 months, 5 or more stale); parts 2 (10 or more long-stale columns) and 3 (5 or more empty columns) need a person.
 
 indicator-cn19-web-veto-interaction-poor = Poor interaction and response
     .rule = Any one of: no valid online channel for consultation and suggestions (petition and discipline-report channels excluded); within 1 year, a consultation column left a valid message unanswered for over 3 months. Veto.
+    .note = Part 1 only (a consultation or suggestion channel exists); part 2 (messages unanswered over 3 months) needs a person.
 
 indicator-cn19-web-veto-service-not-practical = Services not practical
     .rule = 1. No online services. 2. Key elements of service guides (item name, legal basis, conditions, materials, …) missing or inaccurate [the stored copy ends here]. Veto.
+    .note = The service-guide element counts of the rule were not found in any stored copy.
 
 indicator-cn19-web-veto-serious-incident = Security, leaks and other serious problems
     .rule = Any one of: serious misstatements; leaking state secrets; publishing or linking reactionary, violent or pornographic content; an attack (trojan, defacement) not handled in time; fabrication (such as forged publication dates); serious negative public opinion caused by poor site management. Veto.
+    .note = Content checks find hidden links, injected scripts and outdated expressions; leaks of secrets, serious misstatements and public-opinion incidents need a person.
 
 indicator-cn19-web-ded-policy-docs-stale = Policy documents (column updates)
     .rule = The first-level policy-document column was not updated in the 6 months before the check.
@@ -30,6 +34,7 @@ indicator-cn19-web-ded-message-replies-stale = Message handling (reply updates)
 
 indicator-cn19-web-ded-basic-columns = Basic columns
     .rule = Overview, organisation and functions, leadership, news, policy documents and policy interpretation columns exist, are updated and accurate, none empty; each policy document gets a timely interpretation.
+    .note = Presence only; whether the columns are accurate and updated needs a person.
 
 indicator-cn19-web-ded-service-guides = Service guides and forms
     .rule = Services grouped by category; guide elements complete and accurate; standard form templates provided.
@@ -45,6 +50,7 @@ indicator-cn19-web-ded-survey-interview = Surveys and online interviews
 
 indicator-cn19-web-ded-home-availability = Availability: homepage
     .rule = The share of monitoring visits in which the homepage did not open (2019 ratio and points not found).
+    .note = Needs a monitor's probes over the check period (govaudit monitor).
 
 indicator-cn19-web-ded-link-availability-home = Availability: links (homepage)
     .rule = Links on the homepage that do not work, counted per broken link (points per link not found).
@@ -63,12 +69,14 @@ indicator-cn19-web-ded-domain = Domain name
 
 indicator-cn19-web-ded-ipv6 = IPv6
     .rule = The site has been made reachable over IPv6.
+    .note = Needs a DNS AAAA lookup and a fetch over IPv6.
 
 indicator-cn19-web-ded-zhaocuo-entry = "Report an error on a government website" entrance
     .rule = The entrance is set up as required.
 
 indicator-cn19-web-ded-security = Security protection
     .rule = No 2019 deduction wording was found; security appears in the veto on serious problems.
+    .note = No 2019 deduction wording was found; counted from HTTPS, HSTS and mixed-content findings.
 
 indicator-cn19-web-bonus-data = Data release (timely updates)
     .rule = Bonus points for data updated in a timely manner (wording and points not read).
@@ -96,18 +104,21 @@ indicator-us-scan-hsts = HSTS
 
 indicator-us-scan-viewport = Viewport
     .rule = Site Scanning: a viewport meta tag (here: one that does not block zooming).
+    .note = Counts viewport tags that block zooming; Site Scanning records only that one exists.
 
 indicator-us-scan-language = Page language
     .rule = Site Scanning: the html element declares a valid language.
 
 indicator-us-scan-dap = Digital Analytics Program
     .rule = Site Scanning: the DAP script is loaded.
+    .note = DAP is detected from outbound requests of a rendered page.
 
 indicator-us-scan-robots-sitemap = robots.txt and sitemap.xml
     .rule = Site Scanning: robots.txt and sitemap.xml exist.
 
 indicator-us-scan-not-found-page = 404 page
     .rule = Site Scanning: a request for a page that does not exist answers 404.
+    .note = Needs a request for a page that does not exist.
 
 indicator-us-scan-accessibility = Accessibility findings
     .rule = Site Scanning aggregates axe-core violations; here: the accessibility area score.
@@ -157,3 +168,55 @@ scorecard-group-bonus = Bonus
 scorecard-group-area = Area
 scorecard-group-required-element = Required element
 scorecard-group-field = Field
+
+## How a score was computed (`formula-*`): the sentences of a scorecard's `explanation`,
+## joined with "; ". The English rendering is also the scorecard's `formula` field.
+
+formula-total = total = { $max } − { $terms } = { $total }
+formula-upper-bound = an upper bound: { $count } deduction(s) failed or unmeasured without points set ({ $indicators })
+formula-pass-mark = pass mark { $mark }: { $below ->
+        [yes] below
+       *[no] reached
+    }
+formula-fail-vetoes = fail: { $count } veto or required indicator(s) failed ({ $indicators })
+formula-fail-below-mark = fail: total below the pass mark
+formula-needs-person-undecided = needs a person: { $count } veto/required indicator(s) undecided ({ $indicators })
+formula-needs-person-upper-bound = needs a person: the total is an upper bound, so the pass mark is not settled
+formula-pass = pass: no veto or required element failed
+formula-area-not-run = the { $area } area did not run
+formula-so-person-decides = so a person decides
+formula-findings = { $fail } failing finding(s) of { $rules }{ $scope ->
+        [homepage] { " " }on the homepage
+        [other] { " " }on pages other than the homepage
+       *[any] { "" }
+    }; fails at { $fail_at }
+formula-for-review = { $review } for review
+formula-nothing-proves = finding nothing does not prove it, so a person decides
+formula-availability = { $failed } of { $probes } probes over { $days } days failed = { $ratio }; fails at ≥ { $fail_ratio }
+formula-start-url-failed = the start URL could not be fetched in this live run (one probe)
+formula-start-url-answered = the start URL answered in this live run (one probe); the indicator needs a week of probes (govaudit monitor)
+formula-offline-no-probes = an offline run makes no probes; the indicator needs a week of probes (govaudit monitor)
+formula-domain = host { $host } { $ends ->
+        [yes] ends
+       *[no] does not end
+    } with { $suffix }
+formula-no-site-url = no site URL is known (set site_url in govaudit.toml)
+formula-observatory = Mozilla Observatory score of the start URL: { $raw }, capped at 100 = { $score }
+formula-person = no machine measure: a person decides
+formula-not-measurable = not measurable in one run
+# A note written in a user's own profile file, shown as written.
+formula-text = { $text }
+formula-points-not-set = points not set (set them in your profile file), not deducted
+formula-deducted-per-instance = deducted min({ $count } × { $per_instance }, { $value }) = { $deducted }{ $estimate ->
+        [yes] { " " }(estimate)
+       *[no] { "" }
+    }
+formula-deducted = deducted { $deducted }{ $estimate ->
+        [yes] { " " }(estimate)
+       *[no] { "" }
+    }
+formula-up-to-unknown = up to { $value } not known to be deducted
+formula-area-score = 100 − weighted failures per resource (critical 10, high 5, medium 2, low 1) = 100 − { $weighted } / { $pages } = { $score }
+formula-items-not-run = the disclosure area did not run with a profile
+formula-items = { $present } of { $wanted } item(s) present ({ $items }), { $absent } absent, { $unsure } unsure
+formula-items-unknown = not in the disclosure profile: { $items }

@@ -140,8 +140,9 @@ fn verdict(input: &Input<'_>) -> Markup {
                 @if score.total_is_upper_bound {
                     p.meta { (input.t("html-upper-bound")) }
                 }
-                @if !score.formula.is_empty() {
-                    p.meta.formula { (display(&score.formula, TEXT_CHARS)) }
+                @let formula = score.explain(input.lang);
+                @if !formula.is_empty() {
+                    p.meta.formula { (display(&formula, TEXT_CHARS)) }
                 }
             } @else {
                 p.meta { (input.t("html-no-score")) }
@@ -213,8 +214,9 @@ fn indicator_table(input: &Input<'_>, rows: &[&IndicatorScore]) -> Markup {
                             td data-label=(columns[0]) { (input.indicator_name(row)) div.rule-id { (row.id) } }
                             td data-label=(columns[1]) {
                                 @if let Some(rule) = input.indicator_rule(row) { (rule) }
-                                @if !row.formula.is_empty() {
-                                    div.rule-id { (display(&row.formula, TEXT_CHARS)) }
+                                @let formula = row.explain(input.lang);
+                                @if !formula.is_empty() {
+                                    div.rule-id { (display(&formula, TEXT_CHARS)) }
                                 }
                             }
                             td data-label=(columns[2]) class=(class) { (state) }

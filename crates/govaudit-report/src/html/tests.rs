@@ -60,6 +60,7 @@ fn indicator(id: &str, group: Group, state: IndicatorState, rule: &str) -> Indic
         score: None,
         count: 1,
         formula: "0.5 × findings".into(),
+        explanation: Vec::new(),
         evidence: vec![EvidenceRef {
             url: "https://a.example/".into(),
             line: Some(3),
@@ -81,6 +82,7 @@ fn scorecard(verdict: Verdict) -> Scorecard {
         pass_mark: Some(60.0),
         total_is_upper_bound: false,
         formula: "100 − 17.5".into(),
+        explanation: Vec::new(),
         rules_applied: Vec::new(),
         site_url: Some("https://a.example/".into()),
         as_of: Some("2026-12-01".into()),
