@@ -436,6 +436,21 @@ fn links_are_checked_only_in_a_folder_that_is_a_site() {
         "the skip is said: {}",
         saved.stdout
     );
+    // In the reader's language in text output; JSON keeps the English message beside the
+    // catalog id.
+    let chinese = govaudit(&["--lang", "zh-CN", "check", folder]);
+    assert!(
+        chinese
+            .stdout
+            .contains("未检查链接：该文件夹根目录下没有首页"),
+        "{}",
+        chinese.stdout
+    );
+    assert!(
+        saved.stdout.contains("\"id\":\"note-links-not-a-site\""),
+        "{}",
+        saved.stdout
+    );
 
     // Asked for explicitly, or with a homepage: the links are checked.
     let only = govaudit(&["check", "--only", "links", "--format", "jsonl", folder]);

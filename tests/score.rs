@@ -208,15 +208,30 @@ fn a_site_without_findings_at_fail_on_and_no_failed_veto_exits_0() {
 fn profile_show_prints_the_indicators_names_rules_and_points() {
     let out = govaudit(&["profile", "show", "cn-gov"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("max 100, pass mark 60"));
+    // cn-gov speaks Chinese: labels, measures and notes too.
+    assert!(out.stdout.contains("满分 100；合格线 60"), "{}", out.stdout);
     assert!(
         out.stdout
             .contains("cn19.web.veto.site_unreachable  [veto, V]\n  站点无法访问\n  监测1周")
     );
-    assert!(out.stdout.contains("points: 5, estimate"));
-    assert!(out.stdout.contains("points: not set"));
+    assert!(out.stdout.contains("分值：5（估计值）"), "{}", out.stdout);
+    assert!(out.stdout.contains("分值：未设置"));
+    assert!(
+        out.stdout.contains("说明：需查询 DNS AAAA 记录"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("points:") && !out.stdout.contains("measured:"));
     let english = govaudit(&["profile", "show", "cn-gov", "--lang", "en"]);
     assert!(english.stdout.contains("  Site unreachable\n"));
+    assert!(
+        english.stdout.contains("max 100; pass mark 60"),
+        "{}",
+        english.stdout
+    );
+    assert!(english.stdout.contains("points: 5, estimate"));
+    assert!(english.stdout.contains("points: not set"));
+    assert!(english.stdout.contains("note: Needs a DNS AAAA lookup"));
     let json = govaudit(&["profile", "show", "us-federal", "--format", "json"]);
     let profile: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(profile["scoring"]["id"], "us-federal");
@@ -337,4 +352,31 @@ fn an_unreachable_start_url_is_scored_as_the_unreachable_veto_and_exits_2() {
     assert!(out.stdout.contains("Not met"), "{}", out.stdout);
     let html = std::fs::read_to_string(out_dir.join("report.html")).unwrap();
     assert!(html.contains("Site unreachable"));
+    // The error line and the scorecard follow the chosen language.
+    let chinese = govaudit(&[
+        "audit",
+        "--profile",
+        "cn-gov",
+        "--quiet",
+        "--allow-private",
+        "--out",
+        &out_dir.to_string_lossy(),
+        &url,
+    ]);
+    assert_eq!(chinese.code, 2, "{}", chinese.stderr);
+    assert!(
+        chinese.stderr.contains("起始页面无法获取"),
+        "{}",
+        chinese.stderr
+    );
+    assert!(
+        chinese.stderr.contains("评分报告已写入"),
+        "{}",
+        chinese.stderr
+    );
+    assert!(
+        chinese.stdout.contains("本次在线检测中起始网址无法访问"),
+        "{}",
+        chinese.stdout
+    );
 }

@@ -110,11 +110,17 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 /// The error and its causes on one line, as the exit-code contract promises; a cause whose
-/// text the line already holds is not said twice.
+/// text the line already holds is not said twice. The engine's errors a user meets most are
+/// said in the chosen language.
 fn one_line(error: &anyhow::Error) -> String {
+    let catalog = govaudit_i18n::Catalog::get(lang::chosen());
     let mut line = String::new();
     for cause in error.chain() {
-        let text = cause.to_string().replace('\n', " ");
+        let text = match cause.downcast_ref::<govaudit_engine::EngineError>() {
+            Some(engine) => engine_error_text(engine, catalog),
+            None => cause.to_string(),
+        };
+        let text = text.replace('\n', " ");
         if line.contains(text.as_str()) {
             continue;
         }
@@ -124,6 +130,26 @@ fn one_line(error: &anyhow::Error) -> String {
         line.push_str(&text);
     }
     line
+}
+
+/// An engine error in the catalog's language, where the catalog has it.
+fn engine_error_text(
+    error: &govaudit_engine::EngineError,
+    catalog: &govaudit_i18n::Catalog,
+) -> String {
+    use govaudit_core::Phrase;
+    use govaudit_engine::EngineError;
+    let phrase = match error {
+        EngineError::Unreachable { url, reason } => Phrase::new("error-unreachable")
+            .text("url", url.as_str())
+            .text("reason", reason.as_str()),
+        EngineError::Empty(target) => Phrase::new("error-empty").text("target", target.as_str()),
+        EngineError::Read { path, reason } => Phrase::new("error-read")
+            .text("path", path.as_str())
+            .text("reason", reason.as_str()),
+        other => return other.to_string(),
+    };
+    catalog.phrase(&phrase)
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@
 
 mod collector;
 mod finding;
+mod phrase;
 mod registry;
 mod report;
 mod resource;
@@ -40,6 +41,7 @@ pub mod wcag;
 
 pub use collector::{Applicability, Collector};
 pub use finding::{Evidence, Finding, Location};
+pub use phrase::{Phrase, PhraseArg};
 pub use registry::Rule;
 pub use report::{Note, Report, SCHEMA, Summary, Tool};
 pub use resource::{HeaderField, Redirect, Resource};

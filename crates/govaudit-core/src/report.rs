@@ -23,11 +23,15 @@ impl Default for Tool {
 
 /// Something the run wants its reader to know that is not a finding: a skipped file, a page that
 /// could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     /// The file or URL the note is about.
     pub url: String,
+    /// What happened, in English.
     pub message: String,
+    /// The same as a sentence of the message catalogs, for other languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<crate::Phrase>,
 }
 
 /// Counts over a report's findings.
@@ -93,6 +97,7 @@ impl Report {
         self.notes.push(Note {
             url: url.into(),
             message: message.into(),
+            phrase: None,
         });
     }
 

@@ -10,7 +10,7 @@ use crate::page::{PageContext, PageInput, PageOutcome};
 use crate::run::{Run, SiteObservations, link_targets};
 use crate::sheets::{HttpSheets, SheetOrigin};
 use futures_util::StreamExt as _;
-use govaudit_core::Resource;
+use govaudit_core::{Phrase, Resource};
 use govaudit_links::http::{HttpReport, judge_fetch_error, judge_response, url_key};
 use govaudit_site::fetch::{FetchError, Fetched, Fetcher, Method};
 use govaudit_site::media::is_html;
@@ -164,7 +164,10 @@ pub(crate) fn replay(run: &mut Run<'_>, path: &Path) -> Result<(), EngineError> 
                 // The first answer recorded for a URL is the one the run used.
                 records.entry(url_key(&url)).or_insert(record.resource);
             }
-            Err(error) => run.note(display.clone(), format!("unreadable record: {error}"))?,
+            Err(error) => run.note(
+                display.clone(),
+                Phrase::new("note-unreadable-record").text("error", error.to_string()),
+            )?,
         }
     }
     let Some(start) = start else {
@@ -277,10 +280,7 @@ fn walk(
                 if !missing.is_empty() {
                     run.note(
                         "",
-                        format!(
-                            "{} link targets are not in the recording and were not checked",
-                            missing.len()
-                        ),
+                        Phrase::new("note-links-not-recorded").count("count", missing.len()),
                     )?;
                 }
                 run.check_links_over_http(runtime, idle, recorded, &known)?
@@ -335,7 +335,7 @@ fn waves(
             };
             if obey_robots && !runtime.block_on(robots.robots_allows(&url)) {
                 // The link checks report it (unverifiable), from the same robots.txt.
-                run.note(url.to_string(), "not crawled: robots.txt disallows it")?;
+                run.note(url.to_string(), Phrase::new("note-robots-disallows"))?;
                 continue;
             }
             requested += 1;
@@ -343,13 +343,15 @@ fn waves(
         }
         if left_out > 0 {
             let why = if run.past_deadline() {
-                "the deadline was reached"
+                "deadline"
             } else {
-                "the page limit was reached"
+                "page-limit"
             };
             run.note(
                 "",
-                format!("the crawl stopped early ({why}): {left_out} pages not fetched"),
+                Phrase::new("note-crawl-stopped")
+                    .choice("why", why)
+                    .count("count", left_out),
             )?;
         }
         run.progress.pages_found(requested);
@@ -482,7 +484,10 @@ fn page_input(
             observed
                 .verdicts
                 .insert(key, judge_fetch_error(&error, &http.fetch));
-            run.note(url.to_string(), format!("not crawled: {error}"))?;
+            run.note(
+                url.to_string(),
+                Phrase::new("note-not-crawled").text("error", error.to_string()),
+            )?;
             return Ok(None);
         }
     };
@@ -563,14 +568,20 @@ fn headers(
         match recorded {
             Ok(recorded) => {
                 for note in &recorded.notes {
-                    run.note(start.to_string(), format!("headers: {note}"))?;
+                    run.note(
+                        start.to_string(),
+                        Phrase::new("note-headers").text("text", note.to_string()),
+                    )?;
                 }
                 let audit = govaudit_headers::audit(&recorded.exchange, algorithm, None);
                 run.resource(&recorded.exchange.url, audit.findings)?;
                 run.sections
                     .insert("observatory".into(), observatory_json(audit.observatory));
             }
-            Err(error) => run.note(start.to_string(), format!("headers not scanned: {error}"))?,
+            Err(error) => run.note(
+                start.to_string(),
+                Phrase::new("note-headers-not-scanned").text("error", error.to_string()),
+            )?,
         }
     }
     for (origin, resource) in origins {

@@ -6,7 +6,7 @@ use crate::page::{PageContext, PageInput, PageOutcome};
 use crate::run::{Run, SiteObservations};
 use crate::sheets::DiskSheets;
 use crate::target::{display_path, join_display};
-use govaudit_core::Note;
+use govaudit_core::Phrase;
 use govaudit_disclosure::local_url;
 use govaudit_links::{SiteIndex, SiteStylesheet, check_site_observed};
 use govaudit_site::media::{FileKind, page_content_type};
@@ -46,10 +46,9 @@ pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineErro
         let kinds: Vec<String> = skipped.iter().map(|(k, n)| format!("{k} {n}")).collect();
         run.note(
             display.clone(),
-            format!(
-                "skipped {total} files that are not pages or stylesheets ({})",
-                kinds.join(", ")
-            ),
+            Phrase::new("note-files-skipped")
+                .count("count", total)
+                .text("kinds", kinds.join(", ")),
         )?;
     }
     run.progress.pages_found(pages.len());
@@ -71,11 +70,7 @@ pub(crate) fn directory(run: &mut Run<'_>, root: &Path) -> Result<(), EngineErro
         && config.site_url.is_none()
         && !has_homepage(&site)
     {
-        run.note(
-            display.clone(),
-            "links not checked: the folder has no homepage (index.html) at its root, so its \
-             pages are not read as one site; give --site-url (or --only links) to check them",
-        )?;
+        run.note(display.clone(), Phrase::new("note-links-not-a-site"))?;
         without_links = AuditConfig {
             areas: config.areas.without(Area::Links),
             ..config.clone()
@@ -134,7 +129,7 @@ pub(crate) fn files(run: &mut Run<'_>, paths: &[PathBuf]) -> Result<(), EngineEr
         return Err(EngineError::Empty(names.join(", ")));
     }
     for display in skipped {
-        run.note(display, "skipped: not an HTML, XHTML or SVG file")?;
+        run.note(display, Phrase::new("note-not-a-page"))?;
     }
     run.progress.pages_found(pages.len());
     let root = paths
@@ -197,10 +192,7 @@ fn check_files(
     while pending.peek().is_some() {
         if run.past_deadline() {
             let left = pending.count();
-            result = run.note(
-                "",
-                format!("the deadline was reached: {left} pages not checked"),
-            );
+            result = run.note("", Phrase::new("note-deadline").count("count", left));
             break;
         }
         let window: Vec<PageFile> = pending.by_ref().take(run.workers.window()).collect();
@@ -239,10 +231,10 @@ fn read_page(
             secure,
         }),
         Err(error) => Err(Box::new(PageOutcome {
-            notes: vec![Note {
-                url: page.report_url.clone(),
-                message: format!("not checked: {error}"),
-            }],
+            notes: vec![crate::run::note(
+                page.report_url.clone(),
+                Phrase::new("note-not-checked").text("error", error.to_string()),
+            )],
             report_url: page.report_url,
             ..PageOutcome::default()
         })),
@@ -267,7 +259,10 @@ fn site_links(
                 report_url,
                 String::from_utf8_lossy(&read.resource.body).into_owned(),
             )),
-            Err(error) => run.note(report_url, format!("not checked: {error}"))?,
+            Err(error) => run.note(
+                report_url,
+                Phrase::new("note-not-checked").text("error", error.to_string()),
+            )?,
         }
     }
     let stylesheets: Vec<SiteStylesheet<'_>> = sheets

@@ -3,7 +3,8 @@
 //! need, and drop the DOM.
 
 use crate::config::{Area, AuditConfig};
-use govaudit_core::{Applicability, Collector, Finding, Note, Resource};
+use crate::run::note;
+use govaudit_core::{Applicability, Collector, Finding, Note, Phrase, Resource};
 use govaudit_disclosure::PageObservation;
 use govaudit_html::Document;
 use govaudit_html::style::StylesheetSource;
@@ -75,36 +76,31 @@ pub(crate) fn check_page(input: PageInput, cx: &PageContext<'_>) -> PageOutcome 
         ..PageOutcome::default()
     };
     if input.truncated {
-        outcome.notes.push(Note {
-            url: input.report_url.clone(),
-            message: format!(
-                "page over {} MiB: checked the first {} MiB",
-                config.limits.max_page_bytes / (1024 * 1024),
-                config.limits.max_page_bytes / (1024 * 1024)
-            ),
-        });
+        outcome.notes.push(note(
+            input.report_url.clone(),
+            Phrase::new("note-page-truncated")
+                .number("mib", (config.limits.max_page_bytes / (1024 * 1024)) as f64),
+        ));
     }
     if document.was_flattened() {
-        outcome.notes.push(Note {
-            url: input.report_url.clone(),
-            message: "elements nested deeper than 512 levels were flattened, as browsers do".into(),
-        });
+        outcome.notes.push(note(
+            input.report_url.clone(),
+            Phrase::new("note-flattened"),
+        ));
     }
     if document.tags_were_dropped() {
-        outcome.notes.push(Note {
-            url: input.report_url.clone(),
-            message: "more than 300,000 tags: the rest of the page was read as text and not checked as markup".into(),
-        });
+        outcome.notes.push(note(
+            input.report_url.clone(),
+            Phrase::new("note-tags-dropped"),
+        ));
     }
     if document.dropped_attributes() > 0 {
-        outcome.notes.push(Note {
-            url: input.report_url.clone(),
-            message: format!(
-                "{} attributes beyond {} on one element were not read",
-                document.dropped_attributes(),
-                Document::MAX_ATTRIBUTES_PER_ELEMENT
-            ),
-        });
+        outcome.notes.push(note(
+            input.report_url.clone(),
+            Phrase::new("note-attributes-dropped")
+                .count("count", document.dropped_attributes())
+                .count("max", Document::MAX_ATTRIBUTES_PER_ELEMENT),
+        ));
     }
     let mut found = if config.applicability {
         Collector::with_applicability(input.report_url.clone())

@@ -8,7 +8,7 @@ use crate::sink::{Progress, Sink};
 use crate::target::Target;
 use crate::workers::Workers;
 use crate::{EngineError, live, offline};
-use govaudit_core::{Finding, Note};
+use govaudit_core::{Finding, Note, Phrase};
 use govaudit_disclosure::PageObservation;
 use govaudit_links::PageLinks;
 use govaudit_links::http::{HttpReport, Occurrences, UrlResult, check_targets, url_key};
@@ -117,12 +117,12 @@ fn list(run: &mut Run<'_>, path: &std::path::Path) -> Result<(), EngineError> {
             Ok(Target::File(file)) => files.push(file),
             Ok(other) => run.note(
                 crate::display_path(path),
-                format!(
-                    "{}: only URLs and page files can be listed",
-                    other.display()
-                ),
+                Phrase::new("note-list-entry").text("entry", other.display()),
             )?,
-            Err(error) => run.note(crate::display_path(path), error.to_string())?,
+            Err(error) => run.note(
+                crate::display_path(path),
+                Phrase::new("note-text").text("text", error.to_string()),
+            )?,
         }
     }
     if urls.is_empty() && files.is_empty() {
@@ -178,15 +178,14 @@ impl Run<'_> {
             .map(|limit| self.started + limit)
     }
 
+    /// Hands a note on: a sentence of the message catalogs (`note-*` in report.ftl), so
+    /// each reader gets it in their language.
     pub(crate) fn note(
         &mut self,
         url: impl Into<String>,
-        message: impl Into<String>,
+        phrase: Phrase,
     ) -> Result<(), EngineError> {
-        self.sink.note(&Note {
-            url: url.into(),
-            message: message.into(),
-        })?;
+        self.sink.note(&note(url, phrase))?;
         Ok(())
     }
 
@@ -285,20 +284,15 @@ impl Run<'_> {
         if by_config > 0 {
             self.note(
                 "",
-                format!(
-                    "{by_config} findings left out by the configuration ({} of rules switched off, {} ignored, {} by ignore comments in pages)",
-                    s.off, s.ignored, s.inline
-                ),
+                Phrase::new("note-left-out-by-config")
+                    .count("count", by_config)
+                    .count("off", s.off)
+                    .count("ignored", s.ignored)
+                    .count("inline", s.inline),
             )?;
         }
         if s.baseline > 0 {
-            self.note(
-                "",
-                format!(
-                    "{} findings known from the baseline are not reported",
-                    s.baseline
-                ),
-            )?;
+            self.note("", Phrase::new("note-baseline").count("count", s.baseline))?;
         }
         Ok(())
     }
@@ -333,8 +327,16 @@ impl Run<'_> {
             Some(&tick),
         ))?;
         self.site_findings(std::mem::take(&mut report.findings))?;
-        if let Some(note) = report.not_checked_note() {
-            self.note("", note)?;
+        if let Some(reason) = report.not_checked_reason {
+            let phrase = match reason {
+                govaudit_links::http::NotCheckedReason::LinkLimit(limit) => {
+                    Phrase::new("note-links-not-checked-limit").count("limit", limit)
+                }
+                govaudit_links::http::NotCheckedReason::Deadline => {
+                    Phrase::new("note-links-not-checked-deadline")
+                }
+            };
+            self.note("", phrase.count("count", report.not_checked))?;
         }
         Ok(report)
     }
@@ -350,7 +352,7 @@ impl Run<'_> {
             return Ok(());
         }
         let Some(disclosure) = &self.config.disclosure else {
-            return self.note("", "disclosure skipped: no profile given (--profile)");
+            return self.note("", Phrase::new("note-disclosure-no-profile"));
         };
         let options = govaudit_disclosure::Options::new(disclosure.as_of);
         match govaudit_disclosure::conclude(&disclosure.profile, homepage, observations, &options) {
@@ -361,7 +363,10 @@ impl Run<'_> {
                     .insert("profile".into(), audit.profile_section());
                 self.sections.insert("items".into(), audit.items_section());
             }
-            Err(error) => self.note(label(""), format!("disclosure not audited: {error}"))?,
+            Err(error) => self.note(
+                label(""),
+                Phrase::new("note-disclosure-failed").text("error", error.to_string()),
+            )?,
         }
         Ok(())
     }
@@ -394,4 +399,13 @@ pub(crate) fn link_targets(
         .into_iter()
         .filter_map(|key| grouped.remove(&key))
         .collect()
+}
+
+/// A note on `url` saying `phrase`; its message is the English rendering, for JSON readers.
+pub(crate) fn note(url: impl Into<String>, phrase: Phrase) -> Note {
+    Note {
+        url: url.into(),
+        message: govaudit_i18n::Catalog::get(govaudit_i18n::Lang::En).phrase(&phrase),
+        phrase: Some(phrase),
+    }
 }

@@ -15,6 +15,7 @@
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_syntax::ast;
+use govaudit_core::{Phrase, PhraseArg};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -38,6 +39,14 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
 
     /// The BCP 47 tag: `en`, `zh-CN`.
+    /// How this language joins the items of a list.
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::En => ", ",
+            Lang::ZhCn => "、",
+        }
+    }
+
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -292,6 +301,53 @@ impl Catalog {
     pub fn review_text(&self, rule_id: &str) -> String {
         self.attribute(&rule_message_id(rule_id), "review", None)
             .unwrap_or_else(|| self.tr("report-review-generic").into_owned())
+    }
+
+    /// A phrase in this language (English where this catalog lacks it; its id where no
+    /// catalog has it, so a gap shows). `Names` arguments are shown as their messages' texts,
+    /// joined as this language joins a list.
+    pub fn phrase(&self, phrase: &Phrase) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &phrase.args {
+            let value = match value {
+                PhraseArg::Number(n) => FluentValue::from(*n),
+                PhraseArg::Text(text) | PhraseArg::Choice(text) => FluentValue::from(text.clone()),
+                PhraseArg::Names(ids) => FluentValue::from(
+                    ids.iter()
+                        .map(|id| self.tr(id).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(self.lang.list_separator()),
+                ),
+            };
+            args.set(name.clone(), value);
+        }
+        let text = match phrase.id.split_once('.') {
+            Some((message, attribute)) => self.attribute(message, attribute, Some(&args)),
+            None => self.format(&phrase.id, Some(&args)),
+        };
+        text.unwrap_or_else(|| phrase.id.clone())
+    }
+
+    /// A run's note in this language: its phrase, or its English message when it has none.
+    pub fn note(&self, note: &govaudit_core::Note) -> String {
+        match &note.phrase {
+            Some(phrase) => self.phrase(phrase),
+            None => note.message.clone(),
+        }
+    }
+
+    /// Phrases as one paragraph: each sentence's own full stop is dropped (it would sit
+    /// before the separator) and they are joined as this language joins clauses.
+    pub fn paragraph(&self, phrases: &[Phrase]) -> String {
+        let separator = match self.lang {
+            Lang::En => "; ",
+            Lang::ZhCn => "；",
+        };
+        phrases
+            .iter()
+            .map(|p| self.phrase(p).trim_end_matches(['.', '。']).to_owned())
+            .collect::<Vec<_>>()
+            .join(separator)
     }
 
     fn own_format(

@@ -311,7 +311,7 @@ impl TextSink {
         p.plain(&format!(
             "  {}  {}\n",
             escape_for_terminal(&note.url),
-            escape_for_terminal(&note.message)
+            escape_for_terminal(&self.catalog.note(note))
         ))?;
         self.last = Last::Note;
         Ok(())

@@ -464,6 +464,7 @@ fn the_same_calls_give_the_same_bytes() {
             .note(&Note {
                 url: "n".into(),
                 message: "m".into(),
+                phrase: None,
             })
             .unwrap();
         stream.finish(&Map::new()).unwrap().1

@@ -245,6 +245,7 @@ fn streamed_text_writes_each_call_at_once_and_ranks_pages() {
         .note(&Note {
             url: "x.pdf".into(),
             message: "Skipped.".into(),
+            phrase: None,
         })
         .unwrap();
     for page in 1..=11 {

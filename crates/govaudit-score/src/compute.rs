@@ -1,12 +1,12 @@
 //! From a tally and the run's report sections to a [`Scorecard`].
 
-use crate::explain::{Phrase, explain};
 use crate::model::{
     AvailabilityVerdict, EVIDENCE_CAP, EvidenceRef, Group, IndicatorScore, IndicatorState, Points,
     Scorecard, Verdict,
 };
 use crate::profile::{Indicator, Measure, Otherwise, PageScope, ScoringProfile, name_id};
 use crate::tally::Tally;
+use govaudit_core::Phrase;
 use govaudit_i18n::Lang;
 use serde_json::{Map, Value, json};
 
@@ -123,7 +123,7 @@ fn decide(card: &mut Scorecard, has_total: bool) {
             parts.push(
                 Phrase::new("formula-upper-bound")
                     .count("count", unknown.len())
-                    .indicators("indicators", unknown.iter().copied()),
+                    .names("indicators", unknown.iter().map(|id| name_id(id))),
             );
         }
         if let Some(mark) = card.pass_mark {
@@ -139,7 +139,7 @@ fn decide(card: &mut Scorecard, has_total: bool) {
         parts.push(
             Phrase::new("formula-fail-vetoes")
                 .count("count", vetoes_failed.len())
-                .indicators("indicators", vetoes_failed.iter().copied()),
+                .names("indicators", vetoes_failed.iter().map(|id| name_id(id))),
         );
         Verdict::Fail
     } else if below_mark {
@@ -150,7 +150,7 @@ fn decide(card: &mut Scorecard, has_total: bool) {
             parts.push(
                 Phrase::new("formula-needs-person-undecided")
                     .count("count", undecided.len())
-                    .indicators("indicators", undecided.iter().copied()),
+                    .names("indicators", undecided.iter().map(|id| name_id(id))),
             );
         } else {
             parts.push(Phrase::new("formula-needs-person-upper-bound"));
@@ -160,7 +160,7 @@ fn decide(card: &mut Scorecard, has_total: bool) {
         parts.push(Phrase::new("formula-pass"));
         Verdict::Pass
     };
-    card.formula = explain(&parts, Lang::En);
+    card.formula = govaudit_i18n::Catalog::get(Lang::En).paragraph(&parts);
     card.explanation = parts;
 }
 
@@ -360,7 +360,7 @@ fn score_indicator(
     if indicator.group == Group::Deduction {
         deduct(&mut out, indicator);
     }
-    out.formula = explain(&out.explanation, Lang::En);
+    out.formula = govaudit_i18n::Catalog::get(Lang::En).paragraph(&out.explanation);
     out
 }
 

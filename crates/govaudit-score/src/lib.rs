@@ -20,13 +20,11 @@
 //! ```
 
 mod compute;
-mod explain;
 mod model;
 mod profile;
 mod tally;
 
 pub use compute::{RunFacts, score};
-pub use explain::{Phrase, PhraseArg, explain};
 pub use model::{
     AvailabilityVerdict, EVIDENCE_CAP, EvidenceRef, Group, IndicatorScore, IndicatorState, Points,
     Scorecard, Verdict, Verification,

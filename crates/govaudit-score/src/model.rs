@@ -5,7 +5,7 @@
 //! (`name_id`; the rule text is that message's `.rule` attribute), so the same scorecard renders
 //! in any language of `govaudit-i18n`.
 
-use crate::explain::Phrase;
+use govaudit_core::Phrase;
 use serde::{Deserialize, Serialize};
 
 /// The result of scoring one run against one profile.
@@ -215,6 +215,6 @@ fn explain_or(phrases: &[Phrase], formula: &str, lang: govaudit_i18n::Lang) -> S
     if phrases.is_empty() {
         formula.to_owned()
     } else {
-        crate::explain::explain(phrases, lang)
+        govaudit_i18n::Catalog::get(lang).paragraph(phrases)
     }
 }

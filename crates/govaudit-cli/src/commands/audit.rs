@@ -257,10 +257,12 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<Verdict> {
     if let Some(error) = unreachable {
         let error = anyhow::Error::new(error);
         return Err(match &args.out {
-            Some(dir) => error.context(format!(
-                "the site could not be audited; {} holds its scored report",
-                dir.display()
-            )),
+            Some(dir) => error.context(
+                govaudit_i18n::Catalog::get(crate::lang::chosen()).phrase(
+                    &govaudit_core::Phrase::new("error-scored-unreachable")
+                        .text("dir", dir.display().to_string()),
+                ),
+            ),
             None => error,
         });
     }

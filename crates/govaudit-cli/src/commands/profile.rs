@@ -2,6 +2,7 @@
 //! indicators, how each is measured and the points it carries.
 
 use crate::Verdict;
+use govaudit_core::Phrase;
 use govaudit_i18n::{Catalog, Lang};
 use govaudit_score::{Measure, ScoringProfile};
 use std::io::Write;
@@ -47,11 +48,13 @@ pub fn run(args: &ProfileArgs) -> anyhow::Result<Verdict> {
         ProfileCommand::List => {
             for (id, _) in govaudit_score::BUILTIN_PROFILES {
                 let profile = ScoringProfile::builtin(id)?;
+                let count =
+                    Phrase::new("cli-profile-indicators").count("count", profile.indicators.len());
                 writeln!(
                     out,
-                    "{id:<18} {} ({} indicators)",
+                    "{id:<18} {} ({})",
                     profile.scoring.name,
-                    profile.indicators.len()
+                    Catalog::get(crate::lang::chosen()).phrase(&count)
                 )?;
             }
         }
@@ -89,7 +92,8 @@ fn load(spec: &str) -> anyhow::Result<ScoringProfile> {
     Ok(ScoringProfile::from_toml(&text, spec)?)
 }
 
-fn measure_text(measure: &Measure) -> String {
+/// How an indicator is measured, as catalog phrases.
+fn measure_phrases(measure: &Measure) -> Vec<Phrase> {
     match measure {
         Measure::Findings {
             rules,
@@ -98,29 +102,43 @@ fn measure_text(measure: &Measure) -> String {
             fail_at,
             ..
         } => {
-            let mut text = format!("findings of {}", rules.join(", "));
-            match page {
-                govaudit_score::PageScope::Any => {}
-                govaudit_score::PageScope::Homepage => text.push_str(" on the homepage"),
-                govaudit_score::PageScope::Other => text.push_str(" on other pages"),
-            }
+            let scope = match page {
+                govaudit_score::PageScope::Any => "any",
+                govaudit_score::PageScope::Homepage => "homepage",
+                govaudit_score::PageScope::Other => "other",
+            };
+            let mut phrases = vec![
+                Phrase::new("cli-measure-findings")
+                    .text("rules", rules.join(", "))
+                    .choice("scope", scope),
+            ];
             for (key, value) in evidence {
-                text.push_str(&format!(" where {key} = {value}"));
+                phrases.push(
+                    Phrase::new("cli-measure-where")
+                        .text("key", key.as_str())
+                        .text("value", value.to_string()),
+                );
             }
             if *fail_at > 1 {
-                text.push_str(&format!(", fails at {fail_at}"));
+                phrases.push(Phrase::new("cli-measure-fails-at").count("count", *fail_at));
             }
-            text
+            phrases
         }
-        Measure::Items { items } => format!("disclosure items {}", items.join(", ")),
+        Measure::Items { items } => {
+            vec![Phrase::new("cli-measure-items").text("items", items.join(", "))]
+        }
         Measure::Availability { fail_ratio } => {
-            format!("availability (monitor), fails at a failure ratio ≥ {fail_ratio}")
+            vec![Phrase::new("cli-measure-availability").number("ratio", *fail_ratio)]
         }
-        Measure::Domain { suffix } => format!("host ends with {suffix}"),
-        Measure::AreaScore { area } => format!("{area} area score"),
-        Measure::Observatory => "Mozilla Observatory score".to_owned(),
-        Measure::Person => "a person decides".to_owned(),
-        Measure::NotMeasured => "not measured in one run".to_owned(),
+        Measure::Domain { suffix } => {
+            vec![Phrase::new("cli-measure-domain").text("suffix", suffix.as_str())]
+        }
+        Measure::AreaScore { area } => {
+            vec![Phrase::new("cli-measure-area-score").text("area", area.as_str())]
+        }
+        Measure::Observatory => vec![Phrase::new("cli-measure-observatory")],
+        Measure::Person => vec![Phrase::new("cli-measure-person")],
+        Measure::NotMeasured => vec![Phrase::new("cli-measure-not-measured")],
     }
 }
 
@@ -129,14 +147,15 @@ fn write_text(profile: &ScoringProfile, lang: Lang, out: &mut impl Write) -> std
     let header = &profile.scoring;
     writeln!(out, "{} ({})", header.name, header.id)?;
     if let Some(max) = header.max {
-        write!(out, "max {max}")?;
+        let mut line = vec![Phrase::new("cli-profile-max").number("max", max)];
         if let Some(mark) = header.pass_mark {
-            write!(out, ", pass mark {mark}")?;
+            line.push(Phrase::new("cli-profile-pass-mark").number("mark", mark));
         }
-        writeln!(out)?;
+        writeln!(out, "{}", catalog.paragraph(&line))?;
     }
     if let Some(disclosure) = &header.disclosure {
-        writeln!(out, "disclosure profile: {disclosure}")?;
+        let phrase = Phrase::new("cli-profile-disclosure").text("id", disclosure.as_str());
+        writeln!(out, "{}", catalog.phrase(&phrase))?;
     }
     for rule in &header.rules_applied {
         writeln!(out, "- {}", catalog.tr(rule))?;
@@ -161,29 +180,38 @@ fn write_text(profile: &ScoringProfile, lang: Lang, out: &mut impl Write) -> std
         if let Some(rule) = catalog.attribute(&name_id, "rule", None) {
             writeln!(out, "  {rule}")?;
         }
-        writeln!(out, "  measured: {}", measure_text(&indicator.measure))?;
+        let measured = catalog.paragraph(&measure_phrases(&indicator.measure));
+        let phrase = Phrase::new("cli-profile-measured").text("text", measured);
+        writeln!(out, "  {}", catalog.phrase(&phrase))?;
         match &indicator.points {
-            Some(p) => writeln!(
-                out,
-                "  points: {}{}{}{}",
-                p.value,
-                p.per_instance
-                    .map(|x| format!(" ({x} per instance)"))
-                    .unwrap_or_default(),
-                if p.estimate { ", estimate" } else { "" },
-                if p.source.is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {}", p.source)
+            Some(p) => {
+                let mut value = p.value.to_string();
+                if let Some(per) = p.per_instance {
+                    let per = Phrase::new("cli-profile-points-per-instance").number("per", per);
+                    value.push_str(&format!(" ({})", catalog.phrase(&per)));
                 }
-            )?,
+                if p.estimate {
+                    value.push_str(&catalog.tr("cli-profile-points-estimate"));
+                }
+                if !p.source.is_empty() {
+                    value.push_str(&format!(" — {}", p.source));
+                }
+                let phrase = Phrase::new("cli-profile-points").text("value", value);
+                writeln!(out, "  {}", catalog.phrase(&phrase))?;
+            }
             None if indicator.group == govaudit_score::Group::Deduction => {
-                writeln!(out, "  points: not set")?
+                writeln!(out, "  {}", catalog.tr("cli-profile-points-not-set"))?
             }
             None => {}
         }
-        if let Some(note) = &indicator.note {
-            writeln!(out, "  note: {note}")?;
+        // A user's own note as written; a shipped indicator's note from the catalog.
+        let note = match &indicator.note {
+            Some(note) => Some(note.clone()),
+            None => catalog.attribute(&name_id, "note", None),
+        };
+        if let Some(note) = note {
+            let phrase = Phrase::new("cli-profile-note").text("text", note);
+            writeln!(out, "  {}", catalog.phrase(&phrase))?;
         }
     }
     Ok(())

@@ -30,3 +30,38 @@ cli-disclosure-columns = Columns (newest dated item):
 cli-disclosure-column-age = { $days } days old
 cli-disclosure-column-limit = , limit { $days } days
 cli-disclosure-column-stale = , STALE
+
+## Errors said on standard error (after "govaudit: "). Errors without an entry here are said in
+## English.
+
+error-unreachable = { $url }: the start page could not be fetched: { $reason }
+error-empty = { $target }: nothing to audit (no HTML, XHTML or SVG page)
+error-read = cannot read { $path }: { $reason }
+error-scored-unreachable = the site could not be audited; { $dir } holds its scored report
+
+## govaudit profile list / show
+
+cli-profile-indicators = { $count } indicators
+cli-profile-max = max { $max }
+cli-profile-pass-mark = pass mark { $mark }
+cli-profile-disclosure = disclosure profile: { $id }
+cli-profile-measured = measured: { $text }
+cli-profile-points = points: { $value }
+cli-profile-points-per-instance = { $per } per instance
+cli-profile-points-estimate = , estimate
+cli-profile-points-not-set = points: not set
+cli-profile-note = note: { $text }
+cli-measure-findings = findings of { $rules }{ $scope ->
+        [homepage] { " " }on the homepage
+        [other] { " " }on other pages
+       *[any] { "" }
+    }
+cli-measure-where = where { $key } = { $value }
+cli-measure-fails-at = fails at { $count }
+cli-measure-items = disclosure items { $items }
+cli-measure-availability = availability (monitor), fails at a failure ratio ≥ { $ratio }
+cli-measure-domain = host ends with { $suffix }
+cli-measure-area-score = { $area } area score
+cli-measure-observatory = Mozilla Observatory score
+cli-measure-person = a person decides
+cli-measure-not-measured = not measured in one run

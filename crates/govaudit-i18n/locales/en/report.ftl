@@ -130,3 +130,34 @@ html-evidence-items = { $count ->
     [one] 1 piece of evidence
    *[other] { $count } pieces of evidence
 }
+
+## Notes: what a run wants its reader to know that is not a finding (`note-*`). The English
+## text is also the note's `message` in JSON.
+
+note-text = { $text }
+note-list-entry = { $entry }: only URLs and page files can be listed
+note-left-out-by-config = { $count } findings left out by the configuration ({ $off } of rules switched off, { $ignored } ignored, { $inline } by ignore comments in pages)
+note-baseline = { $count } findings known from the baseline are not reported
+note-links-not-checked-limit = { $count } link target(s) were not checked: the limit of { $limit } distinct URLs per run was reached
+note-links-not-checked-deadline = { $count } link target(s) were not checked: the time allowed for link checks ran out
+note-disclosure-no-profile = disclosure skipped: no profile given (--profile)
+note-disclosure-failed = disclosure not audited: { $error }
+note-unreadable-record = unreadable record: { $error }
+note-links-not-recorded = { $count } link targets are not in the recording and were not checked
+note-robots-disallows = not crawled: robots.txt disallows it
+note-crawl-stopped = the crawl stopped early ({ $why ->
+        [deadline] the deadline was reached
+       *[page-limit] the page limit was reached
+    }): { $count } pages not fetched
+note-not-crawled = not crawled: { $error }
+note-headers = headers: { $text }
+note-headers-not-scanned = headers not scanned: { $error }
+note-files-skipped = skipped { $count } files that are not pages or stylesheets ({ $kinds })
+note-links-not-a-site = links not checked: the folder has no homepage (index.html) at its root, so its pages are not read as one site; give --site-url (or --only links) to check them
+note-not-a-page = skipped: not an HTML, XHTML or SVG file
+note-deadline = the deadline was reached: { $count } pages not checked
+note-not-checked = not checked: { $error }
+note-page-truncated = page over { $mib } MiB: checked the first { $mib } MiB
+note-flattened = elements nested deeper than 512 levels were flattened, as browsers do
+note-tags-dropped = more than 300,000 tags: the rest of the page was read as text and not checked as markup
+note-attributes-dropped = { $count } attributes beyond { $max } on one element were not read

@@ -27,3 +27,37 @@ cli-disclosure-columns = 栏目（最新发布日期）：
 cli-disclosure-column-age = 距今 { $days } 天
 cli-disclosure-column-limit = ，期限 { $days } 天
 cli-disclosure-column-stale = ，已超期
+
+## 标准错误输出中的错误信息（在“govaudit: ”之后）。此处没有的错误以英文显示。
+
+error-unreachable = { $url }：起始页面无法获取：{ $reason }
+error-empty = { $target }：没有可检测的内容（没有 HTML、XHTML 或 SVG 页面）
+error-read = 无法读取 { $path }：{ $reason }
+error-scored-unreachable = 无法检测该网站；评分报告已写入 { $dir }
+
+## govaudit profile list / show
+
+cli-profile-indicators = { $count } 项指标
+cli-profile-max = 满分 { $max }
+cli-profile-pass-mark = 合格线 { $mark }
+cli-profile-disclosure = 信息公开方案：{ $id }
+cli-profile-measured = 测量方式：{ $text }
+cli-profile-points = 分值：{ $value }
+cli-profile-points-per-instance = 每处 { $per }
+cli-profile-points-estimate = （估计值）
+cli-profile-points-not-set = 分值：未设置
+cli-profile-note = 说明：{ $text }
+cli-measure-findings = { $scope ->
+        [homepage] 首页上
+        [other] 其他页面上
+       *[any] { "" }
+    }规则 { $rules } 的检测结果
+cli-measure-where = 其中 { $key } = { $value }
+cli-measure-fails-at = 达到 { $count } 项即不符合
+cli-measure-items = 信息公开要素 { $items }
+cli-measure-availability = 可用性（监测），失败率达到 { $ratio } 及以上即不符合
+cli-measure-domain = 主机名以 { $suffix } 结尾
+cli-measure-area-score = { $area } 检测得分
+cli-measure-observatory = Mozilla Observatory 得分
+cli-measure-person = 由人工判断
+cli-measure-not-measured = 一次检测无法测量

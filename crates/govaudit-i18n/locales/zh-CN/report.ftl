@@ -103,3 +103,33 @@ html-col-rule = 评分细则
 html-state-not-measured = 未测评
 html-points-estimate = 估计分值（来自二手资料）
 html-evidence-items = 证据 { $count } 条
+
+## 说明（note-*）：检测过程中需要告知读者、但不属于检测结果的情况。
+
+note-text = { $text }
+note-list-entry = { $entry }：列表中只能列出网址和网页文件
+note-left-out-by-config = 按配置未列出 { $count } 项结果（规则关闭 { $off } 项，忽略 { $ignored } 项，页面中的忽略注释 { $inline } 项）
+note-baseline = 基线中已有的 { $count } 项结果未报告
+note-links-not-checked-limit = { $count } 个链接目标未检查：已达到每次检测 { $limit } 个不同网址的上限
+note-links-not-checked-deadline = { $count } 个链接目标未检查：链接检查的时间已用完
+note-disclosure-no-profile = 未检查信息公开：未指定方案（--profile）
+note-disclosure-failed = 信息公开未检查：{ $error }
+note-unreadable-record = 无法读取的记录：{ $error }
+note-links-not-recorded = { $count } 个链接目标不在录制文件中，未检查
+note-robots-disallows = 未抓取：robots.txt 禁止访问
+note-crawl-stopped = 抓取提前结束（{ $why ->
+        [deadline] 已到达时限
+       *[page-limit] 已达到页面数上限
+    }）：{ $count } 个页面未获取
+note-not-crawled = 未抓取：{ $error }
+note-headers = 响应头：{ $text }
+note-headers-not-scanned = 未扫描响应头：{ $error }
+note-files-skipped = 跳过了 { $count } 个既非网页也非样式表的文件（{ $kinds }）
+note-links-not-a-site = 未检查链接：该文件夹根目录下没有首页（index.html），其页面不作为一个网站处理；如需检查，请指定 --site-url（或 --only links）
+note-not-a-page = 已跳过：不是 HTML、XHTML 或 SVG 文件
+note-deadline = 已到达时限：{ $count } 个页面未检查
+note-not-checked = 未检查：{ $error }
+note-page-truncated = 页面超过 { $mib } MiB：仅检查了前 { $mib } MiB
+note-flattened = 嵌套超过 512 层的元素已按浏览器的方式展平
+note-tags-dropped = 标签超过 300,000 个：页面其余部分按文本读取，未作为标记检查
+note-attributes-dropped = 单个元素上超出 { $max } 个的 { $count } 个属性未读取

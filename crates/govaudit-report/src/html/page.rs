@@ -571,7 +571,7 @@ fn notes(input: &Input<'_>) -> Markup {
                     @for note in &input.report.notes {
                         li {
                             @if !note.url.is_empty() { (page_label(&note.url)) ": " }
-                            (display(&note.message, TEXT_CHARS))
+                            (display(&input.catalog.note(note), TEXT_CHARS))
                         }
                     }
                 }
