@@ -4,7 +4,6 @@
 
 use crate::Verdict;
 use anyhow::{Context as _, bail};
-use govaudit_monitor::report::Lang;
 use govaudit_monitor::{Backend, SitesFile, Store, WorkOptions};
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -331,15 +330,11 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
             // The global --lang (or govaudit.toml); without one, the supervising office's
             // language, zh-CN.
             crate::lang::set_profile_language(govaudit_i18n::Lang::ZhCn);
-            let lang = match crate::lang::chosen() {
-                govaudit_i18n::Lang::En => Lang::En,
-                govaudit_i18n::Lang::ZhCn => Lang::ZhCn,
-            };
             let sites = govaudit_monitor::report::write_report(
                 &store,
                 &args.out,
                 clock(args.now.as_ref())?,
-                lang,
+                crate::lang::chosen(),
             )
             .await?;
             println!(
