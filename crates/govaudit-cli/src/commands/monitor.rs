@@ -273,9 +273,11 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
                     "{}\t{}\t{}\t{}",
                     site.name,
                     probe.status.map_or("-".to_owned(), |s| s.to_string()),
-                    probe
-                        .total_ms
-                        .map_or("-".to_owned(), |ms| format!("{ms} ms")),
+                    match (probe.total_ms, probe.ttfb_ms) {
+                        (Some(total), Some(ttfb)) => format!("{total} ms (first byte {ttfb} ms)"),
+                        (Some(total), None) => format!("{total} ms"),
+                        (None, _) => "-".to_owned(),
+                    },
                     probe.error.as_deref().unwrap_or("ok")
                 );
             }
