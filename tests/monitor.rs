@@ -246,6 +246,11 @@ fn a_simulated_week_gives_diffs_availability_and_a_report() {
     assert_eq!(probes.len(), 140);
     assert_eq!(probes.iter().filter(|p| p["ok"] == false).count(), 10);
     assert!(probes.iter().any(|p| p["status"] == 503));
+    // Every probe that got an answer has its time to first byte, never after the total time.
+    for probe in &probes {
+        let (ttfb, total) = (probe["ttfb_ms"].as_i64(), probe["total_ms"].as_i64());
+        assert!(ttfb.is_some() && ttfb <= total, "{probe}");
+    }
 
     // Day 20: nothing new on the homepage for 19 days: it is stale. Since Dec 2 (against the
     // Dec 1 run): the fixed link, the new link and the stale homepage.

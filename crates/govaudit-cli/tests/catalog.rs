@@ -106,3 +106,35 @@ fn rule_texts_format_in_every_language() {
     let image_alt = zh.rule("a11y/image-alt").unwrap();
     assert_eq!(image_alt.title, "图片应有替代文本");
 }
+
+/// The monitor report's text (`monitor.ftl`) is in every language, translated: `monitor
+/// report` defaults to zh-CN, so an English copy there would be a defect.
+#[test]
+fn monitor_report_text_is_in_every_language() {
+    let en = shipped_messages(Lang::En);
+    let monitor: Vec<&String> = en
+        .iter()
+        .filter(|(_, shape)| shape.file == "monitor.ftl")
+        .map(|(id, _)| id)
+        .collect();
+    assert!(monitor.len() >= 20, "monitor.ftl is shipped: {monitor:?}");
+    let english = govaudit_i18n::Catalog::get(Lang::En);
+    for lang in Lang::ALL {
+        let messages = shipped_messages(lang);
+        let catalog = govaudit_i18n::Catalog::get(lang);
+        for id in &monitor {
+            let shape = messages
+                .get(*id)
+                .unwrap_or_else(|| panic!("{lang}: monitor.ftl lacks {id}"));
+            assert_eq!(shape.file, "monitor.ftl", "{lang}: {id}");
+            assert!(catalog.has(id), "{lang}: {id} does not load");
+            if lang != Lang::En && shape.variables.is_empty() {
+                assert_ne!(
+                    catalog.text(id),
+                    english.text(id),
+                    "{lang}: {id} untranslated"
+                );
+            }
+        }
+    }
+}

@@ -110,6 +110,7 @@ pub(crate) fn replay_fetch(
                 return Ok(Fetched {
                     resource,
                     truncated: false,
+                    head_ms: None,
                 });
             }
         }

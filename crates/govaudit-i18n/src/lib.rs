@@ -380,8 +380,8 @@ macro_rules! sources {
 }
 
 // One file per area, the same list in every language.
-static EN_SOURCES: &[(&str, &str)] = sources!("en": "report.ftl", "a11y.ftl", "headers.ftl", "links.ftl", "disclosure.ftl", "cli.ftl", "indicators.ftl", "content.ftl");
-static ZH_CN_SOURCES: &[(&str, &str)] = sources!("zh-CN": "report.ftl", "a11y.ftl", "headers.ftl", "links.ftl", "disclosure.ftl", "cli.ftl", "indicators.ftl", "content.ftl");
+static EN_SOURCES: &[(&str, &str)] = sources!("en": "report.ftl", "a11y.ftl", "headers.ftl", "links.ftl", "disclosure.ftl", "cli.ftl", "indicators.ftl", "content.ftl", "monitor.ftl");
+static ZH_CN_SOURCES: &[(&str, &str)] = sources!("zh-CN": "report.ftl", "a11y.ftl", "headers.ftl", "links.ftl", "disclosure.ftl", "cli.ftl", "indicators.ftl", "content.ftl", "monitor.ftl");
 
 /// What one shipped message defines: where it is, whether it has a value, its attributes and
 /// the variables (`{ $count }`) it uses anywhere. Read from the Fluent syntax tree, so tests can

@@ -38,8 +38,9 @@ pub async fn probe_all(
     Ok(probes)
 }
 
-/// One probe of a site's homepage. Total time is measured to the end of the body; the
-/// Fetcher does not expose the time to the first byte, so `ttfb_ms` is left empty.
+/// One probe of a site's homepage: status, time to first byte (until the final response's
+/// head arrived, as the Fetcher measures it, redirects included), total time (to the end of
+/// the body, or to the failure) and error.
 pub async fn probe(site: &SiteConfig, site_id: i64, at: Option<i64>) -> ProbeRow {
     let at = at.unwrap_or_else(wall_clock);
     let mut options = FetchOptions {
@@ -82,6 +83,7 @@ pub async fn probe(site: &SiteConfig, site_id: i64, at: Option<i64>) -> ProbeRow
         Ok(Err(error)) => row.error = Some(error.to_string()),
         Ok(Ok(fetched)) => {
             let status = fetched.resource.status;
+            row.ttfb_ms = fetched.head_ms.and_then(|ms| i64::try_from(ms).ok());
             row.status = status.map(i64::from);
             row.ok = status.is_some_and(|s| s < 400);
             if !row.ok {

@@ -5,126 +5,39 @@
 use crate::availability::{Availability, ProbeSample, WINDOW_DAYS, availability};
 use crate::store::{RunRow, RunState, SiteRow, Store};
 use crate::{MonitorError, format_date};
+use govaudit_i18n::{Catalog, FluentValue, Lang};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde_json::Value;
 use std::path::Path;
 
-/// The report's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    ZhCn,
-    En,
+/// The report's text in one language, from the `monitor-*` messages of the catalogs
+/// (`govaudit-i18n`, `locales/<lang>/monitor.ftl`), as report.html's text comes from its own.
+struct Text {
+    lang: Lang,
+    catalog: &'static Catalog,
 }
 
-impl Lang {
-    /// `zh-CN` or `en`.
-    pub fn parse(text: &str) -> Option<Lang> {
-        match text {
-            "zh-CN" | "zh-cn" | "zh" => Some(Lang::ZhCn),
-            "en" => Some(Lang::En),
-            _ => None,
+impl Text {
+    fn new(lang: Lang) -> Text {
+        Text {
+            lang,
+            catalog: Catalog::get(lang),
         }
     }
 
-    fn tag(self) -> &'static str {
-        match self {
-            Lang::ZhCn => "zh-CN",
-            Lang::En => "en",
-        }
+    /// Message `monitor-{key}`.
+    fn tr(&self, key: &str) -> String {
+        self.catalog.tr(&format!("monitor-{key}")).into_owned()
     }
 
-    fn strings(self) -> &'static Strings {
-        match self {
-            Lang::ZhCn => &ZH_CN,
-            Lang::En => &EN,
-        }
+    /// Message `monitor-{key}` with its `$count`.
+    fn count(&self, key: &str, count: usize) -> String {
+        self.catalog.tr_args(
+            &format!("monitor-{key}"),
+            &[("count", FluentValue::from(count))],
+        )
     }
 }
-
-/// Every string the report shows, in one place (to move to the message catalogs later).
-struct Strings {
-    fleet_title: &'static str,
-    site: &'static str,
-    last_run: &'static str,
-    open_problems: &'static str,
-    availability_week: &'static str,
-    verdict_pass: &'static str,
-    verdict_veto: &'static str,
-    verdict_insufficient: &'static str,
-    score_over_time: &'static str,
-    score_note: &'static str,
-    problems_by_age: &'static str,
-    rule: &'static str,
-    page: &'static str,
-    message: &'static str,
-    first_seen: &'static str,
-    age_days: &'static str,
-    probes: &'static str,
-    failures: &'static str,
-    freshness: &'static str,
-    fresh: &'static str,
-    stale: &'static str,
-    unknown: &'static str,
-    no_runs: &'static str,
-    no_problems: &'static str,
-    back: &'static str,
-}
-
-const EN: Strings = Strings {
-    fleet_title: "Monitored sites",
-    site: "Site",
-    last_run: "Last run",
-    open_problems: "Open problems",
-    availability_week: "Availability over the week",
-    verdict_pass: "pass",
-    verdict_veto: "veto (unreachable ≥ 5%)",
-    verdict_insufficient: "too few probes (< 20 a day)",
-    score_over_time: "Score over time",
-    score_note: "Availability score per run (share of homepage probes that loaded), and the total score when the run has one.",
-    problems_by_age: "Open problems by age",
-    rule: "Rule",
-    page: "Page",
-    message: "Message",
-    first_seen: "First seen",
-    age_days: "Age (days)",
-    probes: "probes",
-    failures: "failures",
-    freshness: "Freshness of the homepage",
-    fresh: "updated recently (no stale-homepage finding)",
-    stale: "stale",
-    unknown: "unknown (no disclosure profile)",
-    no_runs: "No finished run yet.",
-    no_problems: "No open problems.",
-    back: "All sites",
-};
-
-const ZH_CN: Strings = Strings {
-    fleet_title: "监测网站",
-    site: "网站",
-    last_run: "最近检查",
-    open_problems: "未解决问题",
-    availability_week: "一周可用性",
-    verdict_pass: "合格",
-    verdict_veto: "单项否决（无法访问 ≥ 5%）",
-    verdict_insufficient: "监测次数不足（每天少于 20 次）",
-    score_over_time: "得分变化",
-    score_note: "每次检查的可用性得分（首页监测成功的比例），以及检查给出的总分。",
-    problems_by_age: "未解决问题（按时长）",
-    rule: "规则",
-    page: "页面",
-    message: "说明",
-    first_seen: "首次发现",
-    age_days: "持续天数",
-    probes: "次监测",
-    failures: "次失败",
-    freshness: "首页更新情况",
-    fresh: "近期有更新（无首页不更新问题）",
-    stale: "不更新",
-    unknown: "未知（未指定公开目录）",
-    no_runs: "尚无完成的检查。",
-    no_problems: "没有未解决的问题。",
-    back: "全部网站",
-};
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -155,7 +68,8 @@ enum Freshness {
     Unknown,
 }
 
-/// Writes `index.html` and one `site-N.html` per site into `out`, as of `now` (Unix seconds).
+/// Writes `index.html` and one `site-N.html` per site into `out`, as of `now` (Unix seconds),
+/// in `lang`.
 pub async fn write_report(
     store: &Store,
     out: &Path,
@@ -167,27 +81,28 @@ pub async fn write_report(
     for site in store.sites().await? {
         views.push(site_view(store, site, now).await?);
     }
-    let strings = lang.strings();
+    let text = Text::new(lang);
     for view in &views {
-        let page = site_page(view, now, lang);
+        let page = site_page(view, now, &text);
         let path = out.join(site_file(&view.site));
         std::fs::write(&path, page.into_string()).map_err(|e| write_error(&path, e))?;
     }
+    let title = text.tr("fleet-title");
     let index = page(
-        lang,
-        strings.fleet_title,
+        &text,
+        &title,
         html! {
-            h1 { (strings.fleet_title) }
+            h1 { (title) }
             table {
-                tr { th { (strings.site) } th { (strings.last_run) } th { (strings.open_problems) }
-                     th { (strings.availability_week) } }
+                tr { th { (text.tr("site")) } th { (text.tr("last-run")) }
+                     th { (text.tr("open-problems")) } th { (text.tr("availability-week")) } }
                 @for view in &views {
                     tr {
                         td { a href=(site_file(&view.site)) { (view.site.name) } br;
                              span.muted { (view.site.url) } }
                         td { (last_done(&view.runs).map_or("—".to_owned(), |r| format_date(r.as_of))) }
                         td { (view.open.len()) }
-                        td { (verdict_markup(&view.week, strings)) }
+                        td { (verdict_markup(&view.week, &text)) }
                     }
                 }
             }
@@ -258,51 +173,50 @@ async fn site_view(store: &Store, site: SiteRow, now: i64) -> Result<SiteView, M
     })
 }
 
-fn verdict_markup(week: &Availability, strings: &Strings) -> Markup {
-    let (class, text) = match week.verdict {
-        "veto" => ("veto", strings.verdict_veto),
-        "pass" => ("pass", strings.verdict_pass),
-        _ => ("muted", strings.verdict_insufficient),
+fn verdict_markup(week: &Availability, text: &Text) -> Markup {
+    let (class, verdict) = match week.verdict {
+        "veto" => ("veto", text.tr("verdict-veto")),
+        "pass" => ("pass", text.tr("verdict-pass")),
+        _ => ("muted", text.tr("verdict-insufficient")),
     };
     html! {
-        span class=(class) { (text) } " "
-        span.muted { (format!("{:.1}%", week.score)) " · " (week.probes) " " (strings.probes)
-            " · " (week.failures) " " (strings.failures) }
+        span class=(class) { (verdict) } " "
+        span.muted { (format!("{:.1}%", week.score)) " · " (text.count("probes", week.probes))
+            " · " (text.count("failures", week.failures)) }
     }
 }
 
-fn site_page(view: &SiteView, now: i64, lang: Lang) -> Markup {
-    let strings = lang.strings();
+fn site_page(view: &SiteView, now: i64, text: &Text) -> Markup {
     page(
-        lang,
+        text,
         &view.site.name,
         html! {
-            p { a href="index.html" { "← " (strings.back) } }
+            p { a href="index.html" { "← " (text.tr("back")) } }
             h1 { (view.site.name) }
             p.muted { (view.site.url) }
-            h2 { (strings.availability_week) }
-            p { (verdict_markup(&view.week, strings)) }
+            h2 { (text.tr("availability-week")) }
+            p { (verdict_markup(&view.week, text)) }
             (week_chart(&view.week))
-            h2 { (strings.freshness) }
+            h2 { (text.tr("freshness")) }
             p { @match &view.freshness {
-                Freshness::Fresh => span.pass { (strings.fresh) },
-                Freshness::Stale(message) => span.veto { (strings.stale) ": " (message) },
-                Freshness::Unknown => span.muted { (strings.unknown) },
+                Freshness::Fresh => span.pass { (text.tr("fresh")) },
+                Freshness::Stale(message) => span.veto { (text.tr("stale")) ": " (message) },
+                Freshness::Unknown => span.muted { (text.tr("unknown")) },
             } }
-            h2 { (strings.score_over_time) }
+            h2 { (text.tr("score-over-time")) }
             @if last_done(&view.runs).is_none() {
-                p { (strings.no_runs) }
+                p { (text.tr("no-runs")) }
             } @else {
-                p.muted { (strings.score_note) }
+                p.muted { (text.tr("score-note")) }
                 (score_chart(&view.runs))
             }
-            h2 { (strings.problems_by_age) " (" (view.open.len()) ")" }
+            h2 { (text.tr("problems-by-age")) " (" (view.open.len()) ")" }
             @if view.open.is_empty() {
-                p { (strings.no_problems) }
+                p { (text.tr("no-problems")) }
             } @else {
                 table {
-                    tr { th { (strings.rule) } th { (strings.page) } th { (strings.message) }
-                         th { (strings.first_seen) } th { (strings.age_days) } }
+                    tr { th { (text.tr("rule")) } th { (text.tr("page")) } th { (text.tr("message")) }
+                         th { (text.tr("first-seen")) } th { (text.tr("age-days")) } }
                     @for problem in &view.open {
                         tr { td { code { (problem.rule) } } td { (problem.page) }
                              td { (problem.message) } td { (format_date(problem.first_seen)) }
@@ -315,10 +229,10 @@ fn site_page(view: &SiteView, now: i64, lang: Lang) -> Markup {
 }
 
 /// A page with the CSP, inline style and language.
-fn page(lang: Lang, title: &str, body: Markup) -> Markup {
+fn page(text: &Text, title: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang=(lang.tag()) {
+        html lang=(text.lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(CSP);

@@ -34,6 +34,10 @@ const POSTGRES_MIGRATIONS: &[(i64, &str, &str)] = &[(
     include_str!("../migrations/postgres/0001_history.sql"),
 )];
 
+/// The PostgreSQL advisory lock every claim takes for its transaction (`"govaudit"` in ASCII):
+/// claims run one after the other, so two cannot both find a host idle.
+const CLAIM_LOCK_KEY: i64 = 0x676f_7661_7564_6974;
+
 /// The state of a run row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunState {
@@ -303,9 +307,14 @@ impl Store {
     }
 
     /// Claims one due run for `worker` until `lease_until`: a queued run, or a running one whose
-    /// lease expired (its worker died), never one on a host another run is busy with. One
-    /// statement: on PostgreSQL the row is locked with `FOR UPDATE SKIP LOCKED`, so workers
-    /// racing for it take different rows; SQLite runs one writer at a time.
+    /// lease expired (its worker died), never one on a host another run is busy with.
+    ///
+    /// The "no other running run on this host" test reads other claims, so claims must not
+    /// overlap: two at once under READ COMMITTED both see the host idle and both win. SQLite
+    /// runs one writer at a time; on PostgreSQL the claim's transaction first takes the
+    /// transaction-scoped advisory lock `CLAIM_LOCK_KEY`, so the claim statement runs (and
+    /// takes its snapshot) only after the previous claim has committed. A claim is one short
+    /// statement, so a fleet serialised on it loses nothing measurable.
     pub async fn claim(
         &self,
         worker: &str,
@@ -328,13 +337,22 @@ impl Store {
                ORDER BY r.slot, r.id LIMIT 1 {lock}) \
              RETURNING {RUN_COLUMNS}"
         );
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            // `pg_advisory_xact_lock` returns `void`, which the `Any` driver cannot decode.
+            sqlx::query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock($1)) AS claim_lock")
+                .bind(CLAIM_LOCK_KEY)
+                .fetch_one(&mut *tx)
+                .await?;
+        }
         let row = sqlx::query(&sql)
             .bind(worker)
             .bind(lease_until)
             .bind(now)
             .bind(max_attempts)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *tx)
             .await?;
+        tx.commit().await?;
         row.as_ref().map(run_row).transpose()
     }
 

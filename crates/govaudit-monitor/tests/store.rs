@@ -224,3 +224,89 @@ async fn a_store_reopens_at_the_same_schema_version() {
     let store = Store::open(path, None).await.unwrap();
     assert!(store.sites().await.unwrap().is_empty());
 }
+
+/// Many workers claiming at the same instant over queued runs of several sites on ONE host:
+/// at most one run of the host is running at any time, and each round has exactly one
+/// winner. Each worker has its own pool, as workers on different machines do.
+async fn one_running_run_per_host(admin_url: &str, label: &str) {
+    const SITES: usize = 12;
+    const WORKERS: usize = 8;
+    let mut toml = String::new();
+    for i in 0..SITES {
+        toml.push_str(&format!(
+            "[[site]]\nname = \"s{i}\"\nurl = \"http://one-host.example/s{i}/\"\n"
+        ));
+    }
+    let file = SitesFile::parse(&toml, "test").unwrap();
+    let name = format!(
+        "store_{label}_{}_{}",
+        std::process::id(),
+        jiff::Timestamp::now().as_nanosecond()
+    );
+    let url = govaudit_monitor::create_database(admin_url, &name)
+        .await
+        .unwrap();
+    let first = Store::open(&url, None).await.unwrap();
+    assert_eq!(
+        govaudit_monitor::enqueue(&first, &file, 1_000_000)
+            .await
+            .unwrap(),
+        SITES
+    );
+    let mut stores = vec![first];
+    for _ in 1..WORKERS {
+        stores.push(Store::open(&url, None).await.unwrap());
+    }
+    let now = 5_000;
+    for round in 0..SITES {
+        let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(WORKERS));
+        let mut tasks = Vec::new();
+        for (i, store) in stores.iter().enumerate() {
+            let store = store.clone();
+            let barrier = barrier.clone();
+            tasks.push(tokio::spawn(async move {
+                barrier.wait().await;
+                store
+                    .claim(&format!("w{i}"), now, now + 1_000, 3)
+                    .await
+                    .unwrap()
+            }));
+        }
+        let mut won = Vec::new();
+        for task in tasks {
+            if let Some(run) = task.await.unwrap() {
+                won.push(run);
+            }
+        }
+        assert_eq!(
+            won.len(),
+            1,
+            "round {round}: {} runs of one host claimed at once",
+            won.len()
+        );
+        assert_eq!(stores[0].count_runs(RunState::Running).await.unwrap(), 1);
+        let run = &won[0];
+        let worker = run.worker.clone().unwrap();
+        assert!(
+            stores[0]
+                .finish(run.id, &worker, &govaudit_monitor_result(), &[])
+                .await
+                .unwrap()
+        );
+    }
+    assert_eq!(
+        stores[0].count_runs(RunState::Done).await.unwrap(),
+        SITES as i64
+    );
+    for store in &stores {
+        store.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn postgres_concurrent_claims_keep_one_run_per_host() {
+    let Some(admin) = govaudit_testkit::postgres_url() else {
+        return;
+    };
+    one_running_run_per_host(&admin, "host").await;
+}

@@ -251,6 +251,12 @@ pub struct Fetched {
     pub resource: Resource,
     /// The body was longer than the cap.
     pub truncated: bool,
+    /// Milliseconds from the start of the request (the same start as
+    /// `resource.elapsed_ms`, redirects included) until the final response's head (status
+    /// line and headers) had arrived: the time to first byte. The body is read after it, so
+    /// it is at most `elapsed_ms`. `None` when nothing was timed (a response replayed from a
+    /// recording).
+    pub head_ms: Option<u64>,
 }
 
 /// Resolves names and refuses non-public addresses unless allowed.
@@ -600,7 +606,9 @@ impl Fetcher {
                 .recorder
                 .as_ref()
                 .map(|_| sent_header_lines(&current, &built, request, &self.options.user_agent));
+            // `execute` resolves as soon as the head has arrived; the body is read below.
             let mut response = client.execute(built).await.map_err(classify)?;
+            let head_ms = started.elapsed().as_millis() as u64;
             let status = response.status().as_u16();
             let reason = response.status().canonical_reason().unwrap_or("");
             // Hands one hop to the recorder, if any.
@@ -690,6 +698,7 @@ impl Fetcher {
                 fetched: Fetched {
                     resource,
                     truncated,
+                    head_ms: Some(head_ms),
                 },
                 redirect_headers,
             });

@@ -172,3 +172,20 @@ async fn robots_txt_is_read_once_and_its_crawl_delay_kept() {
     assert!(ignoring.robots_allows(&url("/private/report.html")).await);
     assert_eq!(server.hits("/robots.txt").len(), 1);
 }
+
+/// The head of a response is timed apart from its body: a server that sends the head at once
+/// and the body after a pause gives a time to first byte below the total time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn time_to_head_is_measured_before_the_body() {
+    let server = start(Arc::new(|_: &Request| Reply {
+        body_delay: std::time::Duration::from_millis(400),
+        ..Reply::html(200, "<title>slow body</title>")
+    }))
+    .await;
+    let url = Url::parse(&format!("{}/", server.base)).unwrap();
+    let fetched = fetcher().fetch(&url, Method::Get).await.unwrap();
+    assert_eq!(fetched.resource.body, b"<title>slow body</title>");
+    let head = fetched.head_ms.expect("a live response is timed");
+    let total = fetched.resource.elapsed_ms.unwrap();
+    assert!(head < total, "head after {head} ms, body after {total} ms");
+}

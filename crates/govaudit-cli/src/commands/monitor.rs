@@ -4,7 +4,6 @@
 
 use crate::Verdict;
 use anyhow::{Context as _, bail};
-use govaudit_monitor::report::Lang;
 use govaudit_monitor::{Backend, SitesFile, Store, WorkOptions};
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -274,9 +273,11 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
                     "{}\t{}\t{}\t{}",
                     site.name,
                     probe.status.map_or("-".to_owned(), |s| s.to_string()),
-                    probe
-                        .total_ms
-                        .map_or("-".to_owned(), |ms| format!("{ms} ms")),
+                    match (probe.total_ms, probe.ttfb_ms) {
+                        (Some(total), Some(ttfb)) => format!("{total} ms (first byte {ttfb} ms)"),
+                        (Some(total), None) => format!("{total} ms"),
+                        (None, _) => "-".to_owned(),
+                    },
                     probe.error.as_deref().unwrap_or("ok")
                 );
             }
@@ -331,15 +332,11 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
             // The global --lang (or govaudit.toml); without one, the supervising office's
             // language, zh-CN.
             crate::lang::set_profile_language(govaudit_i18n::Lang::ZhCn);
-            let lang = match crate::lang::chosen() {
-                govaudit_i18n::Lang::En => Lang::En,
-                govaudit_i18n::Lang::ZhCn => Lang::ZhCn,
-            };
             let sites = govaudit_monitor::report::write_report(
                 &store,
                 &args.out,
                 clock(args.now.as_ref())?,
-                lang,
+                crate::lang::chosen(),
             )
             .await?;
             println!(

@@ -33,6 +33,8 @@ pub struct Reply {
     pub delay: Duration,
     /// Stream this many bytes of body instead of `body` (a huge response).
     pub stream_bytes: usize,
+    /// Wait between the head (sent at once) and the body: a slow body.
+    pub body_delay: Duration,
 }
 
 impl Reply {
@@ -193,6 +195,10 @@ async fn answer<S: AsyncRead + AsyncWrite + Unpin>(
     out.push_str("\r\n");
     if socket.write_all(out.as_bytes()).await.is_err() || request.method == "HEAD" {
         return;
+    }
+    if !reply.body_delay.is_zero() {
+        let _ = socket.flush().await;
+        tokio::time::sleep(reply.body_delay).await;
     }
     if reply.stream_bytes > 0 {
         let block = vec![b'x'; 65536];
