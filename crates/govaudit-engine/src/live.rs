@@ -11,7 +11,9 @@ use crate::run::{Run, SiteObservations, link_targets};
 use crate::sheets::{HttpSheets, SheetOrigin};
 use futures_util::StreamExt as _;
 use govaudit_core::Resource;
-use govaudit_links::http::{HttpReport, judge_fetch_error, judge_response, url_key};
+use govaudit_links::http::{
+    HttpReport, judge_fetch_error, judge_link_target, judge_response, url_key,
+};
 use govaudit_site::fetch::{FetchError, Fetched, Fetcher, Method};
 use govaudit_site::media::is_html;
 use govaudit_site::scope::Scope;
@@ -263,7 +265,7 @@ fn walk(
                     {
                         known.insert(
                             key,
-                            judge_response(&fetched.resource, None, false, &config.http),
+                            judge_link_target(&fetched.resource, false, &config.http),
                         );
                     }
                 }
@@ -287,6 +289,14 @@ fn walk(
             }
         };
         links_section["http"] = http_section(&http);
+        // Where the external links landed: judged now, kept for the monitor's next run.
+        let outbound = crate::outbound::targets(&observed.links, &http.results, &scope);
+        if config.areas.contains(Area::Content) {
+            let findings = govaudit_content::outbound::check_outbound(&outbound, &config.content);
+            run.site_findings(findings)?;
+        }
+        run.sections
+            .insert("outbound".into(), crate::outbound::section(&outbound));
     }
     run.sections.insert("links".into(), links_section);
     if config.areas.contains(Area::Headers) {
