@@ -217,3 +217,34 @@ fn without_the_external_host_allowed_nothing_is_judged() {
     assert!(outbound_findings(&report).is_empty());
     assert!(log.lock().unwrap().is_empty(), "127.0.0.2 was requested");
 }
+
+#[test]
+fn a_site_on_disk_checked_with_its_external_links_is_judged_too() {
+    let (external, _log) = start_external();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        format!(
+            "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>首页</title></head><body>\n\
+<p><a href=\"{external}/casino\">原专题网站</a> <a href=\"{external}/agency\">平台</a></p>\n\
+</body></html>"
+        ),
+    )
+    .unwrap();
+    let report = report(&[
+        "audit",
+        "--check-external",
+        "--allow-private",
+        "--format",
+        "json",
+        "--only",
+        "links,content",
+        dir.path().to_str().unwrap(),
+    ]);
+    let found = outbound_findings(&report);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["evidence"]["kind"], "keyword");
+    assert!(found[0]["url"].as_str().unwrap().ends_with("index.html"));
+    assert_eq!(found[0]["location"]["line"], 2);
+    assert_eq!(report["outbound"]["targets"].as_array().unwrap().len(), 2);
+}

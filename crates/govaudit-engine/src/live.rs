@@ -290,13 +290,8 @@ fn walk(
         };
         links_section["http"] = http_section(&http);
         // Where the external links landed: judged now, kept for the monitor's next run.
-        let outbound = crate::outbound::targets(&observed.links, &http.results, &scope);
-        if config.areas.contains(Area::Content) {
-            let findings = govaudit_content::outbound::check_outbound(&outbound, &config.content);
-            run.site_findings(findings)?;
-        }
-        run.sections
-            .insert("outbound".into(), crate::outbound::section(&outbound));
+        let external = link_targets(&observed.links, |url| !scope.contains(url));
+        crate::outbound::conclude(run, &external, &http.results)?;
     }
     run.sections.insert("links".into(), links_section);
     if config.areas.contains(Area::Headers) {

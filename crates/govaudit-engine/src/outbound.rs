@@ -1,56 +1,70 @@
-//! Where a live site's external links lead (issue 13, item 4): after the link checks, each
-//! link to a page outside the crawl's scope is paired with what its check saw at the end (the
-//! final URL, title and first text of an HTML page, [`Landing`]), for the content rule
-//! `content/outbound-target` and for the `outbound` section the monitor compares runs with.
+//! Where a site's external links lead (issue 13, item 4): after the link checks, each link to
+//! a page outside the site (a live crawl's scope, or a directory's external links with
+//! `check_external`) is paired with what its check saw at the end (the final URL, title and
+//! first text of an HTML page, [`Landing`]), for the content rule `content/outbound-target` and
+//! for the `outbound` section the monitor compares runs with.
 
-use govaudit_content::outbound::{LinkPlace, OutboundRecord, OutboundTarget};
-use govaudit_links::http::{Landing, UrlResult, url_key};
-use govaudit_links::{LinkKind, PageLinks};
-use govaudit_site::scope::Scope;
+use crate::EngineError;
+use crate::config::Area;
+use crate::run::Run;
+use govaudit_content::outbound::{LinkPlace, OutboundRecord, OutboundTarget, check_outbound};
+use govaudit_links::LinkKind;
+use govaudit_links::http::{Landing, Occurrences, UrlResult, url_key};
 use serde_json::{Value, json};
 use std::collections::HashMap;
+use url::Url;
 
 /// Most targets kept in the `outbound` section (a hostile page can carry a million links);
 /// all are still judged by the content rule.
 pub(crate) const MAX_RECORDED_TARGETS: usize = 10_000;
 
-/// The external navigation targets (`<a>`, `<area>`) that landed on an HTML page, in order of
-/// first occurrence, with every place that links to them.
+/// The external navigation targets (`<a>`, `<area>`) among `external` (targets outside the
+/// site, grouped with their occurrences) that landed on an HTML page, in the order given, with
+/// every place that links to them.
 pub(crate) fn targets(
-    pages: &[PageLinks],
+    external: &[(Url, Occurrences)],
     results: &HashMap<String, UrlResult>,
-    scope: &Scope,
 ) -> Vec<OutboundTarget> {
-    let mut order: Vec<OutboundTarget> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
-    for page in pages {
-        for link in &page.links {
-            let Some(url) = link.url() else { continue };
-            if link.kind != LinkKind::Navigation
-                || !matches!(url.scheme(), "http" | "https")
-                || scope.contains(url)
-            {
-                continue;
-            }
-            let key = url_key(url);
-            let index = match at.get(&key) {
-                Some(&index) => index,
-                None => {
-                    let Some(landing) = results.get(&key).and_then(|r| r.landing.as_ref()) else {
-                        continue;
-                    };
-                    order.push(target(&key, landing));
-                    at.insert(key, order.len() - 1);
-                    order.len() - 1
-                }
-            };
-            order[index].places.push(LinkPlace {
-                page: page.report_url.clone(),
-                location: link.location(),
-            });
+    let mut found = Vec::new();
+    for (url, occurrences) in external {
+        if !matches!(url.scheme(), "http" | "https") {
+            continue;
         }
+        let Some(landing) = results.get(&url_key(url)).and_then(|r| r.landing.as_ref()) else {
+            continue;
+        };
+        let places: Vec<LinkPlace> = occurrences
+            .iter()
+            .filter(|(_, link)| link.kind == LinkKind::Navigation)
+            .map(|(page, link)| LinkPlace {
+                page: page.clone(),
+                location: link.location(),
+            })
+            .collect();
+        if places.is_empty() {
+            continue;
+        }
+        let mut target = target(&url_key(url), landing);
+        target.places = places;
+        found.push(target);
     }
-    order
+    found
+}
+
+/// Judges the external targets (when the content area runs) and records them in the
+/// `outbound` section.
+pub(crate) fn conclude(
+    run: &mut Run<'_>,
+    external: &[(Url, Occurrences)],
+    results: &HashMap<String, UrlResult>,
+) -> Result<(), EngineError> {
+    let outbound = targets(external, results);
+    if run.config.areas.contains(Area::Content) {
+        let findings = check_outbound(&outbound, &run.config.content);
+        run.site_findings(findings)?;
+    }
+    run.sections.insert("outbound".into(), section(&outbound));
+    Ok(())
 }
 
 fn target(url: &str, landing: &Landing) -> OutboundTarget {
