@@ -4,13 +4,16 @@
 //! - `content/injected-script`: scripts and iframes that do not belong (unknown hosts, hidden
 //!   iframes, obfuscation, search-engine referrer redirects, coin miners, code after `</html>`);
 //! - `content/outdated-expression`: names of government bodies that no longer exist, on pages
-//!   published after the change.
+//!   published after the change;
+//! - `content/outbound-target` and `content/outbound-drift`: external links whose target
+//!   became a parked domain or a spam page, or moved to another domain since the previous
+//!   run ([`outbound`], from what a live run's link checks saw).
 //!
 //! Hidden means hidden by the shared cascade and visibility of [`govaudit_html`] (inline
 //! styles, `<style>` and linked sheets), plus the tricks that live outside CSS: `<marquee>`,
 //! `document.write`, `<noscript>`, markup after `</html>` and scripts that hide an element.
-//! The word lists, the script-host allowlist and the dictionary of renamed bodies are data
-//! (`data/*.toml`).
+//! The word lists, the script-host allowlist, the dictionary of renamed bodies and the parking
+//! signatures are data (`data/*.toml`).
 //!
 //! ```
 //! use govaudit_core::{Collector, Outcome};
@@ -28,6 +31,7 @@
 //! ```
 
 pub mod data;
+pub mod outbound;
 mod page;
 mod rules;
 pub mod script;

@@ -22,6 +22,7 @@ mod config;
 pub mod exchange;
 mod live;
 mod offline;
+mod outbound;
 mod page;
 pub mod policy;
 mod run;

@@ -10,8 +10,15 @@ use crate::page::{PageContext, PageInput, PageOutcome};
 use crate::run::{Run, SiteObservations, link_targets};
 use crate::sheets::{HttpSheets, SheetOrigin};
 use futures_util::StreamExt as _;
+<<<<<<< HEAD
 use govaudit_core::{Phrase, Resource};
 use govaudit_links::http::{HttpReport, judge_fetch_error, judge_response, url_key};
+=======
+use govaudit_core::Resource;
+use govaudit_links::http::{
+    HttpReport, judge_fetch_error, judge_link_target, judge_response, url_key,
+};
+>>>>>>> drift
 use govaudit_site::fetch::{FetchError, Fetched, Fetcher, Method};
 use govaudit_site::media::is_html;
 use govaudit_site::scope::Scope;
@@ -267,7 +274,7 @@ fn walk(
                     {
                         known.insert(
                             key,
-                            judge_response(&fetched.resource, None, false, &config.http),
+                            judge_link_target(&fetched.resource, false, &config.http),
                         );
                     }
                 }
@@ -288,6 +295,9 @@ fn walk(
             }
         };
         links_section["http"] = http_section(&http);
+        // Where the external links landed: judged now, kept for the monitor's next run.
+        let external = link_targets(&observed.links, |url| !scope.contains(url));
+        crate::outbound::conclude(run, &external, &http.results)?;
     }
     run.sections.insert("links".into(), links_section);
     if config.areas.contains(Area::Headers) {

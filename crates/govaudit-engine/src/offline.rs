@@ -295,11 +295,13 @@ fn site_links(
         let fetcher = Arc::new(govaudit_site::fetch::Fetcher::new(
             run.config.http.fetch.clone(),
         )?);
+        let external = report.external;
         let http =
-            run.check_links_over_http(&runtime, &fetcher, report.external, &Default::default())?;
+            run.check_links_over_http(&runtime, &fetcher, external.clone(), &Default::default())?;
         if let Some(section) = run.sections.get_mut("links") {
             section["http"] = crate::live::http_section(&http);
         }
+        crate::outbound::conclude(run, &external, &http.results)?;
     }
     Ok(())
 }

@@ -138,6 +138,46 @@ pub struct UrlResult {
     pub anchors: Option<Vec<String>>,
     /// When it was checked, seconds since the Unix epoch.
     pub checked_at: u64,
+    /// Where a link target requested by the checks landed and what it showed, when it is a
+    /// working HTML page (not kept for crawled pages, which are the site's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub landing: Option<Landing>,
+}
+
+/// The page a link target lands on: its final URL after redirects, its `<title>` and the start
+/// of its text, read from the response the check already has (no second request). Content
+/// checks read it to tell a link whose domain became a parking or spam page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Landing {
+    pub final_url: String,
+    /// The first `<title>`, whitespace collapsed, at most [`LANDING_TEXT_CHARS`] characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The start of the body's text, whitespace collapsed, at most [`LANDING_TEXT_CHARS`]
+    /// characters.
+    #[serde(default)]
+    pub lead_text: String,
+}
+
+/// How much of a landing page's title and text is kept (a hostile page's title can be
+/// megabytes).
+pub const LANDING_TEXT_CHARS: usize = 300;
+
+impl Landing {
+    /// What `document` (the final response of `resource`) shows.
+    pub fn of(resource: &Resource, document: &Document) -> Landing {
+        let clip = |text: String| text.chars().take(LANDING_TEXT_CHARS).collect::<String>();
+        let lead_text = document
+            .elements_named("body")
+            .next()
+            .map(|body| clip(body.normalized_text()))
+            .unwrap_or_default();
+        Landing {
+            final_url: resource.url().to_owned(),
+            title: document.title().map(clip),
+            lead_text,
+        }
+    }
 }
 
 /// Why URLs were left unchecked.
@@ -268,6 +308,7 @@ fn robots_disallowed() -> UrlResult {
         },
         anchors: None,
         checked_at: unix_now(),
+        landing: None,
     }
 }
 
@@ -327,6 +368,7 @@ async fn check_targets_within(
                 verdict: Verdict::Broken(crate::offline::file_url_reason()),
                 anchors: None,
                 checked_at: now,
+                landing: None,
             };
             report.results.insert(url_key(&url), result);
             work.push((url, occurrences));
@@ -500,6 +542,7 @@ pub fn judge_fetch_error(error: &FetchError, options: &FetchOptions) -> UrlResul
         verdict,
         anchors: None,
         checked_at: unix_now(),
+        landing: None,
     }
 }
 
@@ -566,7 +609,7 @@ pub async fn check_url(
                     if let Ok(retry) = retry
                         && is_success(retry.resource.status.unwrap_or(0), options)
                     {
-                        return judged(&retry.resource, None, retry.truncated, url, options);
+                        return judged_target(&retry.resource, retry.truncated, url, options);
                     }
                     return unverifiable(
                         format!(
@@ -581,7 +624,7 @@ pub async fn check_url(
                     wait *= 2;
                     continue;
                 }
-                return judged(&fetched.resource, None, fetched.truncated, url, options);
+                return judged_target(&fetched.resource, fetched.truncated, url, options);
             }
         }
         attempt += 1;
@@ -595,6 +638,7 @@ fn unverifiable(reason: String, status: Option<u16>) -> UrlResult {
         verdict: Verdict::Unverifiable { reason, status },
         anchors: None,
         checked_at: unix_now(),
+        landing: None,
     }
 }
 
@@ -610,7 +654,24 @@ fn judged(
         verdict,
         anchors,
         checked_at: unix_now(),
+        landing: None,
     }
+}
+
+/// [`judged`] for a link target: an HTML page that works also gives its [`Landing`], read from
+/// the same parse.
+fn judged_target(
+    resource: &Resource,
+    truncated: bool,
+    url: &Url,
+    options: &HttpOptions,
+) -> UrlResult {
+    let status = resource.status.unwrap_or(0);
+    let document = (is_success(status, options) && is_html_response(resource))
+        .then(|| Document::from_resource(resource));
+    let mut result = judged(resource, document.as_ref(), truncated, url, options);
+    result.landing = document.map(|document| Landing::of(resource, &document));
+    result
 }
 
 fn is_success(status: u16, options: &HttpOptions) -> bool {
@@ -633,7 +694,17 @@ pub fn judge_response(
             verdict: Verdict::Ok,
             anchors: None,
             checked_at: unix_now(),
+            landing: None,
         },
+    }
+}
+
+/// [`judge_response`] for a link target's response (a replayed recording): also gives the
+/// [`Landing`] of an HTML page that works.
+pub fn judge_link_target(resource: &Resource, truncated: bool, options: &HttpOptions) -> UrlResult {
+    match Url::parse(&resource.requested_url) {
+        Ok(url) => judged_target(resource, truncated, &url, options),
+        Err(_) => judge_response(resource, None, truncated, options),
     }
 }
 
@@ -659,12 +730,8 @@ fn judge(
             None,
         );
     }
-    let is_html = resource.content_type().is_some_and(|ct| {
-        let ct = ct.to_ascii_lowercase();
-        ct.starts_with("text/html") || ct.starts_with("application/xhtml")
-    });
     let mut anchors = None;
-    if is_html && !resource.body.is_empty() {
+    if is_html_response(resource) {
         let parsed;
         let document = match document {
             Some(document) => document,
@@ -707,6 +774,15 @@ fn judge(
         );
     }
     (Verdict::Ok, anchors)
+}
+
+/// An HTML page with a body (the pages whose text is judged).
+fn is_html_response(resource: &Resource) -> bool {
+    let is_html = resource.content_type().is_some_and(|ct| {
+        let ct = ct.to_ascii_lowercase();
+        ct.starts_with("text/html") || ct.starts_with("application/xhtml")
+    });
+    is_html && !resource.body.is_empty()
 }
 
 fn is_homepage(url: &Url) -> bool {

@@ -603,3 +603,31 @@ async fn a_stylesheet_left_unchecked_is_counted_once() {
     );
     assert!(report.findings.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_working_html_target_records_where_it_landed_and_its_title() {
+    let server = start(Arc::new(routes)).await;
+    let page = "<!doctype html><title>p</title>
+<a href=\"{{server}}/moved\">moved</a><a href=\"{{server}}/about-404\">article</a>
+<a href=\"{{server}}/missing\">missing</a><img src=\"{{server}}/head-refused\">";
+    let report = run(&server, &[("a.html", page)], &options()).await;
+    let landing = |path: &str| {
+        report.results[&format!("{}{path}", server.base)]
+            .landing
+            .clone()
+    };
+    let moved = landing("/moved").expect("a redirected page lands somewhere");
+    assert_eq!(moved.final_url, format!("{}/ok", server.base));
+    assert_eq!(moved.title.as_deref(), Some("OK"));
+    let article = landing("/about-404").expect("an article is a landing page");
+    assert_eq!(article.title.as_deref(), Some("HTTP status codes"));
+    assert!(article.lead_text.starts_with("Status codes"));
+    assert!(article.lead_text.contains("The 404 status code means"));
+    assert_eq!(
+        article.lead_text.chars().count(),
+        govaudit_links::http::LANDING_TEXT_CHARS
+    );
+    // Broken pages and images land nowhere worth reading.
+    assert_eq!(landing("/missing"), None);
+    assert_eq!(landing("/head-refused"), None);
+}

@@ -28,7 +28,8 @@ pub use availability::{Availability, ProbeSample, availability};
 pub use config::{Schedule, SiteConfig, SitesFile, slot_of};
 pub use error::MonitorError;
 pub use store::{
-    Backend, FindingRow, ProbeRow, RunResult, RunRow, RunState, SiteRow, Store, create_database,
+    Backend, FindingRow, OutboundRow, ProbeRow, RunResult, RunRow, RunState, SiteRow, Store,
+    create_database,
 };
 pub use worker::{WorkOptions, WorkSummary, enqueue, run_once, work};
 

@@ -5,6 +5,7 @@
 
 use crate::MonitorError;
 use crate::config::SiteConfig;
+use govaudit_content::outbound::OutboundRecord;
 use govaudit_core::Finding;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
@@ -23,16 +24,48 @@ pub enum Backend {
 }
 
 /// The versioned migrations of each backend: (version, description, SQL).
-const SQLITE_MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "history",
-    include_str!("../migrations/sqlite/0001_history.sql"),
-)];
-const POSTGRES_MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "history",
-    include_str!("../migrations/postgres/0001_history.sql"),
-)];
+const SQLITE_MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "history",
+        include_str!("../migrations/sqlite/0001_history.sql"),
+    ),
+    (
+        2,
+        "outbound",
+        include_str!("../migrations/sqlite/0002_outbound.sql"),
+    ),
+];
+const POSTGRES_MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "history",
+        include_str!("../migrations/postgres/0001_history.sql"),
+    ),
+    (
+        2,
+        "outbound",
+        include_str!("../migrations/postgres/0002_outbound.sql"),
+    ),
+];
+
+/// One external link target of a run as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboundRow {
+    /// What the run saw.
+    pub seen: OutboundRecord,
+    /// When the run reported a change of the target (`content/outbound-drift`): the target as
+    /// it was before, which the next run compares with, so the change stays reported until the
+    /// link is fixed or the target is what it was.
+    pub known: Option<OutboundRecord>,
+}
+
+impl OutboundRow {
+    /// What the next run compares with: the target as known before a change, else as seen.
+    pub fn baseline(&self) -> &OutboundRecord {
+        self.known.as_ref().unwrap_or(&self.seen)
+    }
+}
 
 /// The PostgreSQL advisory lock every claim takes for its transaction (`"govaudit"` in ASCII):
 /// claims run one after the other, so two cannot both find a host idle.
@@ -442,6 +475,94 @@ impl Store {
         Ok(true)
     }
 
+    /// Stores the external link targets of a finished run (replacing any stored before: a run
+    /// is recorded once).
+    pub async fn record_outbound(
+        &self,
+        run_id: i64,
+        targets: &[OutboundRow],
+    ) -> Result<(), MonitorError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM outbound_targets WHERE run_id = $1")
+            .bind(run_id)
+            .execute(&mut *tx)
+            .await?;
+        // Many rows per statement, as for findings.
+        const ROWS: usize = 200;
+        const COLUMNS: usize = 11;
+        for chunk in targets.chunks(ROWS) {
+            let mut sql = String::from(
+                "INSERT INTO outbound_targets (run_id, url, final_url, final_host, title, page, \
+                 line, selector, known_final_url, known_final_host, known_title) VALUES ",
+            );
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push(',');
+                }
+                let params: Vec<String> = (1..=COLUMNS)
+                    .map(|c| format!("${}", i * COLUMNS + c))
+                    .collect();
+                sql.push_str(&format!("({})", params.join(", ")));
+            }
+            let mut query = sqlx::query(&sql);
+            for OutboundRow { seen, known } in chunk {
+                query = query
+                    .bind(run_id)
+                    .bind(seen.url.as_str())
+                    .bind(seen.final_url.as_str())
+                    .bind(seen.final_host.as_str())
+                    .bind(seen.title.as_deref())
+                    .bind(seen.page.as_str())
+                    .bind(seen.line.map(i64::from))
+                    .bind(seen.selector.as_deref())
+                    .bind(known.as_ref().map(|k| k.final_url.as_str()))
+                    .bind(known.as_ref().map(|k| k.final_host.as_str()))
+                    .bind(known.as_ref().and_then(|k| k.title.as_deref()));
+            }
+            query.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The external link targets stored for a run, in the order they were recorded.
+    pub async fn outbound_of(&self, run_id: i64) -> Result<Vec<OutboundRow>, MonitorError> {
+        let rows = sqlx::query(
+            "SELECT url, final_url, final_host, title, page, line, selector, known_final_url, \
+             known_final_host, known_title FROM outbound_targets WHERE run_id = $1 ORDER BY id",
+        )
+        .bind(run_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let seen = OutboundRecord {
+                    url: row.try_get("url")?,
+                    final_url: row.try_get("final_url")?,
+                    final_host: row.try_get("final_host")?,
+                    title: row.try_get("title")?,
+                    page: row.try_get("page")?,
+                    line: row
+                        .try_get::<Option<i64>, _>("line")?
+                        .and_then(|line| u32::try_from(line).ok()),
+                    selector: row.try_get("selector")?,
+                };
+                let known = match row.try_get::<Option<String>, _>("known_final_url")? {
+                    Some(final_url) => Some(OutboundRecord {
+                        final_url,
+                        final_host: row
+                            .try_get::<Option<String>, _>("known_final_host")?
+                            .unwrap_or_default(),
+                        title: row.try_get("known_title")?,
+                        ..seen.clone()
+                    }),
+                    None => None,
+                };
+                Ok(OutboundRow { seen, known })
+            })
+            .collect()
+    }
+
     /// One run by id.
     pub async fn run(&self, run_id: i64) -> Result<Option<RunRow>, MonitorError> {
         let row = sqlx::query(&format!("SELECT {RUN_COLUMNS} FROM runs WHERE id = $1"))
@@ -621,6 +742,13 @@ impl Store {
         .collect::<Result<Vec<_>, _>>()?;
         sqlx::query(
             "DELETE FROM findings WHERE run_id IN (SELECT id FROM runs WHERE as_of < $1 \
+             AND state IN ('done', 'failed'))",
+        )
+        .bind(before)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "DELETE FROM outbound_targets WHERE run_id IN (SELECT id FROM runs WHERE as_of < $1 \
              AND state IN ('done', 'failed'))",
         )
         .bind(before)

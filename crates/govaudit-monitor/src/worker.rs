@@ -4,10 +4,12 @@
 
 use crate::availability::{ProbeSample, WINDOW_DAYS};
 use crate::config::{SiteConfig, SitesFile, slot_of};
-use crate::store::{RunResult, RunRow, RunState, Store};
+use crate::store::{OutboundRow, RunResult, RunRow, RunState, Store};
 use crate::{MonitorError, availability, wall_clock};
+use govaudit_content::outbound::OutboundRecord;
 use govaudit_core::{Applicability, Finding, Note};
 use govaudit_engine::{NoProgress, Sink, SinkError, Target};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -297,6 +299,7 @@ async fn execute(
         ..RunResult::default()
     };
     let mut findings = Vec::new();
+    let mut outbound: Option<Vec<OutboundRow>> = None;
     match audited {
         Ok((outcome, collected)) => {
             result.state = Some(RunState::Done);
@@ -310,8 +313,15 @@ async fn execute(
             // Every link with its verdict: the WARC holds the exchanges; the findings the
             // problems.
             sections.remove("links");
+            // The external targets go to their own table; the next run compares with them.
+            let current = sections.remove("outbound").map(outbound_records);
             result.sections = Some(serde_json::to_string(&sections)?);
             findings = collected;
+            if let Some(current) = current {
+                let (drifted, rows) = outbound_drift(store, &run, &site, current).await?;
+                findings.extend(drifted);
+                outbound = Some(rows);
+            }
         }
         Err(reason) => {
             result.state = Some(RunState::Failed);
@@ -328,11 +338,67 @@ async fn execute(
     let stored = store
         .finish(run.id, &options.worker, &result, &fingerprinted)
         .await?;
+    if stored && let Some(targets) = &outbound {
+        store.record_outbound(run.id, targets).await?;
+    }
     Ok(match (stored, result.state) {
         (false, _) => Outcome::Lost,
         (true, Some(RunState::Failed)) => Outcome::Failed,
         (true, _) => Outcome::Done,
     })
+}
+
+/// The records of the engine's `outbound` section (a malformed one is no record).
+fn outbound_records(section: serde_json::Value) -> Vec<OutboundRecord> {
+    section
+        .get("targets")
+        .cloned()
+        .and_then(|targets| serde_json::from_value(targets).ok())
+        .unwrap_or_default()
+}
+
+/// `content/outbound-drift`: the targets of this run compared with those of the site's
+/// previous finished run (none before: nothing to compare); also the rows to store, which keep
+/// the target as it was before each change reported.
+async fn outbound_drift(
+    store: &Store,
+    run: &RunRow,
+    site: &SiteConfig,
+    current: Vec<OutboundRecord>,
+) -> Result<(Vec<Finding>, Vec<OutboundRow>), MonitorError> {
+    let previous: HashMap<String, OutboundRecord> =
+        match store.last_done_before(run.site_id, run.as_of).await? {
+            Some(previous) => store
+                .outbound_of(previous.id)
+                .await?
+                .into_iter()
+                .map(|row| (row.seen.url.clone(), row.baseline().clone()))
+                .collect(),
+            None => HashMap::new(),
+        };
+    let before: Vec<_> = previous.values().map(OutboundRecord::to_target).collect();
+    let now: Vec<_> = current.iter().map(OutboundRecord::to_target).collect();
+    // Monitored sites have no [content] settings of their own yet: what the engine uses.
+    let config = site
+        .audit_config(Path::new("."), run.as_of, None)
+        .map(|c| c.content)
+        .unwrap_or_default();
+    let findings = govaudit_content::outbound::drift(&before, &now, &config);
+    let changed: HashSet<&str> = findings
+        .iter()
+        .filter_map(|f| f.evidence.get("target").and_then(|t| t.as_str()))
+        .collect();
+    let rows = current
+        .iter()
+        .map(|seen| OutboundRow {
+            known: changed
+                .contains(seen.url.as_str())
+                .then(|| previous.get(&seen.url).cloned())
+                .flatten(),
+            seen: seen.clone(),
+        })
+        .collect();
+    Ok((findings, rows))
 }
 
 /// `DATA/warc/SITE/RUN.warc.gz`, with the site's name made safe for a file name.

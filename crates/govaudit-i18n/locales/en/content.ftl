@@ -11,3 +11,11 @@ content-injected-script = Script or frame that does not belong
 content-outdated-expression = Outdated name of a government body
     .message = The page uses the name of a government body that no longer exists under that name.
     .fix = Replace it with the current name, or write 原… when the text means the body as it was; on an archived page, show the publication date.
+
+content-outbound-target = Link to a parked or spam site
+    .message = An external link leads to a parked domain (a parking service or a page offering the name for sale) or to a gambling, adult or other spam page: the domain no longer belongs to what the page meant to link to.
+    .fix = Remove the link or point it at the body's current site, and check the site's other links to the same domain.
+
+content-outbound-drift = External link target changed since the previous run
+    .message = Since the site's previous monitored run, an external link now ends on another domain, or its page became a parked domain or a spam page.
+    .fix = Open the target; if it no longer belongs to the body the page meant, remove the link or point it at the body's current address.
