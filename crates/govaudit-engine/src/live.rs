@@ -10,15 +10,10 @@ use crate::page::{PageContext, PageInput, PageOutcome};
 use crate::run::{Run, SiteObservations, link_targets};
 use crate::sheets::{HttpSheets, SheetOrigin};
 use futures_util::StreamExt as _;
-<<<<<<< HEAD
 use govaudit_core::{Phrase, Resource};
-use govaudit_links::http::{HttpReport, judge_fetch_error, judge_response, url_key};
-=======
-use govaudit_core::Resource;
 use govaudit_links::http::{
     HttpReport, judge_fetch_error, judge_link_target, judge_response, url_key,
 };
->>>>>>> drift
 use govaudit_site::fetch::{FetchError, Fetched, Fetcher, Method};
 use govaudit_site::media::is_html;
 use govaudit_site::scope::Scope;
