@@ -48,6 +48,8 @@ pub struct Page<'a> {
     landmarks: OnceCell<Vec<(Element<'a>, &'static str)>>,
     /// The text of every `<script>` and the value of every `on*` attribute, lowercased.
     script_texts: OnceCell<Vec<String>>,
+    /// `aria-owns` relationships (the owned-element rules and `a11y/list` ask).
+    owners: OnceCell<crate::aria::tree::Owners>,
     /// Elements all name computations of the page may still visit (keeps the page linear
     /// when many elements reference one large subtree).
     name_budget: Cell<usize>,
@@ -79,6 +81,7 @@ impl<'a> Page<'a> {
             attributes: OnceCell::new(),
             tags: OnceCell::new(),
             script_texts: OnceCell::new(),
+            owners: OnceCell::new(),
             landmarks: OnceCell::new(),
             role_index: OnceCell::new(),
             role_specs: RefCell::new(HashMap::default()),
@@ -92,6 +95,12 @@ impl<'a> Page<'a> {
             Some(sheets) => Styles::compute_with(self.doc, sheets),
             None => Styles::compute(self.doc),
         })
+    }
+
+    /// The page's `aria-owns` relationships.
+    pub(crate) fn owners(&self) -> &crate::aria::tree::Owners {
+        self.owners
+            .get_or_init(|| crate::aria::tree::Owners::compute(self.doc))
     }
 
     /// Rendered / hidden / visible facts of every element.

@@ -391,6 +391,52 @@ fn run_case(root: &Path, case: &TestCase, rules: &[&'static RuleMeta]) -> Vec<As
         .collect()
 }
 
+/// Each procedure of one ACT rule with its own level, failed requirements and outcome per case
+/// (cases marked `*` are approved): what to change to raise the rule.
+fn explain_rule(act_id: &str, cases: &[&TestCase], procedures: &[Procedure<'_>]) -> String {
+    let requirements = Requirements::of(cases[0]);
+    let mut out = format!(
+        "{act_id}: requires {:?}, allows {:?}\n",
+        requirements.required, requirements.allowed
+    );
+    // A procedure that says `inapplicable` on every case changes nothing.
+    for procedure in procedures.iter().filter(|p| {
+        p.results
+            .iter()
+            .any(|r| r.outcomes.iter().any(|o| *o != Earl::Inapplicable))
+    }) {
+        let level = consistency(
+            &procedure.results,
+            &procedure.failed_requirements,
+            &requirements,
+        );
+        let outcomes: Vec<String> = procedure
+            .results
+            .iter()
+            .filter(|r| r.outcomes != [Earl::Inapplicable] || r.case.expected != Earl::Inapplicable)
+            .map(|r| {
+                let got: Vec<&str> = r.outcomes.iter().map(|o| o.as_str()).collect();
+                format!(
+                    "{}{}{}={}",
+                    r.case.expected.as_str(),
+                    &r.case.testcase_title.rsplit(' ').next().unwrap_or(""),
+                    if r.case.approved { "*" } else { "" },
+                    got.join("+")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} {} {:?}: {}",
+            procedure.name,
+            level.as_str(),
+            procedure.failed_requirements,
+            outcomes.join(" ")
+        );
+    }
+    out
+}
+
 fn expected_levels() -> BTreeMap<String, Level> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("act-expected.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -521,6 +567,12 @@ fn act_rules_are_consistent_at_their_recorded_levels() {
     for case in &all.testcases {
         by_rule.entry(case.rule_id.as_str()).or_default().push(case);
     }
+    // GOVAUDIT_ACT_EXPLAIN=<id>,<id>: every procedure's level and outcomes on those rules.
+    let explain: Vec<String> = std::env::var("GOVAUDIT_ACT_EXPLAIN")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::to_owned)
+        .collect();
     let mut results: Vec<RuleResult<'_>> = Vec::new();
     for (act_id, cases) in &by_rule {
         // Procedures in the order the mapper meets them does not matter: it takes every one at
@@ -569,6 +621,9 @@ fn act_rules_are_consistent_at_their_recorded_levels() {
                 }
             })
             .collect();
+        if explain.iter().any(|id| id == act_id) {
+            println!("{}", explain_rule(act_id, cases, &procedures));
+        }
         let (chosen, level, pooled) = judge_rule(cases, procedures);
         results.push(RuleResult {
             act_id,

@@ -1,6 +1,8 @@
 //! Properties of the ARIA layer on generated input: value parsing agrees with the HTML number
 //! grammar on well-formed values and never panics on arbitrary text; the ARIA rules never panic
-//! and stay deterministic on random markup built from roles, ARIA attributes and nesting.
+//! and stay deterministic on random markup built from roles, ARIA attributes and nesting; a
+//! list with a stray child is reported by one rule, never by both `list` and
+//! `aria-required-children`.
 
 use govaudit_a11y::aria::{self, spec};
 use govaudit_core::Collector;
@@ -138,4 +140,43 @@ proptest! {
         };
         prop_assert_eq!(run(), run());
     }
+
+    #[test]
+    fn a_stray_list_child_is_reported_once(
+        lists in proptest::collection::vec(
+            (proptest::bool::ANY, proptest::collection::vec(0..LIST_CHILDREN.len(), 0..4)),
+            1..4,
+        )
+    ) {
+        let body: String = lists
+            .iter()
+            .map(|(ordered, children)| {
+                let tag = if *ordered { "ol" } else { "ul" };
+                let inner: String = children.iter().map(|&c| LIST_CHILDREN[c]).collect();
+                format!("<{tag}>{inner}</{tag}>")
+            })
+            .collect();
+        let html = format!("<!doctype html><html lang=en><title>t</title><body>{body}</body></html>");
+        let doc = Document::from_html(&html);
+        let mut found = Collector::new("t.html");
+        govaudit_a11y::check_rules(&doc, &["a11y/list", "a11y/aria-required-children"], &mut found);
+        let (findings, _) = found.into_parts();
+        let mut places: Vec<_> = findings.iter().map(|f| f.location.selector.clone()).collect();
+        let count = places.len();
+        places.sort();
+        places.dedup();
+        prop_assert_eq!(places.len(), count, "{}: {:#?}", html, findings);
+    }
 }
+
+/// Children of a native list: items, stray elements, wrappers and items with another role.
+const LIST_CHILDREN: &[&str] = &[
+    "<li>x</li>",
+    "<p>x</p>",
+    "<div>x</div>",
+    "<span>x</span>",
+    "<div><li>x</li></div>",
+    "<li role=\"tab\">x</li>",
+    "<li role=\"none\">x</li>",
+    "<div role=\"listitem\">x</div>",
+];

@@ -1,11 +1,12 @@
 //! Every page of the real-page corpus (`../shared/corpus/pages`) goes through every rule without
 //! a panic. With `GOVAUDIT_CORPUS_STATS=<file>` the test also writes per-rule and per-page
 //! finding statistics as Markdown (the table in the crate README comes from it), and with
-//! `GOVAUDIT_CORPUS_SAMPLE=<file>` one finding per rule and page for reading by hand.
+//! `GOVAUDIT_CORPUS_SAMPLE=<file>` one finding per rule and page for reading by hand. The
+//! statistics also count elements failed by two rules at once (one problem reported twice).
 
 use govaudit_core::{Collector, Outcome};
 use govaudit_html::Document;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 #[test]
@@ -25,6 +26,8 @@ fn every_corpus_page_is_checked_without_a_panic() {
     let mut per_page_fail = Vec::new();
     let mut per_page_review = Vec::new();
     let mut sample = String::new();
+    // (rule, rule) → elements both fail.
+    let mut doubles: BTreeMap<(String, String), usize> = BTreeMap::new();
     for path in &pages {
         let bytes = std::fs::read(path).expect("read page");
         let doc = Document::parse(&bytes, Some("text/html"), None);
@@ -61,6 +64,21 @@ fn every_corpus_page_is_checked_without_a_panic() {
         for rule in seen_here.keys() {
             per_rule.entry((*rule).to_owned()).or_default().2 += 1;
         }
+        let mut failing_rules: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for f in findings.iter().filter(|f| f.outcome == Outcome::Fail) {
+            if let Some(selector) = f.location.selector.as_deref() {
+                failing_rules.entry(selector).or_default().insert(&f.rule);
+            }
+        }
+        for rules in failing_rules.values() {
+            for (i, a) in rules.iter().enumerate() {
+                for b in rules.iter().skip(i + 1) {
+                    *doubles
+                        .entry(((*a).to_owned(), (*b).to_owned()))
+                        .or_default() += 1;
+                }
+            }
+        }
     }
 
     if let Some(path) = std::env::var_os("GOVAUDIT_CORPUS_STATS") {
@@ -81,6 +99,13 @@ fn every_corpus_page_is_checked_without_a_panic() {
         md.push_str("| rule | fail | review | pages with a finding |\n| --- | --- | --- | --- |\n");
         for (rule, (fail, review, on_pages)) in &per_rule {
             let _ = writeln!(md, "| `{rule}` | {fail} | {review} | {on_pages} |");
+        }
+        md.push_str(
+            "\nElements failed by two rules (the same element, not always the same problem):\n\n\
+             | rules | elements |\n| --- | --- |\n",
+        );
+        for ((a, b), count) in &doubles {
+            let _ = writeln!(md, "| `{a}` + `{b}` | {count} |");
         }
         std::fs::write(path, md).expect("write stats");
     }

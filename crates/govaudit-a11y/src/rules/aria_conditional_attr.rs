@@ -34,7 +34,6 @@ const TREEGRID_ROW_ONLY: &[&str] = &[
 ];
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let mut owners = None;
     for element in page.elements_with_aria_attrs() {
         if element.is_in_template() || !(element.is_html() || element.is_svg()) {
             continue;
@@ -77,7 +76,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             continue;
         }
         out.applies(&ARIA_CONDITIONAL_ATTR, || element.location());
-        let owners = owners.get_or_insert_with(|| tree::Owners::compute(page.doc));
+        let owners = page.owners();
         if !in_treegrid(page, owners, &element) {
             out.fail(
                 &ARIA_CONDITIONAL_ATTR,

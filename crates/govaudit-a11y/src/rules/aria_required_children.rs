@@ -23,70 +23,93 @@ declare_rule! {
         id: "a11y/aria-required-children",
         severity: Severity::Critical,
         standards: ["WCAG22:1.3.1", "EN301549:9.1.3.1", "GB/T37668-2019:3.4.3.3"],
-        sources: [Source::same("ACT:bc4a75"), Source::same("axe:aria-required-children")],
+        // axe checks explicit roles only; this rule also checks native lists, as ACT bc4a75 does.
+        sources: [Source::same("ACT:bc4a75"), Source::inspired("axe:aria-required-children")],
     }
 }
 
 /// Applies to elements in the accessibility tree whose role (explicit or implicit) has required
-/// owned elements, unless `aria-busy="true"`.
+/// owned elements, unless `aria-busy="true"`. Native lists are included, as ACT bc4a75 has
+/// them (its Failed Example 10 is a `<ul>` with `<div>` children); `a11y/list` then leaves
+/// the lists this rule fails to it, so a stray child is reported once.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let mut owners = None;
     for element in page.elements_with_role(|r| !r.required_owned.is_empty()) {
-        if element.is_in_template() || !(element.is_html() || element.is_svg()) {
-            continue;
-        }
-        let Some(role) = page.role_spec(&element) else {
+        let Some(role) = applicable_role(page, &element) else {
             continue;
         };
-        if role.required_owned.is_empty()
-            || element
-                .attr("aria-busy")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-            || !page.visibility().in_accessibility_tree(&element)
-        {
-            continue;
-        }
         out.applies(&ARIA_REQUIRED_CHILDREN, || element.location());
-        let owners = owners.get_or_insert_with(|| tree::Owners::compute(page.doc));
-        let (owned, has_content) = tree::owned_elements(page, owners, &element);
-        let mut wrong: Option<(Element<'_>, &str)> = None;
-        let mut any_required = false;
-        for child in &owned {
-            let child_role = page.role(child).unwrap_or("generic");
-            match check_owned(page, owners, role, child, child_role) {
-                Owned::Required => any_required = true,
-                Owned::Allowed => {}
-                Owned::Wrong(at, at_role) => {
-                    wrong.get_or_insert((at, at_role));
-                }
-            }
-        }
         let expected = expected_roles(role);
-        if let Some((at, at_role)) = wrong {
-            out.fail(
-                &ARIA_REQUIRED_CHILDREN,
-                element.location(),
-                format!(
-                    "This role=\"{}\" element owns an element with role \"{at_role}\"; it may only own {}.",
-                    role.name,
-                    expected.join(", ")
-                ),
-            )
-            .evidence("owned", at.snippet())
-            .evidence("required", &expected);
-        } else if !any_required && has_content {
-            out.fail(
-                &ARIA_REQUIRED_CHILDREN,
-                element.location(),
-                format!(
-                    "This role=\"{}\" element owns none of the elements it requires ({}).",
-                    role.name,
-                    expected.join(", ")
-                ),
-            )
-            .evidence("required", &expected);
+        match violation(page, &element, role) {
+            Some(Violation::Wrong(at, at_role)) => {
+                out.fail(
+                    &ARIA_REQUIRED_CHILDREN,
+                    element.location(),
+                    format!(
+                        "This role=\"{}\" element owns an element with role \"{at_role}\"; it may only own {}.",
+                        role.name,
+                        expected.join(", ")
+                    ),
+                )
+                .evidence("owned", at.snippet())
+                .evidence("required", &expected);
+            }
+            Some(Violation::NoneRequired) => {
+                out.fail(
+                    &ARIA_REQUIRED_CHILDREN,
+                    element.location(),
+                    format!(
+                        "This role=\"{}\" element owns none of the elements it requires ({}).",
+                        role.name,
+                        expected.join(", ")
+                    ),
+                )
+                .evidence("required", &expected);
+            }
+            None => {}
         }
     }
+}
+
+/// The role of `element` when this rule applies to it.
+fn applicable_role(page: &Page<'_>, element: &Element<'_>) -> Option<&'static Role> {
+    if element.is_in_template() || !(element.is_html() || element.is_svg()) {
+        return None;
+    }
+    let role = page.role_spec(element)?;
+    let applies = !role.required_owned.is_empty()
+        && !element
+            .attr("aria-busy")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        && page.visibility().in_accessibility_tree(element);
+    applies.then_some(role)
+}
+
+/// Whether this rule fails `element` (for `a11y/list`, which leaves those lists to it).
+pub(super) fn fails<'a>(page: &Page<'a>, element: &Element<'a>) -> bool {
+    applicable_role(page, element).is_some_and(|role| violation(page, element, role).is_some())
+}
+
+/// What is wrong with the elements `element` owns, if anything.
+enum Violation<'a> {
+    /// An owned element with a role that is neither required nor allowed: the element, its role.
+    Wrong(Element<'a>, &'static str),
+    /// Content, but none of the required owned elements.
+    NoneRequired,
+}
+
+fn violation<'a>(page: &Page<'a>, element: &Element<'a>, role: &Role) -> Option<Violation<'a>> {
+    let owners = page.owners();
+    let (owned, has_content) = tree::owned_elements(page, owners, element);
+    let mut any_required = false;
+    for child in &owned {
+        let child_role = page.role(child).unwrap_or("generic");
+        match check_owned(page, owners, role, child, child_role) {
+            Owned::Required => any_required = true,
+            Owned::Allowed => {}
+            Owned::Wrong(at, at_role) => return Some(Violation::Wrong(at, at_role)),
+        }
+    }
+    (!any_required && has_content).then_some(Violation::NoneRequired)
 }
 
 enum Owned<'a> {

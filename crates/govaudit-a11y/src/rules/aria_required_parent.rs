@@ -29,7 +29,6 @@ declare_rule! {
 /// Applies to elements in the accessibility tree with an explicit role that has a required
 /// context role, except when the element's implicit role is that same role.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
-    let mut owners = None;
     for element in page.elements_with_attr("role") {
         if !element.has_attr("role") || element.is_in_template() {
             continue;
@@ -45,7 +44,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             continue;
         }
         out.applies(&ARIA_REQUIRED_PARENT, || element.location());
-        let owners = owners.get_or_insert_with(|| tree::Owners::compute(page.doc));
+        let owners = page.owners();
         if !in_context(page, owners, &element, role.required_context) {
             let expected: Vec<String> = role
                 .required_context

@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it checks
     /// Asks a person to check with the keyboard that focus can leave every focusable element
     /// (Tab, Shift+Tab, or a documented key). Scripts decide this at run time, so this rule
-    /// reports `review` on pages with focusable content.
+    /// reports `review` on pages with focusable content that run scripts or embed a plugin;
+    /// without either, the browser's own focus navigation cannot trap.
     ///
     /// ## Why it matters
     /// A keyboard trap (often an embedded player or editor) leaves keyboard users stuck.
@@ -21,8 +22,16 @@ declare_rule! {
     }
 }
 
-/// Applies to rendered focusable elements.
+/// Applies to rendered focusable elements of a page that runs scripts (a `<script>` or an
+/// event-handler attribute) or embeds a plugin (`<object>`, `<embed>`): without them the
+/// browser's own focus navigation never traps, so there is nothing to review.
 pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
+    let may_trap = !page.script_texts().is_empty()
+        || page.elements_named("object").next().is_some()
+        || page.elements_named("embed").next().is_some();
+    if !may_trap {
+        return;
+    }
     review_first(
         out,
         &KEYBOARD_TRAP,

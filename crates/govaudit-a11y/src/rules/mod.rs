@@ -52,6 +52,7 @@ mod html_lang_valid;
 mod html_xml_lang_mismatch;
 mod identical_links_same_purpose;
 mod image_alt;
+mod image_decorative;
 mod image_purpose;
 mod important_letter_spacing;
 mod important_line_height;
@@ -157,6 +158,7 @@ govaudit_core::declare_registry! {
         html_xml_lang_mismatch::HTML_XML_LANG_MISMATCH,
         identical_links_same_purpose::IDENTICAL_LINKS_SAME_PURPOSE,
         image_alt::IMAGE_ALT,
+        image_decorative::IMAGE_DECORATIVE,
         image_purpose::IMAGE_PURPOSE,
         important_letter_spacing::IMPORTANT_LETTER_SPACING,
         important_line_height::IMPORTANT_LINE_HEIGHT,

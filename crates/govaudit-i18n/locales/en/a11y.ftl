@@ -161,10 +161,14 @@ a11y-identical-links-same-purpose = Links with the same name have the same purpo
 a11y-image-alt = Images have a text alternative
     .message = An image has no text alternative, so screen reader users do not know what it shows.
     .fix = Add alt text saying what the image shows or does, or alt="" when the image is only decoration.
+a11y-image-decorative = Images hidden from screen readers are decorative
+    .message = Check that each image hidden from screen readers is only decoration.
+    .review = { a11y-image-decorative.message }
+    .fix = Give an informative image a text alternative that says what it conveys; keep alt="" for decoration only.
 a11y-image-purpose = Image text alternatives are meaningful
-    .message = Check that image text alternatives describe the images, that hidden images are decorative, and that text is not shown as an image.
+    .message = Check that image text alternatives describe the images and that text is not shown as an image.
     .review = { a11y-image-purpose.message }
-    .fix = Describe what the image conveys in alt; use alt="" only for decoration; publish text as text.
+    .fix = Describe what the image conveys in alt; publish text as text.
 a11y-important-letter-spacing = Letter spacing can be adjusted
     .message = An inline letter-spacing marked !important is below 0.12 times the font size, so users cannot widen it.
     .fix = Remove !important from the style attribute, or set letter-spacing to at least 0.12em.

@@ -161,10 +161,14 @@ a11y-identical-links-same-purpose = 同名链接应指向相同用途的内容
 a11y-image-alt = 图片应有替代文本
     .message = 图片没有替代文本，读屏软件用户无法得知图片内容。
     .fix = 添加说明图片内容或用途的 alt 文本；纯装饰性图片使用 alt=""。
+a11y-image-decorative = 对读屏软件隐藏的图片应仅为装饰
+    .message = 需人工核查：对读屏软件隐藏的每张图片是否确属装饰。
+    .review = { a11y-image-decorative.message }
+    .fix = 传达信息的图片应有说明其内容的替代文本；alt="" 仅用于装饰性图片。
 a11y-image-purpose = 图片替代文本应有意义
-    .message = 需人工核查：图片的替代文本是否准确描述了图片，被隐藏的图片是否确属装饰，以及是否用图片代替了文字。
+    .message = 需人工核查：图片的替代文本是否准确描述了图片，以及是否用图片代替了文字。
     .review = { a11y-image-purpose.message }
-    .fix = 在 alt 中说明图片传达的信息；仅装饰性图片使用 alt=""；文字内容应以文字发布。
+    .fix = 在 alt 中说明图片传达的信息；文字内容应以文字发布。
 a11y-important-letter-spacing = 字间距应可调整
     .message = 行内样式中带 !important 的 letter-spacing 小于字号的 0.12 倍，用户无法加大字间距。
     .fix = 删除 style 属性中的 !important，或将 letter-spacing 设为不小于 0.12em。
