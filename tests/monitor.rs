@@ -453,3 +453,37 @@ fn two_runs_at_once_on_sqlite_never_clash() {
     assert!(!findings.is_empty());
     assert_eq!(distinct.len(), findings.len(), "no finding stored twice");
 }
+
+#[test]
+fn command_lines_follow_the_chosen_language() {
+    let state = Arc::new(Mutex::new(SiteState {
+        home: homepage(&[("gone.html", "B")], 0),
+        down: false,
+        delay_ms: 0,
+    }));
+    let url = start_site(state);
+    let dir = tempfile::tempdir().unwrap();
+    let sites = write_sites(dir.path(), &url);
+    let sites = sites.to_str().unwrap();
+    let db_path = dir.path().join("monitor.sqlite");
+    let db = db_path.to_str().unwrap();
+    let now = "2026-12-01T12:00:00Z";
+    let zh = |args: &[&str]| {
+        let mut all = vec!["--lang", "zh-CN", "monitor"];
+        all.extend_from_slice(args);
+        govaudit(&all)
+    };
+    let out = zh(&["enqueue", "--db", db, sites, "--now", now]);
+    ok(&out);
+    assert!(out.stdout.starts_with("已排队 1 次检测"), "{}", out.stdout);
+    let out = zh(&["run", "--db", db, sites, "--now", now]);
+    ok(&out);
+    assert!(out.stdout.starts_with("已保存 1 次检测"), "{}", out.stdout);
+    let out = zh(&["diff", "--db", db, "--site", "demo"]);
+    ok(&out);
+    assert!(out.stdout.contains("（此前没有检测）"), "{}", out.stdout);
+    assert!(out.stdout.contains("新增："), "{}", out.stdout);
+    let out = zh(&["probe", "--db", db, sites]);
+    ok(&out);
+    assert!(out.stdout.contains("毫秒（首字节"), "{}", out.stdout);
+}

@@ -4,6 +4,7 @@
 
 use crate::Verdict;
 use anyhow::{Context as _, bail};
+use govaudit_core::Phrase;
 use govaudit_monitor::{Backend, SitesFile, Store, WorkOptions};
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -229,10 +230,7 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
                 args.retention_days,
             )
             .await?;
-            println!(
-                "{} runs stored, {} failed, {} lost to another worker",
-                summary.done, summary.failed, summary.lost
-            );
+            println!("{}", summary_line(&summary));
             store.close().await;
         }
         MonitorCommand::Enqueue(args) => {
@@ -240,7 +238,10 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
             let store = args.db.open().await?;
             let queued =
                 govaudit_monitor::enqueue(&store, &file, clock(args.now.as_ref())?).await?;
-            println!("{queued} runs queued");
+            println!(
+                "{}",
+                tr(Phrase::new("cli-monitor-queued").count("count", queued))
+            );
             store.close().await;
         }
         MonitorCommand::Worker(args) => {
@@ -257,10 +258,7 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
                 ..args.work.options(None)
             };
             let summary = govaudit_monitor::work(&store, &options).await?;
-            println!(
-                "{} runs stored, {} failed, {} lost to another worker",
-                summary.done, summary.failed, summary.lost
-            );
+            println!("{}", summary_line(&summary));
             store.close().await;
         }
         MonitorCommand::Probe(args) => {
@@ -274,11 +272,18 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
                     site.name,
                     probe.status.map_or("-".to_owned(), |s| s.to_string()),
                     match (probe.total_ms, probe.ttfb_ms) {
-                        (Some(total), Some(ttfb)) => format!("{total} ms (first byte {ttfb} ms)"),
-                        (Some(total), None) => format!("{total} ms"),
+                        (Some(total), Some(ttfb)) => tr(Phrase::new("cli-monitor-probe-times")
+                            .number("total", total as f64)
+                            .number("ttfb", ttfb as f64)),
+                        (Some(total), None) => tr(
+                            Phrase::new("cli-monitor-probe-total").number("total", total as f64)
+                        ),
                         (None, _) => "-".to_owned(),
                     },
-                    probe.error.as_deref().unwrap_or("ok")
+                    probe
+                        .error
+                        .clone()
+                        .unwrap_or_else(|| tr(Phrase::new("cli-monitor-probe-ok")))
                 );
             }
             store.close().await;
@@ -306,19 +311,27 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
                             value["message"].as_str().unwrap_or("")
                         )
                     };
-                    writeln!(
-                        out,
-                        "{}: run {} -> run {}",
-                        diff.site,
-                        diff.from.map_or("none".to_owned(), |id| id.to_string()),
-                        diff.to.map_or("none".to_owned(), |id| id.to_string())
-                    )?;
+                    let run = |id: Option<i64>| {
+                        id.map_or_else(
+                            || tr(Phrase::new("cli-monitor-no-run")),
+                            |id| id.to_string(),
+                        )
+                    };
+                    let runs = match diff.from {
+                        Some(from) => {
+                            Phrase::new("cli-monitor-diff-runs").text("from", from.to_string())
+                        }
+                        None => Phrase::new("cli-monitor-diff-first"),
+                    }
+                    .text("site", diff.site.as_str())
+                    .text("to", run(diff.to));
+                    writeln!(out, "{}", tr(runs))?;
                     for (label, list) in [
-                        ("new", &diff.new),
-                        ("fixed", &diff.fixed),
-                        ("persisting", &diff.persisting),
+                        ("cli-monitor-diff-new", &diff.new),
+                        ("cli-monitor-diff-fixed", &diff.fixed),
+                        ("cli-monitor-diff-persisting", &diff.persisting),
                     ] {
-                        writeln!(out, "{label}: {}", list.len())?;
+                        writeln!(out, "{}", tr(Phrase::new(label).count("count", list.len())))?;
                         for value in list.iter() {
                             writeln!(out, "  {}", show(value))?;
                         }
@@ -339,10 +352,10 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
                 crate::lang::chosen(),
             )
             .await?;
-            println!(
-                "{sites} site pages and index.html written to {}",
-                args.out.display()
-            );
+            let written = Phrase::new("cli-monitor-report-written")
+                .count("sites", sites)
+                .text("dir", args.out.display().to_string());
+            println!("{}", tr(written));
             store.close().await;
         }
         MonitorCommand::Export(args) => {
@@ -367,4 +380,17 @@ async fn dispatch(args: &MonitorArgs) -> anyhow::Result<Verdict> {
         }
     }
     Ok(Verdict::Clean)
+}
+
+/// A phrase in the chosen language.
+fn tr(phrase: Phrase) -> String {
+    govaudit_i18n::Catalog::get(crate::lang::chosen()).phrase(&phrase)
+}
+
+/// What a run or a worker did, in one line.
+fn summary_line(summary: &govaudit_monitor::WorkSummary) -> String {
+    tr(Phrase::new("cli-monitor-runs")
+        .count("done", summary.done)
+        .count("failed", summary.failed)
+        .count("lost", summary.lost))
 }

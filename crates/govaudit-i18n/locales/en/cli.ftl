@@ -65,3 +65,18 @@ cli-measure-area-score = { $area } area score
 cli-measure-observatory = Mozilla Observatory score
 cli-measure-person = a person decides
 cli-measure-not-measured = not measured in one run
+
+## govaudit monitor (command lines; the HTML report's text is in monitor.ftl)
+
+cli-monitor-runs = { $done } runs stored, { $failed } failed, { $lost } lost to another worker
+cli-monitor-queued = { $count } runs queued
+cli-monitor-probe-times = { $total } ms (first byte { $ttfb } ms)
+cli-monitor-probe-total = { $total } ms
+cli-monitor-probe-ok = ok
+cli-monitor-no-run = none
+cli-monitor-diff-runs = { $site }: run { $from } -> run { $to }
+cli-monitor-diff-first = { $site }: run { $to } (no earlier run)
+cli-monitor-diff-new = new: { $count }
+cli-monitor-diff-fixed = fixed: { $count }
+cli-monitor-diff-persisting = persisting: { $count }
+cli-monitor-report-written = { $sites } site pages and index.html written to { $dir }

@@ -61,3 +61,18 @@ cli-measure-area-score = { $area } 检测得分
 cli-measure-observatory = Mozilla Observatory 得分
 cli-measure-person = 由人工判断
 cli-measure-not-measured = 一次检测无法测量
+
+## govaudit monitor（命令行输出；HTML 报告的文字在 monitor.ftl 中）
+
+cli-monitor-runs = 已保存 { $done } 次检测，失败 { $failed } 次，{ $lost } 次已由其他进程接手
+cli-monitor-queued = 已排队 { $count } 次检测
+cli-monitor-probe-times = { $total } 毫秒（首字节 { $ttfb } 毫秒）
+cli-monitor-probe-total = { $total } 毫秒
+cli-monitor-probe-ok = 正常
+cli-monitor-no-run = 无
+cli-monitor-diff-runs = { $site }：第 { $from } 次检测 → 第 { $to } 次检测
+cli-monitor-diff-first = { $site }：第 { $to } 次检测（此前没有检测）
+cli-monitor-diff-new = 新增：{ $count }
+cli-monitor-diff-fixed = 已修复：{ $count }
+cli-monitor-diff-persisting = 仍存在：{ $count }
+cli-monitor-report-written = 已写入 { $sites } 个网站页面和 index.html：{ $dir }
