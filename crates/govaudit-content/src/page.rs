@@ -191,8 +191,8 @@ impl<'a> Page<'a> {
 fn is_path_relative(href: &str) -> bool {
     let bytes = href.as_bytes();
     let is_slash = |b: Option<&u8>| matches!(b, Some(b'/' | b'\\'));
-    !bytes.iter().any(|&b| b == b':' || b < 0x20 || b == 0x7f)
-        && !(is_slash(bytes.first()) && is_slash(bytes.get(1)))
+    let has_authority = is_slash(bytes.first()) && is_slash(bytes.get(1));
+    !has_authority && !bytes.iter().any(|&b| b == b':' || b < 0x20 || b == 0x7f)
 }
 
 /// Properties a hiding technique sets.
