@@ -2,7 +2,7 @@
 //! each rule, with the styles and visibility computed beforehand (as the engine hands over
 //! accessibility's). `DUMP=1` prints every finding as a JSON line instead (to compare the
 //! findings before and after a change).
-//! Run: `cargo run --release -p govaudit-content --example profile [N pages]`.
+//! Run: `cargo run --release -p govaudit-content --example content_profile [N pages]`.
 
 use govaudit_content::{Input, Page, RULES};
 use govaudit_core::Collector;
