@@ -23,6 +23,12 @@ pub struct Page<'a> {
     /// The registrable domain of the site: the page's own, or for a page read from a file the
     /// one its `<base>`, canonical link or most of its absolute links name.
     site: Option<String>,
+    /// The page's base URL (its `<base>` or its own), found once: every address is resolved
+    /// against it.
+    base: Option<Url>,
+    /// Whether an address relative to the base (a path, query or fragment) can only be on the
+    /// site, so [`Page::resolve_outside`] need not parse it.
+    relative_is_inside: bool,
     computed: Option<(&'a Styles, &'a Visibility)>,
     styles: OnceCell<(Styles, Visibility)>,
     scripts: OnceCell<Vec<(Element<'a>, Vec<Signal>)>>,
@@ -32,20 +38,27 @@ pub struct Page<'a> {
 
 impl<'a> Page<'a> {
     pub fn new(doc: &'a Document, input: &Input<'a>) -> Page<'a> {
-        let site = site_domain(doc);
-        Page {
+        let base = doc.base_url();
+        let site = site_domain(doc, base.as_ref());
+        let mut page = Page {
             doc,
             config: input.config.unwrap_or(&NO_CONFIG),
             data: Data::builtin().ok(),
             source: input.source,
             sheets: input.sheets,
             site,
+            base,
+            relative_is_inside: false,
             computed: input.computed,
             styles: OnceCell::new(),
             scripts: OnceCell::new(),
             hiding_rules: OnceCell::new(),
             after_html: OnceCell::new(),
-        }
+        };
+        // A relative address keeps the base's scheme and host; without a base it does not
+        // resolve at all.
+        page.relative_is_inside = page.base.as_ref().is_none_or(|base| !page.is_outside(base));
+        page
     }
 
     /// The site's registrable domain, when known.
@@ -123,11 +136,21 @@ impl<'a> Page<'a> {
         if href.is_empty() || href.starts_with('#') {
             return None;
         }
-        match self.doc.base_url() {
+        match &self.base {
             Some(base) => base.join(href).ok(),
             None if href.starts_with("//") => Url::parse(&format!("http:{href}")).ok(),
             None => Url::parse(href).ok(),
         }
+    }
+
+    /// `href` resolved against the page's base when the address is outside the site (see
+    /// [`Page::is_outside`]); the same as `resolve` followed by `is_outside`, but a relative
+    /// address on a page whose base is on the site is not parsed.
+    pub fn resolve_outside(&self, href: &str) -> Option<Url> {
+        if self.relative_is_inside && is_path_relative(href.trim()) {
+            return None;
+        }
+        self.resolve(href).filter(|url| self.is_outside(url))
     }
 
     /// An `http(s)` address on another registrable domain than the site's (and than the
@@ -159,6 +182,17 @@ impl<'a> Page<'a> {
                 self.config.allowed_script_hosts.iter().map(String::as_str),
             )
     }
+}
+
+/// An address the URL parser reads as a path, query or fragment of its base, so it keeps the
+/// base's scheme and host: no `:` (no scheme of its own), no control characters (the parser
+/// drops tabs and newlines, which could join a scheme or `//`), and not `//` or `\\` at the
+/// start (an authority; the parser reads `\` as `/` in web addresses).
+fn is_path_relative(href: &str) -> bool {
+    let bytes = href.as_bytes();
+    let is_slash = |b: Option<&u8>| matches!(b, Some(b'/' | b'\\'));
+    let has_authority = is_slash(bytes.first()) && is_slash(bytes.get(1));
+    !has_authority && !bytes.iter().any(|&b| b == b':' || b < 0x20 || b == 0x7f)
 }
 
 /// Properties a hiding technique sets.
@@ -212,7 +246,7 @@ pub fn is_government(host: &str) -> bool {
     }
 }
 
-fn site_domain(doc: &Document) -> Option<String> {
+fn site_domain(doc: &Document, base: Option<&Url>) -> Option<String> {
     let http_host = |url: &Url| {
         matches!(url.scheme(), "http" | "https")
             .then(|| url.host_str().map(registrable_domain))
@@ -221,7 +255,7 @@ fn site_domain(doc: &Document) -> Option<String> {
     if let Some(domain) = doc.url().and_then(http_host) {
         return Some(domain);
     }
-    if let Some(domain) = doc.base_url().as_ref().and_then(http_host) {
+    if let Some(domain) = base.and_then(http_host) {
         return Some(domain);
     }
     for link in doc.elements_named("link") {
@@ -239,7 +273,11 @@ fn site_domain(doc: &Document) -> Option<String> {
     // A page saved from its site: the domain most of its absolute links name is its own.
     let mut counts: HashMap<String, usize> = HashMap::new();
     for a in doc.elements_named("a") {
-        if let Some(url) = a.attr("href").and_then(|h| Url::parse(h.trim()).ok())
+        // Without a `:` an address has no scheme, so it cannot parse on its own.
+        if let Some(url) = a
+            .attr("href")
+            .filter(|h| h.contains(':'))
+            .and_then(|h| Url::parse(h.trim()).ok())
             && let Some(domain) = http_host(&url)
         {
             *counts.entry(domain).or_default() += 1;
@@ -312,6 +350,65 @@ mod tests {
         let doc = Document::from_html(
             r#"<a href="https://www.example.gov.cn/a">a</a><a href="http://example.gov.cn/b">b</a><a href="https://www.gov.cn/">c</a>"#,
         );
-        assert_eq!(site_domain(&doc).as_deref(), Some("example.gov.cn"));
+        assert_eq!(
+            site_domain(&doc, doc.base_url().as_ref()).as_deref(),
+            Some("example.gov.cn")
+        );
+    }
+}
+
+#[cfg(test)]
+mod resolve_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pages whose base is on the site, on another site, a file, or absent.
+    fn pages() -> Vec<Document> {
+        let at = |url: &str, html: &str| {
+            let url = Url::parse(url).unwrap();
+            Document::parse(html.as_bytes(), Some("text/html"), Some(&url))
+        };
+        vec![
+            at("https://www.example.gov.cn/news/a.html", ""),
+            at(
+                "https://www.example.gov.cn/news/a.html",
+                r#"<base href="https://mirror.example.com/x/">"#,
+            ),
+            at("file:///pages/a.html", ""),
+            Document::from_html("<p>no address</p>"),
+        ]
+    }
+
+    proptest! {
+        /// The short cut for relative addresses agrees with resolving every address.
+        #[test]
+        fn resolve_outside_is_resolve_then_is_outside(
+            href in proptest::string::string_regex(r"[a-z:/\\.?#%@ \t\n\x01ー]{0,12}").unwrap()
+                .prop_union(proptest::string::string_regex(
+                    r"(https?:|HTTP:|//|\\\\|/\t/|\t)?[a-z.]{0,8}(/[a-z:]{0,4})?").unwrap())
+        ) {
+            for doc in pages() {
+                let page = Page::new(&doc, &Input::default());
+                let slow = page.resolve(&href).filter(|url| page.is_outside(url));
+                prop_assert_eq!(page.resolve_outside(&href), slow, "{:?} on {:?}", href, doc.url());
+            }
+        }
+    }
+
+    #[test]
+    fn relative_addresses_on_a_base_elsewhere_are_outside() {
+        let docs = pages();
+        let page = Page::new(&docs[1], &Input::default());
+        assert_eq!(
+            page.resolve_outside("b.html").map(String::from).as_deref(),
+            Some("https://mirror.example.com/x/b.html")
+        );
+        let page = Page::new(&docs[0], &Input::default());
+        assert_eq!(page.resolve_outside("b.html"), None);
+        assert_eq!(
+            page.resolve_outside("/\t/evil.example/")
+                .map(|u| u.host_str().map(str::to_owned)),
+            Some(Some("evil.example".into()))
+        );
     }
 }

@@ -42,9 +42,12 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
 }
 
+// `\b` (a Unicode word boundary) is tested by `starts_word` after the match, not in the
+// pattern: a Unicode `\b` makes the regex crate's fast engine give up on any non-ASCII text
+// (Chinese comments and strings), and the slow one then reads the whole script.
 static EVAL_DECODE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\beval\s*\(\s*(?:window\.)?(?:unescape|atob|decodeURIComponent|escape|String\.fromCharCode)\s*\(",
+        r"(?i)eval\s*\(\s*(?:window\.)?(?:unescape|atob|decodeURIComponent|escape|String\.fromCharCode)\s*\(",
     )
 });
 static CHAR_CODES: LazyLock<Regex> =
@@ -52,9 +55,11 @@ static CHAR_CODES: LazyLock<Regex> =
 static HEX_BLOB: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:\\x[0-9a-fA-F]{2}){40,}"));
 static MINER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)coinhive|coin-hive|CoinHive\.Anonymous|authedmine|cryptonight|crypto-loot|cryptoloot|webminepool|jsecoin|minero\.cc|coinimp|deepminer|\bnew\s+Miner\s*\(",
+        r"(?i)coinhive|coin-hive|CoinHive\.Anonymous|authedmine|cryptonight|crypto-loot|cryptoloot|webminepool|jsecoin|minero\.cc|coinimp|deepminer",
     )
 });
+/// `\bnew\s+Miner\s*\(`, the word boundary tested by `starts_word`.
+static NEW_MINER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)new\s+Miner\s*\("));
 static REFERRER: LazyLock<Regex> = LazyLock::new(|| regex(r"document\.referrer"));
 static SEARCH_ENGINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r#"(?i)["'/.](?:baidu|google|sogou|so\.com|soso|bing|sm\.cn|360|yahoo|yandex|youdao)"#)
@@ -80,8 +85,7 @@ static HIDE_BY_JQUERY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn scan(text: &str) -> Vec<Signal> {
     let text = truncate(text, MAX_SCRIPT_BYTES);
     let mut signals = Vec::new();
-    let obfuscated = EVAL_DECODE
-        .find(text)
+    let obfuscated = find_word(&EVAL_DECODE, text)
         .or_else(|| HEX_BLOB.find(text))
         .or_else(|| {
             CHAR_CODES
@@ -93,9 +97,13 @@ pub fn scan(text: &str) -> Vec<Signal> {
             snippet: around(text, m.start()),
         });
     }
-    if let Some(m) = MINER.find(text) {
+    let miner = match (MINER.find(text), find_word(&NEW_MINER, text)) {
+        (Some(a), Some(b)) => Some(a.start().min(b.start())),
+        (a, b) => a.or(b).map(|m| m.start()),
+    };
+    if let Some(start) = miner {
         signals.push(Signal::Miner {
-            snippet: around(text, m.start()),
+            snippet: around(text, start),
         });
     }
     if let Some(referrer) = REFERRER.find(text)
@@ -134,6 +142,20 @@ pub fn scan(text: &str) -> Vec<Signal> {
         }
     }
     signals
+}
+
+/// The leftmost match of `pattern` that starts a word, as `\b` at the start of the pattern
+/// would find it (`pattern` begins with a word character).
+fn find_word<'t>(pattern: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
+    let mut from = 0;
+    while let Some(m) = pattern.find_at(text, from) {
+        let before = text[..m.start()].chars().next_back();
+        if before.is_none_or(|c| !regex_syntax::is_word_character(c)) {
+            return Some(m);
+        }
+        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
 }
 
 /// A `String.fromCharCode(n, n, ...)` chain that spells code or an address: pages also spell
@@ -337,6 +359,7 @@ mod tests {
             &*CHAR_CODES,
             &*HEX_BLOB,
             &*MINER,
+            &*NEW_MINER,
             &*REFERRER,
             &*SEARCH_ENGINE,
             &*REDIRECT,
@@ -345,6 +368,25 @@ mod tests {
             &*HIDE_BY_JQUERY,
         ] {
             assert_ne!(pattern.as_str(), "$^");
+        }
+    }
+
+    proptest::proptest! {
+        /// `find_word` finds what a leading `\b` in the pattern finds.
+        #[test]
+        fn find_word_is_a_leading_word_boundary(
+            text in proptest::string::string_regex(r"([a-z_ 中é\u{300}(.]|eval|EvAl|new Miner|unescape\(){0,12}").unwrap()
+        ) {
+            for (pattern, bounded) in [
+                (&*EVAL_DECODE, r"(?i)\beval\s*\(\s*(?:window\.)?(?:unescape|atob|decodeURIComponent|escape|String\.fromCharCode)\s*\("),
+                (&*NEW_MINER, r"(?i)\bnew\s+Miner\s*\("),
+            ] {
+                let bounded = Regex::new(bounded).unwrap();
+                proptest::prop_assert_eq!(
+                    find_word(pattern, &text).map(|m| m.range()),
+                    bounded.find(&text).map(|m| m.range())
+                );
+            }
         }
     }
 

@@ -81,7 +81,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
         .elements()
         .filter(|e| matches!(e.name(), "a" | "area") && e.is_html())
         .filter_map(|e| {
-            let url = page.resolve(e.attr("href")?)?;
+            let url = page.resolve_outside(e.attr("href")?)?;
             is_foreign(page, &url).then_some((e, url))
         })
         .collect();
@@ -417,7 +417,7 @@ fn written_links(page: &Page<'_>, out: &mut Collector) {
             let styles = govaudit_html::style::Styles::compute(&fragment);
             let visibility = Visibility::compute(&fragment, &styles);
             for link in fragment.elements_named("a") {
-                let Some(url) = link.attr("href").and_then(|h| page.resolve(h)) else {
+                let Some(url) = link.attr("href").and_then(|h| page.resolve_outside(h)) else {
                     continue;
                 };
                 if !is_foreign(page, &url) {
@@ -467,7 +467,7 @@ fn noscript_links(page: &Page<'_>, out: &mut Collector) {
         }
         let fragment = Document::from_html(&text);
         for link in fragment.elements_named("a") {
-            let Some(url) = link.attr("href").and_then(|h| page.resolve(h)) else {
+            let Some(url) = link.attr("href").and_then(|h| page.resolve_outside(h)) else {
                 continue;
             };
             if !is_foreign(page, &url) {

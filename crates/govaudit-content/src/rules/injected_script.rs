@@ -61,7 +61,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Collector) {
             add_source(f, &element);
             continue;
         }
-        let src = element.attr("src").and_then(|s| page.resolve(s));
+        let src = element.attr("src").and_then(|s| page.resolve_outside(s));
         if name == "script" {
             if let Some(url) = src {
                 unknown_host(page, out, element.location(), name, &url);
@@ -189,7 +189,7 @@ fn written_foreign_source(page: &Page<'_>, html: &str) -> Option<(&'static str, 
             "iframe" => "iframe",
             _ => return None,
         };
-        let url = page.resolve(e.attr("src")?)?;
+        let url = page.resolve_outside(e.attr("src")?)?;
         is_unknown(page, &url).then_some((tag, url))
     })
 }
