@@ -142,3 +142,8 @@ mod tests {
         );
     }
 }
+
+// Keeps the README's example compiling.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
