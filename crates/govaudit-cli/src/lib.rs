@@ -1,5 +1,5 @@
 //! The `govaudit` command line. The binary only parses arguments and prints: every check lives in
-//! a library crate, and each subcommand is one module of [`commands`].
+//! a library crate, and each subcommand is one module of `commands`.
 
 mod catalogue;
 mod commands;
