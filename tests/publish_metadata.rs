@@ -102,7 +102,10 @@ fn every_published_crate_has_complete_metadata() {
         }
         let keywords = strings(&package["keywords"]);
         if keywords.is_empty() || keywords.len() > 5 {
-            problem(format!("{} keywords (crates.io takes 1 to 5)", keywords.len()));
+            problem(format!(
+                "{} keywords (crates.io takes 1 to 5)",
+                keywords.len()
+            ));
         }
         for keyword in keywords.iter().filter(|k| !valid_keyword(k)) {
             problem(format!("keyword {keyword:?} is not one crates.io accepts"));
@@ -112,7 +115,9 @@ fn every_published_crate_has_complete_metadata() {
             problem(format!("{} categories (1 to 5)", categories.len()));
         }
         for category in categories.iter().filter(|c| !KNOWN_CATEGORIES.contains(c)) {
-            problem(format!("category {category:?} is not a known crates.io slug"));
+            problem(format!(
+                "category {category:?} is not a known crates.io slug"
+            ));
         }
         // No repository is better than a made-up one: crates.io links to it.
         if let Some(repository) = package["repository"].as_str() {

@@ -13,7 +13,9 @@ fn read(path: &str) -> String {
 
 /// The README's "As a library" section.
 fn library_section(readme: &str) -> &str {
-    let start = readme.find("## As a library").expect("README has '## As a library'");
+    let start = readme
+        .find("## As a library")
+        .expect("README has '## As a library'");
     let rest = &readme[start + 2..];
     let end = rest.find("\n## ").map_or(rest.len(), |i| i);
     &readme[start..start + 2 + end]
@@ -22,7 +24,10 @@ fn library_section(readme: &str) -> &str {
 /// The body of the first fenced block in `text` whose info string is `lang`.
 fn fenced_block<'a>(text: &'a str, lang: &str) -> &'a str {
     let open = format!("```{lang}\n");
-    let start = text.find(&open).unwrap_or_else(|| panic!("no ```{lang} block")) + open.len();
+    let start = text
+        .find(&open)
+        .unwrap_or_else(|| panic!("no ```{lang} block"))
+        + open.len();
     let len = text[start..].find("```\n").expect("the block is closed");
     &text[start..start + len]
 }
@@ -62,7 +67,10 @@ fn library_snippet_is_the_example_that_cargo_builds() {
         read("examples/library.rs"),
         "README.md's library snippet and examples/library.rs differ: change both"
     );
-    assert!(snippet.contains("fn main()"), "the snippet is a whole program");
+    assert!(
+        snippet.contains("fn main()"),
+        "the snippet is a whole program"
+    );
 }
 
 #[test]
@@ -70,7 +78,9 @@ fn library_snippet_lists_exactly_the_crates_it_uses_at_the_workspace_versions() 
     let readme = read("README.md");
     let section = library_section(&readme);
     let listed: toml::Table = fenced_block(section, "toml").parse().unwrap();
-    let listed = listed["dependencies"].as_table().expect("a [dependencies] table");
+    let listed = listed["dependencies"]
+        .as_table()
+        .expect("a [dependencies] table");
     let used = crates_named(fenced_block(section, "rust"));
     assert!(used.contains("govaudit-core"), "crates found: {used:?}");
     assert_eq!(
