@@ -1,7 +1,7 @@
 //! Accessibility rules for govaudit. Each rule lives in its own file under `rules/`, declares its
 //! metadata (WCAG 2.2 success criteria, EN 301 549 and GB/T 37668-2019 clauses, the ACT and
 //! axe-core rules it implements) with its documentation, and reports through a
-//! [`Collector`](govaudit_core::Collector).
+//! [`Collector`].
 //!
 //! ```
 //! use govaudit_core::{Collector, Outcome};

@@ -1,5 +1,5 @@
 //! The `govaudit` command line. The binary only parses arguments and prints: every check lives in
-//! a library crate, and each subcommand is one module of [`commands`].
+//! a library crate, and each subcommand is one module of `commands`.
 
 mod catalogue;
 mod commands;
@@ -168,3 +168,8 @@ mod tests {
         );
     }
 }
+
+// Keeps the README's example compiling.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -83,7 +83,7 @@ pub struct ItemResult {
     pub present: bool,
     pub confidence: f32,
     pub legal_basis: Vec<String>,
-    /// The strongest signals first (at most [`MAX_EVIDENCE`]).
+    /// The strongest signals first (at most `MAX_EVIDENCE`).
     pub evidence: Vec<Evidence>,
     /// Near misses that do not count: hidden or commented entrances, labels without a value.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -32,3 +32,8 @@ pub use decode::{Decoding, EncodingSource, charset_of_content_type, decode, snif
 pub use document::{Document, Element, Selector, SelectorError, collapse_whitespace};
 pub use encoding_rs::Encoding;
 pub use scraper;
+
+// Keeps the README's example compiling.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

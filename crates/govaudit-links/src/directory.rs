@@ -1,5 +1,5 @@
 //! Checking a built site in a directory (feature `fs`): the glue between `govaudit-site`'s walker
-//! and [`check_site`](crate::check_site).
+//! and [`check_site`].
 
 use crate::offline::{
     OfflineOptions, OfflineReport, SiteIndex, SitePage, SiteStylesheet, check_site,

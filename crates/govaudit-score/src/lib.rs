@@ -34,3 +34,8 @@ pub use profile::{
     ScoringHeader, ScoringProfile, name_id,
 };
 pub use tally::{AreaTally, MeasureTally, Tally, severity_weight};
+
+// Keeps the README's example compiling.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
