@@ -16,7 +16,7 @@ indicator-cn19-web-veto-interaction-poor = 互动回应差
     .note = 仅检测第 1 项（是否有咨询、建言渠道）；第 2 项（有效留言超过 3 个月未答复）需人工核查。
 
 indicator-cn19-web-veto-service-not-practical = 服务不实用
-    .rule = 1.未提供办事服务。2.办事指南重点要素类别(包括事项名称、设定依据、申请条件、办理材料、…) [stored copy truncated here]
+    .rule = 1.未提供办事服务。2.办事指南重点要素类别(包括事项名称、设定依据、申请条件、办理材料、…)〔留存文本至此截断〕
     .note = 该指标对办事指南要素的具体要求未见于任何留存文本。
 
 indicator-cn19-web-veto-serious-incident = 安全、泄密事故等严重问题
