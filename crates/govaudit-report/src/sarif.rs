@@ -13,8 +13,9 @@ use std::io::Write;
 /// The `$schema` written into every log (the SchemaStore copy of the OASIS schema).
 pub const SARIF_SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Where people learn about the tool (`tool.driver.informationUri`).
-const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
+/// Where people learn about the tool (`tool.driver.informationUri`): the package's repository,
+/// left out while the package names none (SARIF requires a URI there, not an empty string).
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// The `partialFingerprints` key; bump the version if the fingerprint recipe changes.
 const FINGERPRINT_KEY: &str = "govaudit/v1";
@@ -45,7 +46,8 @@ struct SarifTool<'a> {
 struct Driver<'a> {
     name: &'a str,
     version: &'a str,
-    information_uri: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<&'static str>,
     rules: &'a [ReportingDescriptor],
 }
 
@@ -347,7 +349,7 @@ fn driver<'a>(tool: &'a Tool, rules: &'a [ReportingDescriptor]) -> SarifTool<'a>
         driver: Driver {
             name: &tool.name,
             version: &tool.version,
-            information_uri: INFORMATION_URI,
+            information_uri: (!REPOSITORY.is_empty()).then_some(REPOSITORY),
             rules,
         },
     }
